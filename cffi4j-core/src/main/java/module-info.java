@@ -1,0 +1,10 @@
+/**
+ * cffi4j: call C libraries from Java knowing only C and Java.
+ *
+ * <p>Start with {@link org.cffi4j.FFI}: paste C declarations into {@code cdef}, then ask for
+ * sizes, layouts and types. The C type model is in {@link org.cffi4j.ctype}.
+ */
+module org.cffi4j {
+    exports org.cffi4j;
+    exports org.cffi4j.ctype;
+}

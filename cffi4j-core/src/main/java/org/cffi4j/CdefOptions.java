@@ -1,0 +1,50 @@
+package org.cffi4j;
+
+/**
+ * Options of one {@link FFI#cdef(String, CdefOptions)} call. Combine them with {@link
+ * #and(CdefOptions)}: {@code CdefOptions.pack(4).and(CdefOptions.override())}.
+ *
+ * @param allPacked every struct and union of this cdef is packed, as with
+ *     {@code __attribute__((packed))}
+ * @param maxPack the maximum member alignment for this cdef, as with {@code #pragma pack(N)}; 0
+ *     for none
+ * @param allowOverride a declaration may replace an earlier, different one of the same name
+ */
+public record CdefOptions(boolean allPacked, int maxPack, boolean allowOverride) {
+
+    /** Checks the options are consistent. */
+    public CdefOptions {
+        if (maxPack != 0 && (maxPack < 0 || Integer.bitCount(maxPack) != 1)) {
+            throw new FFIException("pack(" + maxPack + "): the packing must be a power of two (1, 2, 4, 8, 16...)");
+        }
+        if (allPacked && maxPack != 0) {
+            throw new FFIException("packed() and pack(" + maxPack + ") cannot be combined: choose one");
+        }
+    }
+
+    /** No option: the defaults of C. */
+    public static CdefOptions defaults() {
+        return new CdefOptions(false, 0, false);
+    }
+
+    /** Every struct and union of the cdef is packed (no padding), as {@code __attribute__((packed))}. */
+    public static CdefOptions packed() {
+        return new CdefOptions(true, 0, false);
+    }
+
+    /** Members are aligned to at most {@code n} bytes, as {@code #pragma pack(n)}. */
+    public static CdefOptions pack(int n) {
+        return new CdefOptions(false, n, false);
+    }
+
+    /** Later declarations may replace earlier, different ones of the same name. */
+    public static CdefOptions override() {
+        return new CdefOptions(false, 0, true);
+    }
+
+    /** These options together with {@code other}'s. */
+    public CdefOptions and(CdefOptions other) {
+        return new CdefOptions(allPacked || other.allPacked, Math.max(maxPack, other.maxPack),
+                allowOverride || other.allowOverride);
+    }
+}

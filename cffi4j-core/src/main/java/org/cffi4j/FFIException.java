@@ -1,0 +1,20 @@
+package org.cffi4j;
+
+/**
+ * The root of every exception cffi4j throws. Unchecked: a wrong declaration or a wrong argument is
+ * a programming error, like an {@link IllegalArgumentException}. Messages name the C declaration,
+ * argument or field involved and what was expected.
+ */
+public class FFIException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates an exception with the given message. */
+    public FFIException(String message) {
+        super(message);
+    }
+
+    /** Creates an exception with the given message and cause. */
+    public FFIException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

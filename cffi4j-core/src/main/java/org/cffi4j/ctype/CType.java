@@ -1,0 +1,39 @@
+package org.cffi4j.ctype;
+
+/**
+ * A C type. Every type prints itself in C syntax ({@code int(*)[5]}, {@code struct point *},
+ * {@code int(*)(const char *, ...)}), and that printing serves error messages, generated C and
+ * tests alike.
+ *
+ * <p>Struct, union and enum types are nominal: two of them are the same type only if they are
+ * the same declaration. All other types are values compared structurally.
+ */
+public sealed interface CType
+        permits VoidType, PrimitiveType, PointerType, ArrayType, FunctionType, StructType, EnumType {
+
+    /**
+     * The size in bytes, as {@code sizeof} gives it.
+     *
+     * @throws org.cffi4j.FFIException if the type has no known size (void, a function, an
+     *     incomplete struct, an array of unknown length, a type only API mode can complete)
+     */
+    long byteSize();
+
+    /**
+     * The alignment in bytes, as {@code _Alignof} gives it.
+     *
+     * @throws org.cffi4j.FFIException if the type has no known alignment
+     */
+    long byteAlignment();
+
+    /** Whether {@link #byteSize()} is known (so that the type can be allocated or embedded). */
+    boolean isComplete();
+
+    /**
+     * The C declaration of {@code name} with this type, e.g. {@code int (*name)[5]}; with an empty
+     * name, the abstract type name as used in a cast.
+     */
+    default String declare(String name) {
+        return CPrinter.declare(this, name);
+    }
+}

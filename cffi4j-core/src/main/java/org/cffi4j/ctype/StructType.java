@@ -1,0 +1,206 @@
+package org.cffi4j.ctype;
+
+import java.util.List;
+import java.util.Optional;
+import org.cffi4j.FFIException;
+import org.cffi4j.internal.TypeAccess;
+
+/**
+ * A C struct or union type. Nominal: two struct types are the same only if they come from the same
+ * declaration, and a type declared by {@code struct foo;} is completed when a later declaration
+ * gives its body. An anonymous struct is named after the first typedef that names it
+ * ({@code typedef struct { int x, y; } point_t;} prints as {@code point_t}).
+ */
+public final class StructType implements CType {
+
+    /** Whether the type is a struct or a union. */
+    public enum Kind {
+        /** {@code struct}. */
+        STRUCT,
+        /** {@code union}. */
+        UNION;
+
+        /** The C keyword. */
+        public String keyword() {
+            return this == STRUCT ? "struct" : "union";
+        }
+    }
+
+    /** How much of the type is known. */
+    public enum State {
+        /** Declared without a body ({@code struct foo;} or only used through pointers). */
+        INCOMPLETE,
+        /** Declared {@code typedef ... t;}: opaque until API mode completes it. */
+        OPAQUE,
+        /** Declared with {@code ...;}: the members are known, the layout only in API mode. */
+        PARTIAL,
+        /** Declared with a full body: members and layout known. */
+        COMPLETE
+    }
+
+    private record Body(List<Field> fields, long size, long alignment, boolean partial) {}
+
+    static {
+        TypeAccess.register(new NominalMutators());
+    }
+
+    private final Kind kind;
+    private final String tag;
+    private final boolean opaque;
+    private volatile String displayName;
+    private volatile Body body;
+
+    private StructType(Kind kind, String tag, boolean opaque, String displayName) {
+        this.kind = kind;
+        this.tag = tag;
+        this.opaque = opaque;
+        this.displayName = displayName;
+    }
+
+    /**
+     * A new, incomplete struct or union type.
+     *
+     * @param kind struct or union
+     * @param tag the tag, or {@code null} for an anonymous type
+     * @param anonymousName the name to print for an anonymous type until a typedef names it
+     */
+    public static StructType declare(Kind kind, String tag, String anonymousName) {
+        return new StructType(kind, tag, false, tag != null ? kind.keyword() + " " + tag : anonymousName);
+    }
+
+    /** The opaque type of CFFI's {@code typedef ... name;}, completed only in API mode. */
+    public static StructType opaque(String typedefName) {
+        return new StructType(Kind.STRUCT, null, true, typedefName);
+    }
+
+    /** Whether this is a struct or a union. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The tag ({@code foo} of {@code struct foo}), or {@code null} for an anonymous type. */
+    public String tag() {
+        return tag;
+    }
+
+    /** How much of the type is known. */
+    public State state() {
+        Body b = body;
+        if (b != null) {
+            return b.partial ? State.PARTIAL : State.COMPLETE;
+        }
+        return opaque ? State.OPAQUE : State.INCOMPLETE;
+    }
+
+    /**
+     * The members in declaration order, anonymous struct/union members and unnamed bitfields
+     * included.
+     *
+     * @throws FFIException if the type has no body
+     */
+    public List<Field> fields() {
+        return requireBody("has no members").fields;
+    }
+
+    /**
+     * Finds a member by name, looking into anonymous struct and union members as C does. The
+     * returned field's offset is from the start of this type.
+     */
+    public Optional<Field> field(String name) {
+        Body b = body;
+        if (b == null) {
+            return Optional.empty();
+        }
+        for (Field f : b.fields) {
+            if (name.equals(f.name())) {
+                return Optional.of(f);
+            }
+            if (f.isAnonymousMember() && f.type() instanceof StructType inner) {
+                Optional<Field> found = inner.field(name);
+                if (found.isPresent() && f.byteOffset() >= 0) {
+                    Field g = found.get();
+                    return Optional.of(new Field(g.name(), g.type(), g.byteOffset() + f.byteOffset(),
+                            g.bitOffset(), g.bitWidth()));
+                }
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public long byteSize() {
+        return requireLayout().size;
+    }
+
+    @Override
+    public long byteAlignment() {
+        return requireLayout().alignment;
+    }
+
+    @Override
+    public boolean isComplete() {
+        Body b = body;
+        return b != null && !b.partial;
+    }
+
+    private Body requireBody(String what) {
+        Body b = body;
+        if (b != null) {
+            return b;
+        }
+        if (opaque) {
+            throw new FFIException("'" + this + "' is declared 'typedef ... " + displayName
+                    + ";': only API mode (ffi.setSource + ffi.compile) can complete it, so it " + what);
+        }
+        throw new FFIException("'" + this + "' is incomplete (declared without a body), so it " + what);
+    }
+
+    private Body requireLayout() {
+        Body b = requireBody("has no known size");
+        if (b.partial) {
+            throw new FFIException("'" + this + "' is declared with '...': its layout is known only in API"
+                    + " mode (ffi.setSource + ffi.compile)");
+        }
+        return b;
+    }
+
+    /** Prints the type's C name: {@code struct foo}, {@code union u}, or its typedef name. */
+    @Override
+    public String toString() {
+        return displayName;
+    }
+
+    private static final class NominalMutators implements TypeAccess.Mutators {
+        @Override
+        public void complete(StructType type, List<Field> fields, long size, long alignment, boolean partial) {
+            type.body = new Body(List.copyOf(fields), size, alignment, partial);
+        }
+
+        @Override
+        public void uncomplete(StructType type) {
+            type.body = null;
+        }
+
+        @Override
+        public void complete(EnumType type, List<Enumerator> values, PrimitiveType underlying, boolean partial) {
+            type.complete(values, underlying, partial);
+        }
+
+        @Override
+        public void uncomplete(EnumType type) {
+            type.complete(null, null, false);
+        }
+
+        @Override
+        public void nameAnonymous(Object nominalType, String typedefName) {
+            if (nominalType instanceof StructType s && s.tag == null && !s.opaque) {
+                s.displayName = typedefName;
+            } else if (nominalType instanceof EnumType e) {
+                e.nameAnonymous(typedefName);
+            }
+        }
+    }
+}
