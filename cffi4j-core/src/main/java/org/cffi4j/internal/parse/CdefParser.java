@@ -1,0 +1,166 @@
+package org.cffi4j.internal.parse;
+
+import java.util.List;
+import org.cffi4j.CdefOptions;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.FunctionType;
+import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.ctype.Qualifiers;
+import org.cffi4j.ctype.VoidType;
+
+/**
+ * The cdef parser: reads C declarations ({@code gcc -E} output included) into a {@link TypeTable}.
+ * One pass, linear in the input: lexing, then recursive descent whose depth is bounded.
+ */
+public final class CdefParser {
+    private final ParseContext ctx;
+    private final TokenStream ts;
+
+    private CdefParser(String source, String fileName, TypeTable table, CdefOptions options) {
+        SourceMap map = new SourceMap(source, fileName);
+        Diagnostics diagnostics = new Diagnostics(map);
+        List<Token> tokens = new Lexer(source, map, diagnostics).tokenize();
+        this.ts = new TokenStream(tokens, diagnostics);
+        this.ctx = new ParseContext(ts, table, options);
+    }
+
+    /**
+     * Parses {@code source} into {@code table} (a fork the caller keeps only on success).
+     *
+     * @throws org.cffi4j.CDefException on any error, with its location
+     */
+    public static void parse(String source, TypeTable table, CdefOptions options) {
+        new CdefParser(source, "cdef", table, options).translationUnit();
+    }
+
+    /** Parses a type name such as {@code "int(*)[5]"} against the declarations of {@code table}. */
+    public static CType typeName(String text, TypeTable table) {
+        CdefParser p = new CdefParser(text, "type", table, CdefOptions.defaults());
+        CType t = p.ctx.specifiers.typeName();
+        if (!p.ts.at(Token.Kind.END_OF_INPUT)) {
+            throw p.ts.error(p.ts.peek(), "unexpected " + p.ts.peek().describe() + " after the type name");
+        }
+        return t;
+    }
+
+    private void translationUnit() {
+        while (!ts.at(Token.Kind.END_OF_INPUT)) {
+            ts.declaring(null);
+            Token t = ts.peek();
+            switch (t.kind()) {
+                case DEFINE -> ctx.directives.define();
+                case PRAGMA -> ctx.directives.pragma();
+                default -> {
+                    if (ts.accept(";")) {
+                        continue;
+                    }
+                    if (t.is("_Static_assert") || t.is("static_assert")) {
+                        ctx.directives.staticAssert();
+                    } else if (t.kind() == Token.Kind.IDENTIFIER && Keywords.ASM.contains(t.text())) {
+                        ctx.attributes.asmLabel(); // a top-level asm statement: nothing to declare
+                        ts.expect(";");
+                    } else {
+                        declaration();
+                    }
+                }
+            }
+        }
+    }
+
+    private void declaration() {
+        Token start = ts.peek();
+        if (!ctx.specifiers.startsSpecifiers(start) && start.kind() != Token.Kind.IDENTIFIER) {
+            throw ts.expected("a declaration");
+        }
+        DeclSpecs specs = ctx.specifiers.specifiers(true);
+        if (ts.accept(";")) {
+            return; // "struct s;", "struct s {...};", "enum e {...};"
+        }
+        boolean first = true;
+        do {
+            ts.declaring(null);
+            Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
+            Attributes attrs = new Attributes();
+            attrs.merge(specs.attributes);
+            attrs.merge(d.attributes);
+            String asm = trailer(attrs);
+            Declarator.Applied applied = d.applyQualified(specs.type, specs.qualifiers, ts);
+            CType type = attrs.mode != null && d.attributes.mode != null
+                    ? TypeSpecifierSet.Modes.apply(applied.type(), attrs.mode, ts, d.nameToken)
+                    : applied.type();
+            if (specs.isTypedef()) {
+                ctx.registrar.typedef(d.nameToken, d.name, aligned(type, attrs, d.nameToken));
+            } else if (type instanceof FunctionType f) {
+                if (first && ts.at("{")) {
+                    ts.skipBalanced(); // a function body (static inline in a header): declared, not callable in ABI mode
+                    declareFunction(d, f, asm, true);
+                    return;
+                }
+                declareFunction(d, f, asm, false);
+            } else {
+                variable(specs, d, type, applied.qualifiers(), asm);
+            }
+            first = false;
+        } while (ts.accept(","));
+        ts.expect(";");
+    }
+
+    // After a declarator: any number of __asm__("label") and __attribute__((...)), in any order.
+    private String trailer(Attributes attrs) {
+        String asm = null;
+        while (true) {
+            String label = ctx.attributes.asmLabel();
+            if (label != null) {
+                asm = label;
+            } else if (!ctx.attributes.parse(attrs)) {
+                return asm;
+            }
+        }
+    }
+
+    private CType aligned(CType type, Attributes attrs, Token at) {
+        if (attrs.aligned == 0) {
+            return type;
+        }
+        if (type instanceof PrimitiveType p && p.isComplete()) {
+            return p.withAlignment(attrs.aligned);
+        }
+        throw ts.error(at, "__attribute__((aligned)) on a typedef of '" + type + "' is not supported: put it on the"
+                + " struct itself or on the members");
+    }
+
+    private void declareFunction(Declarator d, FunctionType f, String asm, boolean hasBody) {
+        ctx.registrar.declare(d.nameToken, new Declaration.Function(d.name, f, asm != null ? asm : d.name, hasBody));
+    }
+
+    private void variable(DeclSpecs specs, Declarator d, CType type, int quals, String asm) {
+        if (type instanceof VoidType) {
+            throw ts.error(d.nameToken, "variable '" + d.name + "' declared void");
+        }
+        boolean constant = "static".equals(specs.storage) && (quals & Qualifiers.CONST) != 0
+                && type instanceof PrimitiveType p && p.isIntegral();
+        if (ts.accept("=")) {
+            if (constant) {
+                ConstValue v = ctx.expressions.constant();
+                ctx.registrar.declare(d.nameToken, new Declaration.Constant(d.name, v.bits(), type, false));
+                return;
+            }
+            skipInitializer();
+        } else if (constant) {
+            ctx.registrar.declare(d.nameToken, new Declaration.Constant(d.name, 0, type, true));
+            return;
+        }
+        ctx.registrar.declare(d.nameToken,
+                new Declaration.Variable(d.name, type, quals, asm != null ? asm : d.name, specs.threadLocal));
+    }
+
+    private void skipInitializer() {
+        while (!ts.at(",") && !ts.at(";") && !ts.at(Token.Kind.END_OF_INPUT)) {
+            if (ts.at("(") || ts.at("{") || ts.at("[")) {
+                ts.skipBalanced();
+            } else {
+                ts.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.cffi4j.internal.parse;
+
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.FunctionType;
+
+/** A declaration of an ordinary identifier: a typedef, function, variable or constant. */
+public sealed interface Declaration {
+    /** The declared name. */
+    String name();
+
+    /** {@code typedef T name;}. */
+    record Typedef(String name, CType type) implements Declaration {}
+
+    /**
+     * A function.
+     *
+     * @param symbol the name to look up in a library: the {@code __asm__("...")} label if any
+     * @param hasBody whether cdef saw a body ({@code static inline} in a header): no symbol to call
+     */
+    record Function(String name, FunctionType type, String symbol, boolean hasBody) implements Declaration {}
+
+    /**
+     * A global variable.
+     *
+     * @param qualifiers {@code const}/{@code volatile} of the variable itself
+     * @param symbol the name to look up in a library: the {@code __asm__("...")} label if any
+     * @param threadLocal declared {@code __thread} or {@code _Thread_local}
+     */
+    record Variable(String name, CType type, int qualifiers, String symbol, boolean threadLocal)
+            implements Declaration {}
+
+    /**
+     * An integer constant: an enum constant, a {@code #define} or a {@code static const} integer.
+     *
+     * @param value the value (unsigned 64-bit values as two's complement); 0 if {@code apiMode}
+     * @param type the constant's C type
+     * @param apiMode declared with {@code ...}: only API mode can tell the value
+     */
+    record Constant(String name, long value, CType type, boolean apiMode) implements Declaration {}
+}

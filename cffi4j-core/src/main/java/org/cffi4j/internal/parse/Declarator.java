@@ -1,0 +1,94 @@
+package org.cffi4j.internal.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cffi4j.ctype.ArrayType;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.FunctionType;
+import org.cffi4j.ctype.Param;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.VoidType;
+
+/**
+ * A parsed declarator: the declared name (if any) and the derivations (pointers, arrays,
+ * functions) to apply to the base type, read inside-out as C does: in {@code int *(*f)[3]},
+ * {@code f} is a pointer to an array of 3 pointers to int.
+ */
+final class Declarator {
+    /** One derivation step. */
+    sealed interface Step {}
+
+    /** {@code *} with the qualifiers written after it (which qualify the pointer itself). */
+    record Pointer(int ownQualifiers) implements Step {}
+
+    /** {@code [N]}, {@code []} or {@code [...]}. */
+    record Array(long length, Token at) implements Step {}
+
+    /** {@code (params)}. */
+    record Function(List<Param> params, boolean variadic, Token at) implements Step {}
+
+    String name;
+    Token nameToken;
+    /** Pointers, in source order (leftmost first). */
+    final List<Pointer> pointers = new ArrayList<>();
+    /** Array and function suffixes, in source order. */
+    final List<Step> suffixes = new ArrayList<>();
+    /** The parenthesised inner declarator, or null. */
+    Declarator inner;
+    final Attributes attributes = new Attributes();
+
+    /** The declared type: the derivations applied to {@code base} (with qualifiers {@code quals}). */
+    CType apply(CType base, int quals, TokenStream ts) {
+        return applyQualified(base, quals, ts).type();
+    }
+
+    /** A declared type and the qualifiers of the declared object itself ({@code const} of {@code int *const p}). */
+    record Applied(CType type, int qualifiers) {}
+
+    /** The declared type and the declared object's own qualifiers. */
+    Applied applyQualified(CType base, int quals, TokenStream ts) {
+        CType t = base;
+        int q = quals;
+        for (Pointer p : pointers) {
+            t = new PointerType(t, q);
+            q = p.ownQualifiers();
+        }
+        for (int i = suffixes.size() - 1; i >= 0; i--) {
+            t = applySuffix(suffixes.get(i), t, ts);
+            q = suffixes.get(i) instanceof Array ? q : 0; // an array of const is itself const
+        }
+        return inner == null ? new Applied(t, q) : inner.applyQualified(t, q, ts);
+    }
+
+    private static CType applySuffix(Step s, CType element, TokenStream ts) {
+        if (s instanceof Array a) {
+            if (element instanceof FunctionType) {
+                throw ts.error(a.at(), "declaration of an array of functions (use an array of function pointers)");
+            }
+            if (element instanceof VoidType) {
+                throw ts.error(a.at(), "declaration of an array of void");
+            }
+            if (element instanceof ArrayType inner && !inner.hasLength()) {
+                throw ts.error(a.at(), "array type has incomplete element type '" + element + "'");
+            }
+            return new ArrayType(element, a.length());
+        }
+        Function f = (Function) s;
+        if (element instanceof ArrayType || element instanceof FunctionType) {
+            throw ts.error(f.at(), "a function cannot return " + (element instanceof ArrayType ? "an array" : "a function")
+                    + " ('" + element + "'); return a pointer instead");
+        }
+        return new FunctionType(element, f.params(), f.variadic());
+    }
+
+    /** C's parameter adjustment: arrays and functions become pointers. */
+    static CType adjustParameter(CType t) {
+        if (t instanceof ArrayType a) {
+            return new PointerType(a.element());
+        }
+        if (t instanceof FunctionType) {
+            return new PointerType(t);
+        }
+        return t;
+    }
+}

@@ -1,0 +1,183 @@
+package org.cffi4j.internal.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cffi4j.ctype.ArrayType;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.Param;
+import org.cffi4j.ctype.Qualifiers;
+import org.cffi4j.ctype.VoidType;
+
+/**
+ * Parses declarators, concrete ({@code *name[3]}) and abstract ({@code (*)(int)}), with their
+ * array and parameter-list suffixes.
+ */
+final class DeclaratorParser {
+    /** Whether a declarator must, may or must not name something. */
+    enum Mode {
+        NAMED,
+        ABSTRACT,
+        EITHER
+    }
+
+    private final ParseContext ctx;
+    private final TokenStream ts;
+
+    DeclaratorParser(ParseContext ctx) {
+        this.ctx = ctx;
+        this.ts = ctx.tokens;
+    }
+
+    Declarator declarator(Mode mode) {
+        ts.enter();
+        try {
+            Declarator d = new Declarator();
+            pointers(d);
+            direct(d, mode);
+            suffixes(d);
+            ctx.attributes.parse(d.attributes);
+            return d;
+        } finally {
+            ts.leave();
+        }
+    }
+
+    private void pointers(Declarator d) {
+        ctx.attributes.parse(d.attributes);
+        while (ts.accept("*")) {
+            int quals = 0;
+            while (true) {
+                Token t = ts.peek();
+                if (t.kind() == Token.Kind.IDENTIFIER && Keywords.QUALIFIERS.contains(t.text())) {
+                    ts.next();
+                    quals |= t.text().contains("const") ? Qualifiers.CONST : t.text().contains("volatile") ? Qualifiers.VOLATILE : 0;
+                } else if (t.is("_Atomic")) {
+                    ts.next();
+                } else if (!ctx.attributes.parse(d.attributes)) {
+                    break;
+                }
+            }
+            d.pointers.add(new Declarator.Pointer(quals));
+        }
+    }
+
+    private void direct(Declarator d, Mode mode) {
+        Token t = ts.peek();
+        if (t.kind() == Token.Kind.IDENTIFIER && mode != Mode.ABSTRACT && !isReservedWord(t.text())) {
+            d.nameToken = ts.next();
+            d.name = t.text();
+            if (ts.declarationName() == null) {
+                ts.declaring(d.name);
+            }
+            return;
+        }
+        if (t.is("(") && startsNestedDeclarator(mode)) {
+            ts.next();
+            d.inner = declarator(mode);
+            d.name = d.inner.name; // the name sits in the innermost declarator: "(*name)(int)"
+            d.nameToken = d.inner.nameToken;
+            ts.expect(")");
+            return;
+        }
+        if (mode == Mode.NAMED) {
+            throw ts.expected(t.kind() == Token.Kind.IDENTIFIER ? "a name to declare ('" + t.text() + "' is a keyword)"
+                    : "a name to declare");
+        }
+    }
+
+    private static boolean isReservedWord(String s) {
+        return Keywords.startsSpecifiers(s) && !Keywords.IGNORED.contains(s) || Keywords.ASM.contains(s)
+                || s.equals("sizeof");
+    }
+
+    // After '(' in a declarator: a nested declarator "(*f)" or, in an abstract one, a parameter list "(int)".
+    private boolean startsNestedDeclarator(Mode mode) {
+        Token next = ts.peek(1);
+        if (mode == Mode.NAMED) {
+            return true;
+        }
+        if (next.is(")") || next.is("...") || ctx.specifiers.startsSpecifiers(next) && !ctx.attributes.atAttributeAt(next)) {
+            return false;
+        }
+        return next.is("*") || next.is("(") || next.is("[") || next.is("^") || next.kind() == Token.Kind.IDENTIFIER;
+    }
+
+    private void suffixes(Declarator d) {
+        while (true) {
+            if (ts.at("[")) {
+                d.suffixes.add(array());
+            } else if (ts.at("(")) {
+                d.suffixes.add(parameters());
+            } else {
+                return;
+            }
+        }
+    }
+
+    private Declarator.Array array() {
+        Token open = ts.expect("[");
+        while (ts.peek().kind() == Token.Kind.IDENTIFIER
+                && (Keywords.QUALIFIERS.contains(ts.peek().text()) || ts.peek().is("static"))) {
+            ts.next(); // "int a[static 3]", "int a[const]" in parameters: no effect on the type
+        }
+        if (ts.accept("]")) {
+            return new Declarator.Array(ArrayType.UNKNOWN_LENGTH, open);
+        }
+        if (ts.at("...") && ts.peek(1).is("]")) {
+            ts.next();
+            ts.next();
+            return new Declarator.Array(ArrayType.API_MODE_LENGTH, open);
+        }
+        if (ts.at("*") && ts.peek(1).is("]")) {
+            throw ts.error(ts.peek(), "variable-length arrays ('[*]') have no fixed layout");
+        }
+        Token at = ts.peek();
+        long length = ctx.expressions.arrayLength(at, ctx.expressions.constant());
+        ts.expect("]");
+        return new Declarator.Array(length, open);
+    }
+
+    private Declarator.Function parameters() {
+        Token open = ts.expect("(");
+        List<Param> params = new ArrayList<>();
+        if (ts.accept(")")) {
+            return new Declarator.Function(params, false, open); // "f()" is read as "f(void)", as in CFFI
+        }
+        if (ts.at("void") && ts.peek(1).is(")")) {
+            ts.next();
+            ts.next();
+            return new Declarator.Function(params, false, open);
+        }
+        boolean variadic = false;
+        String outer = ts.declarationName();
+        do {
+            if (ts.accept("...")) {
+                variadic = true;
+                break;
+            }
+            params.add(parameter());
+        } while (ts.accept(","));
+        ts.expect(")");
+        ts.declaring(outer);
+        return new Declarator.Function(params, variadic, open);
+    }
+
+    private Param parameter() {
+        Token start = ts.peek();
+        if (!ctx.specifiers.startsSpecifiers(start)) {
+            if (start.kind() == Token.Kind.IDENTIFIER) {
+                throw ts.error(start, "unknown type name '" + start.text() + "'");
+            }
+            throw ts.expected("a parameter declaration");
+        }
+        String outer = ts.declarationName();
+        DeclSpecs specs = ctx.specifiers.specifiers(false);
+        Declarator d = declarator(Mode.EITHER);
+        ts.declaring(outer);
+        CType type = Declarator.adjustParameter(d.apply(specs.type, specs.qualifiers, ts));
+        if (type instanceof VoidType) {
+            throw ts.error(start, "'void' must be the only parameter");
+        }
+        return new Param(d.name, type);
+    }
+}

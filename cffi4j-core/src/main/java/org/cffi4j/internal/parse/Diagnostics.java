@@ -1,0 +1,31 @@
+package org.cffi4j.internal.parse;
+
+import org.cffi4j.CDefException;
+
+/**
+ * Builds compiler-like error messages: {@code file:line:column: message}, then the source line and
+ * a caret under the column.
+ */
+final class Diagnostics {
+    private final SourceMap map;
+
+    Diagnostics(SourceMap map) {
+        this.map = map;
+    }
+
+    /** An error at {@code pos}. */
+    CDefException error(int pos, String message) {
+        SourceMap.Location loc = map.locate(pos);
+        String line = loc.sourceLine().replace('\t', ' ');
+        String shown = line.length() > 160 ? abbreviateAround(line, loc.column()) : line;
+        int caretColumn = line.length() > 160 ? Math.min(loc.column(), 80) : loc.column();
+        String text = loc.file() + ":" + loc.line() + ":" + loc.column() + ": " + message + "\n    " + shown + "\n    "
+                + " ".repeat(Math.max(0, caretColumn - 1)) + "^";
+        return new CDefException(text, loc.file(), loc.line(), loc.column());
+    }
+
+    private static String abbreviateAround(String line, int column) {
+        int from = Math.max(0, column - 80);
+        return line.substring(from, Math.min(line.length(), from + 160));
+    }
+}

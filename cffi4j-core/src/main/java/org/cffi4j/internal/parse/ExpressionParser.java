@@ -1,0 +1,302 @@
+package org.cffi4j.internal.parse;
+
+import org.cffi4j.FFIException;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.internal.layout.Primitives;
+
+/**
+ * Parses and evaluates C integer constant expressions at once: every operator of C with its
+ * precedence, casts, {@code sizeof}, {@code _Alignof}, {@code __builtin_offsetof}, enum constants
+ * and earlier {@code #define}s. Used for array lengths, enum values, bitfield widths, attribute
+ * arguments and {@code #define} bodies.
+ */
+final class ExpressionParser {
+    private static final String[][] BINARY_LEVELS = {
+        {"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="}, {"<<", ">>"}, {"+", "-"},
+        {"*", "/", "%"}
+    };
+
+    private final ParseContext ctx;
+    private final TokenStream ts;
+
+    ExpressionParser(ParseContext ctx) {
+        this.ctx = ctx;
+        this.ts = ctx.tokens;
+    }
+
+    /** A constant expression (no comma operator at the top, as C's constant-expression). */
+    ConstValue constant() {
+        return conditional();
+    }
+
+    /** A full expression, comma operator included (inside parentheses). */
+    ConstValue expression() {
+        ConstValue v = conditional();
+        while (ts.accept(",")) {
+            v = conditional();
+        }
+        return v;
+    }
+
+    private ConstValue conditional() {
+        ts.enter();
+        try {
+            ConstValue cond = binary(0);
+            if (!ts.accept("?")) {
+                return cond;
+            }
+            ConstValue a = expression();
+            ts.expect(":");
+            ConstValue b = conditional();
+            ConstValue.Rank r = ConstValue.common(a.rank(), b.rank());
+            return cond.isTrue() ? a.to(r) : b.to(r);
+        } finally {
+            ts.leave();
+        }
+    }
+
+    // Precedence climbing over BINARY_LEVELS: iterative within a level, so long chains do not recurse.
+    private ConstValue binary(int level) {
+        if (level == BINARY_LEVELS.length) {
+            return unary();
+        }
+        ConstValue left = binary(level + 1);
+        while (true) {
+            Token op = ts.peek();
+            if (op.kind() != Token.Kind.PUNCTUATOR || !isAt(level, op.text())) {
+                return left;
+            }
+            ts.next();
+            if (op.text().equals("&&") && !left.isTrue() || op.text().equals("||") && left.isTrue()) {
+                binary(level + 1); // short-circuit: still parsed, value unused
+                left = ConstValue.ofInt(op.text().equals("||") ? 1 : 0);
+                continue;
+            }
+            ConstValue right = binary(level + 1);
+            left = Arithmetic.apply(op.text(), left, right, message -> ts.error(op, message));
+        }
+    }
+
+    private static boolean isAt(int level, String op) {
+        for (String s : BINARY_LEVELS[level]) {
+            if (s.equals(op)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ConstValue unary() {
+        Token t = ts.peek();
+        if (t.kind() == Token.Kind.PUNCTUATOR) {
+            switch (t.text()) {
+                case "+", "-", "~", "!" -> {
+                    ts.next();
+                    ts.enter();
+                    try {
+                        return Arithmetic.unary(t.text(), unary());
+                    } finally {
+                        ts.leave();
+                    }
+                }
+                case "(" -> {
+                    if (ctx.specifiers.startsTypeName(ts.peek(1))) {
+                        return cast();
+                    }
+                }
+                default -> {}
+            }
+        }
+        if (t.kind() == Token.Kind.IDENTIFIER) {
+            switch (t.text()) {
+                case "sizeof" -> {
+                    ts.next();
+                    return sizeOrAlign(true);
+                }
+                case "_Alignof", "__alignof__", "__alignof", "alignof" -> {
+                    ts.next();
+                    return sizeOrAlign(false);
+                }
+                case "__extension__" -> {
+                    ts.next();
+                    return unary();
+                }
+                case "__builtin_offsetof" -> {
+                    return offsetof();
+                }
+                default -> {}
+            }
+        }
+        return primary();
+    }
+
+    private ConstValue cast() {
+        ts.expect("(");
+        CType type = ctx.specifiers.typeName();
+        ts.expect(")");
+        ts.enter();
+        try {
+            ConstValue v = unary();
+            return castTo(type, v);
+        } finally {
+            ts.leave();
+        }
+    }
+
+    private static ConstValue castTo(CType type, ConstValue v) {
+        if (type instanceof EnumType e && e.isComplete()) {
+            type = e.underlying();
+        }
+        if (type instanceof PrimitiveType p && p.isComplete() && p.isIntegral()) {
+            return v.castTo((int) p.size(), p.signed(), p.kind() == PrimitiveType.Kind.BOOL);
+        }
+        if (type instanceof PrimitiveType p && p.kind() == PrimitiveType.Kind.FLOATING) {
+            return ConstValue.ofReal(v.floating() ? v.real() : v.isUnsigned() ? unsignedToDouble(v.bits()) : v.bits());
+        }
+        if (type instanceof PointerType) {
+            return v.castTo(8, false, false);
+        }
+        return v; // (void) and the like: the value is not used in a valid constant expression
+    }
+
+    private static double unsignedToDouble(long bits) {
+        return bits >= 0 ? bits : (double) (bits >>> 1) * 2.0 + (bits & 1);
+    }
+
+    private ConstValue sizeOrAlign(boolean size) {
+        Token at = ts.peek();
+        CType type;
+        if (at.is("(") && ctx.specifiers.startsTypeName(ts.peek(1))) {
+            ts.next();
+            type = ctx.specifiers.typeName();
+            ts.expect(")");
+        } else {
+            type = typeOfOperand(at);
+        }
+        try {
+            return ConstValue.of(size ? type.byteSize() : type.byteAlignment(), ConstValue.Rank.ULONG);
+        } catch (FFIException e) {
+            throw ts.error(at, (size ? "sizeof" : "_Alignof") + " of '" + type + "': " + e.getMessage());
+        }
+    }
+
+    private ConstValue offsetof() {
+        Token at = ts.next();
+        ts.expect("(");
+        CType type = ctx.specifiers.typeName();
+        ts.expect(",");
+        long offset = Designators.offset(ctx, type, at);
+        ts.expect(")");
+        return ConstValue.of(offset, ConstValue.Rank.ULONG);
+    }
+
+    private ConstValue primary() {
+        Token t = ts.next();
+        switch (t.kind()) {
+            case INTEGER -> {
+                return Literals.integer(t, ts);
+            }
+            case FLOATING -> {
+                return ConstValue.ofReal(Literals.floating(t, ts));
+            }
+            case CHARACTER -> {
+                return Literals.character(t, ts);
+            }
+            case IDENTIFIER -> {
+                return constantValue(t);
+            }
+            case PUNCTUATOR -> {
+                if (t.is("(")) {
+                    ts.enter();
+                    try {
+                        ConstValue v = expression();
+                        ts.expect(")");
+                        return v;
+                    } finally {
+                        ts.leave();
+                    }
+                }
+            }
+            default -> {}
+        }
+        throw ts.error(t, "expected a constant expression but found " + t.describe());
+    }
+
+    /**
+     * The type of the operand of {@code sizeof}, {@code _Alignof} or {@code __typeof__} when it is
+     * an expression: a declared variable or function, a string literal, or a constant expression.
+     */
+    CType typeOfOperand(Token at) {
+        Token t = ts.peek();
+        boolean parenthesised = t.is("(") && ts.peek(2).is(")");
+        Token name = parenthesised ? ts.peek(1) : t;
+        if (name.kind() == Token.Kind.IDENTIFIER) {
+            Declaration d = ctx.table.lookup(name.text()).orElse(null);
+            CType declared = d instanceof Declaration.Variable v ? v.type()
+                    : d instanceof Declaration.Function f ? f.type() : null;
+            if (declared != null) {
+                if (parenthesised) {
+                    ts.next();
+                    ts.next();
+                }
+                ts.next();
+                return declared;
+            }
+        }
+        if (t.kind() == Token.Kind.STRING) {
+            ts.next();
+            return new org.cffi4j.ctype.ArrayType(Primitives.current().get("char"),
+                    Literals.string(t, ts).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1);
+        }
+        ConstValue v = unary();
+        return v.floating() ? Primitives.current().get("double") : Directives.typeOf(v.rank());
+    }
+
+    private ConstValue constantValue(Token name) {
+        Declaration d = ctx.table.lookup(name.text()).orElse(null);
+        if (d instanceof Declaration.Constant c) {
+            if (c.apiMode()) {
+                throw ts.error(name, "'" + name.text() + "' is declared with '...': its value is known only in API mode"
+                        + " (ffi.setSource + ffi.compile)");
+            }
+            return ConstValue.of(c.value(), rankOfConstant(c));
+        }
+        if (d != null) {
+            throw ts.error(name, "'" + name.text() + "' is not a constant (it is declared as '" + Registrar.describe(d)
+                    + "'), so it cannot be used in a constant expression");
+        }
+        if (ctx.table.isTypedefName(name.text())) {
+            throw ts.error(name, "unexpected type name '" + name.text() + "' in a constant expression");
+        }
+        throw ts.error(name, "use of undeclared identifier '" + name.text() + "' in a constant expression");
+    }
+
+    // An enum constant is an int when its value fits one (C), else of its enum's type (gcc).
+    private static ConstValue.Rank rankOfConstant(Declaration.Constant c) {
+        CType t = c.type() instanceof EnumType e && e.isComplete() ? e.underlying() : c.type();
+        if (c.type() instanceof EnumType && c.value() == (int) c.value()) {
+            return ConstValue.Rank.INT;
+        }
+        if (t instanceof PrimitiveType p && p.isComplete()) {
+            return ConstValue.Rank.of((int) p.size(), p.signed());
+        }
+        return ConstValue.Rank.INT;
+    }
+
+    /** The length of an array type as a constant expression gives it, checked. */
+    long arrayLength(Token at, ConstValue v) {
+        if (v.floating()) {
+            throw ts.error(at, "array size is not an integer");
+        }
+        if (!v.isUnsigned() && v.bits() < 0) {
+            throw ts.error(at, "array size is negative (" + v.bits() + ")");
+        }
+        if (v.isUnsigned() && v.bits() < 0 || v.bits() > (Long.MAX_VALUE >> 4)) {
+            throw ts.error(at, "array is too large");
+        }
+        return v.bits();
+    }
+}

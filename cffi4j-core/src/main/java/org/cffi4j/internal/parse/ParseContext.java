@@ -1,0 +1,39 @@
+package org.cffi4j.internal.parse;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.cffi4j.CdefOptions;
+
+/**
+ * What the parts of one cdef's parser share: the tokens, the table being filled, the options, the
+ * {@code #pragma pack} stack, and the parts themselves (they call each other, as C's grammar does).
+ */
+final class ParseContext {
+    final TokenStream tokens;
+    final TypeTable table;
+    final CdefOptions options;
+    final Deque<Integer> packStack = new ArrayDeque<>();
+    int currentPack;
+
+    final ExpressionParser expressions;
+    final AttributeParser attributes;
+    final SpecifierParser specifiers;
+    final DeclaratorParser declarators;
+    final RecordParser records;
+    final Registrar registrar;
+    final Directives directives;
+
+    ParseContext(TokenStream tokens, TypeTable table, CdefOptions options) {
+        this.tokens = tokens;
+        this.table = table;
+        this.options = options;
+        this.currentPack = options.maxPack();
+        this.expressions = new ExpressionParser(this);
+        this.attributes = new AttributeParser(this);
+        this.specifiers = new SpecifierParser(this);
+        this.declarators = new DeclaratorParser(this);
+        this.records = new RecordParser(this);
+        this.registrar = new Registrar(this);
+        this.directives = new Directives(this);
+    }
+}

@@ -1,0 +1,84 @@
+package org.cffi4j.internal.parse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Maps offsets in cdef source to the locations a user recognises: {@code cdef:line:column}, or,
+ * after a line marker ({@code # 42 "/usr/include/stdio.h"}) of {@code gcc -E} output, the original
+ * header's file and line.
+ */
+final class SourceMap {
+    private record Marker(int sourceLine, String file, int line) {}
+
+    private final String source;
+    private final String fileName;
+    private final List<Marker> markers = new ArrayList<>();
+    private int[] lineStarts;
+
+    SourceMap(String source, String fileName) {
+        this.source = source;
+        this.fileName = fileName;
+    }
+
+    /** Records that the source line after the one holding {@code markerPos} is {@code file:line}. */
+    void addMarker(int markerPos, String file, int line) {
+        markers.add(new Marker(sourceLineOf(markerPos) + 1, file, line));
+    }
+
+    /** A resolved location. */
+    record Location(String file, int line, int column, String sourceLine) {}
+
+    /** The location of an offset. */
+    Location locate(int pos) {
+        int p = Math.max(0, Math.min(pos, source.length()));
+        int srcLine = sourceLineOf(p);
+        int start = lineStarts[srcLine];
+        int end = source.indexOf('\n', start);
+        String text = source.substring(start, end < 0 ? source.length() : end);
+        int column = p - start + 1;
+        Marker m = lastMarkerAtOrBefore(srcLine);
+        if (m == null) {
+            return new Location(fileName, srcLine + 1, column, text);
+        }
+        return new Location(m.file, m.line + (srcLine - m.sourceLine), column, text);
+    }
+
+    private Marker lastMarkerAtOrBefore(int srcLine) {
+        Marker found = null;
+        for (Marker m : markers) {
+            if (m.sourceLine > srcLine) {
+                break;
+            }
+            found = m;
+        }
+        return found;
+    }
+
+    // 0-based index of the source line holding pos; line starts are computed once, on demand.
+    private int sourceLineOf(int pos) {
+        if (lineStarts == null || lineStarts[lineStarts.length - 1] > source.length()) {
+            lineStarts = computeLineStarts();
+        }
+        int i = Arrays.binarySearch(lineStarts, pos);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    private int[] computeLineStarts() {
+        int n = 1;
+        for (int i = 0; i < source.length(); i++) {
+            if (source.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        int[] starts = new int[n];
+        int k = 1;
+        for (int i = 0; i < source.length(); i++) {
+            if (source.charAt(i) == '\n') {
+                starts[k++] = i + 1;
+            }
+        }
+        return starts;
+    }
+}

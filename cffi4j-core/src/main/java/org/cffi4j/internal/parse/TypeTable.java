@@ -1,0 +1,137 @@
+package org.cffi4j.internal.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
+import org.cffi4j.ctype.StructType;
+import org.cffi4j.internal.TypeAccess;
+
+/**
+ * Everything declared in one FFI: ordinary identifiers (typedefs, functions, variables, constants)
+ * and tags (struct, union, enum), in declaration order. A cdef works on a {@link #fork()} and the
+ * FFI keeps it only if the whole cdef succeeds; {@link #rollback()} undoes the completions of
+ * nominal types that the failed cdef made, so a failing cdef leaves everything as it was.
+ */
+public final class TypeTable {
+    private final Map<String, Declaration> ordinary;
+    private final Map<String, CType> tags;
+    private final List<CType> completedHere = new ArrayList<>();
+    private int anonymousCount;
+
+    /** An empty table: only the predefined types are known. */
+    public TypeTable() {
+        this(new LinkedHashMap<>(), new LinkedHashMap<>(), 0);
+    }
+
+    private TypeTable(Map<String, Declaration> ordinary, Map<String, CType> tags, int anonymousCount) {
+        this.ordinary = ordinary;
+        this.tags = tags;
+        this.anonymousCount = anonymousCount;
+    }
+
+    /** A copy to parse into; the original stays as it is until the copy replaces it. */
+    public TypeTable fork() {
+        return new TypeTable(new LinkedHashMap<>(ordinary), new LinkedHashMap<>(tags), anonymousCount);
+    }
+
+    /** Undoes the completions of struct, union and enum types made through this fork. */
+    public void rollback() {
+        TypeAccess.Mutators m = TypeAccess.mutators();
+        for (CType t : completedHere) {
+            if (t instanceof StructType s) {
+                m.uncomplete(s);
+            } else if (t instanceof EnumType e) {
+                m.uncomplete(e);
+            }
+        }
+        completedHere.clear();
+    }
+
+    /** Forgets the undo log once the fork has been kept. */
+    public void commit() {
+        completedHere.clear();
+    }
+
+    /** Notes that a nominal type declared before this fork was completed in it. */
+    void completed(CType nominal) {
+        completedHere.add(nominal);
+    }
+
+    /**
+     * Adds the declarations of another table (CFFI's include).
+     *
+     * @throws org.cffi4j.FFIException if a name is declared differently in both
+     */
+    public void include(TypeTable other) {
+        for (Declaration d : other.ordinary.values()) {
+            Declaration mine = ordinary.get(d.name());
+            if (mine == null) {
+                ordinary.put(d.name(), d);
+            } else if (!mine.equals(d) && !(mine instanceof Declaration.Typedef a && d instanceof Declaration.Typedef b
+                    && TypeEquivalence.same(a.type(), b.type()))) {
+                throw new org.cffi4j.FFIException("include: '" + d.name() + "' is declared as '" + Registrar.describe(mine)
+                        + "' here and as '" + Registrar.describe(d) + "' in the included FFI");
+            }
+        }
+        for (var e : other.tags.entrySet()) {
+            CType mine = tags.get(e.getKey());
+            if (mine == null) {
+                tags.put(e.getKey(), e.getValue());
+            } else if (mine != e.getValue()) {
+                throw new org.cffi4j.FFIException("include: '" + mine + "' is declared both here and in the included FFI");
+            }
+        }
+    }
+
+    /** The ordinary declaration of a name, if any. */
+    public Optional<Declaration> lookup(String name) {
+        return Optional.ofNullable(ordinary.get(name));
+    }
+
+    /** The struct, union or enum type of a tag, if any. */
+    public Optional<CType> tag(String tag) {
+        return Optional.ofNullable(tags.get(tag));
+    }
+
+    /** The type named by a typedef name, user-declared or predefined. */
+    public Optional<CType> typedef(String name) {
+        Declaration d = ordinary.get(name);
+        if (d instanceof Declaration.Typedef t) {
+            return Optional.of(t.type());
+        }
+        return d == null ? Predefined.type(name) : Optional.empty();
+    }
+
+    /** Whether a name is, at this point, a typedef name (which makes {@code name * x;} a declaration). */
+    boolean isTypedefName(String name) {
+        Declaration d = ordinary.get(name);
+        return d instanceof Declaration.Typedef || (d == null && Predefined.type(name).isPresent());
+    }
+
+    void putOrdinary(Declaration d) {
+        ordinary.put(d.name(), d);
+    }
+
+    void putTag(String tag, CType type) {
+        tags.put(tag, type);
+    }
+
+    /** A fresh name for an anonymous struct, union or enum. */
+    String anonymousName(String keyword) {
+        return keyword + " $" + (++anonymousCount);
+    }
+
+    /** All ordinary declarations, in declaration order. */
+    public Iterable<Declaration> declarations() {
+        return ordinary.values();
+    }
+
+    /** All tagged types, in declaration order. */
+    public Map<String, CType> tags() {
+        return tags;
+    }
+}
