@@ -6,7 +6,9 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.Qualifiers;
+import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
+import org.cffi4j.internal.TypeAccess;
 
 /**
  * The cdef parser: reads C declarations ({@code gcc -E} output included) into a {@link TypeTable}.
@@ -89,7 +91,7 @@ public final class CdefParser {
                     ? TypeSpecifierSet.Modes.apply(applied.type(), attrs.mode, ts, d.nameToken)
                     : applied.type();
             if (specs.isTypedef()) {
-                ctx.registrar.typedef(d.nameToken, d.name, aligned(type, attrs, d.nameToken));
+                ctx.registrar.typedef(d.nameToken, d.name, aligned(type, attrs, specs, d.nameToken));
             } else if (type instanceof FunctionType f) {
                 if (first && ts.at("{")) {
                     ts.skipBalanced(); // a function body (static inline in a header): declared, not callable in ABI mode
@@ -118,12 +120,18 @@ public final class CdefParser {
         }
     }
 
-    private CType aligned(CType type, Attributes attrs, Token at) {
+    // gcc: aligned(N) on a typedef gives the type alignment N (up or down) and keeps its size.
+    private CType aligned(CType type, Attributes attrs, DeclSpecs specs, Token at) {
         if (attrs.aligned == 0) {
             return type;
         }
         if (type instanceof PrimitiveType p && p.isComplete()) {
             return p.withAlignment(attrs.aligned);
+        }
+        if (type instanceof StructType s && s.tag() == null && specs.definesTag && s.isComplete()) {
+            // An anonymous struct defined in this very typedef is reachable only through it: realign it.
+            TypeAccess.mutators().complete(s, s.fields(), s.byteSize(), attrs.aligned, false);
+            return s;
         }
         throw ts.error(at, "__attribute__((aligned)) on a typedef of '" + type + "' is not supported: put it on the"
                 + " struct itself or on the members");
