@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.Param;
 import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
 
 /**
@@ -68,7 +70,9 @@ final class Declarator {
             if (element instanceof VoidType) {
                 throw ts.error(a.at(), "declaration of an array of void");
             }
-            if (element instanceof ArrayType inner && !inner.hasLength()) {
+            boolean incomplete = element instanceof StructType st && st.state() == StructType.State.INCOMPLETE
+                    || element instanceof EnumType e && !e.isComplete();
+            if (incomplete || element instanceof ArrayType inner && !inner.hasLength()) {
                 throw ts.error(a.at(), "array type has incomplete element type '" + element + "'");
             }
             return new ArrayType(element, a.length());

@@ -103,6 +103,8 @@ final class EnumParser {
                 throw ts.expected(ts.at(Token.Kind.END_OF_INPUT) ? "'}' to close the enum opened here" : "an enumerator name");
             }
             Token nameToken = ts.next();
+            String outer = ts.declarationName();
+            ts.declaring(nameToken.text());
             ctx.attributes.parse(new Attributes());
             if (ts.accept("=")) {
                 if (ts.at("...") && (ts.peek(1).is(",") || ts.peek(1).is("}"))) {
@@ -115,6 +117,7 @@ final class EnumParser {
                 }
             }
             declare(type, v, nameToken, next, known);
+            ts.declaring(outer);
             next = Arithmetic.apply("+", next, ConstValue.ofInt(1), msg -> ts.error(nameToken, msg));
             if (!ts.accept(",") && !ts.at("}")) {
                 throw ts.expected("',' or '}' after enumerator '" + nameToken.text() + "'");
