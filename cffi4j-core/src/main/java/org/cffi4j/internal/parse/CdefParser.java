@@ -71,10 +71,21 @@ public final class CdefParser {
 
     private void declaration() {
         Token start = ts.peek();
+        if (start.is("#")) {
+            throw ts.error(start, "a preprocessor directive must start a line");
+        }
         if (!ctx.specifiers.startsSpecifiers(start) && start.kind() != Token.Kind.IDENTIFIER) {
             throw ts.expected("a declaration");
         }
+        if (start.is("typedef") && ts.peek(1).is("...")) {
+            opaqueTypedef();
+            return;
+        }
         DeclSpecs specs = ctx.specifiers.specifiers(true);
+        if (specs.isTypedef() && ts.at("...")) {
+            unknownArithmeticTypedef(specs);
+            return;
+        }
         if (ts.accept(";")) {
             return; // "struct s;", "struct s {...};", "enum e {...};"
         }
@@ -104,6 +115,31 @@ public final class CdefParser {
             }
             first = false;
         } while (ts.accept(","));
+        ts.expect(";");
+    }
+
+    // CFFI's "typedef ... name;": an opaque type that only API mode can complete.
+    private void opaqueTypedef() {
+        ts.next();
+        ts.next();
+        Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
+        CType base = d.pointers.isEmpty() && d.suffixes.isEmpty() && d.inner == null
+                ? StructType.opaque(d.name) : StructType.opaque("$" + d.name);
+        ctx.registrar.typedef(d.nameToken, d.name, d.apply(base, 0, ts));
+        ts.expect(";");
+    }
+
+    // CFFI's "typedef int... name;" and "typedef float... name;": sizes only API mode can tell.
+    private void unknownArithmeticTypedef(DeclSpecs specs) {
+        Token dots = ts.next();
+        Token name = ts.expect(Token.Kind.IDENTIFIER, "a type name after '...'");
+        ts.declaring(name.text());
+        if (!(specs.type instanceof PrimitiveType p) || !(p.isIntegral() || p.kind() == PrimitiveType.Kind.FLOATING)) {
+            throw ts.error(dots, "only 'typedef int... name;' and 'typedef float... name;' are allowed, not '"
+                    + specs.type + "...'");
+        }
+        PrimitiveType.Kind kind = p.isIntegral() ? PrimitiveType.Kind.UNKNOWN_INTEGER : PrimitiveType.Kind.UNKNOWN_FLOATING;
+        ctx.registrar.typedef(name, name.text(), new PrimitiveType(name.text(), kind, true, -1, -1));
         ts.expect(";");
     }
 

@@ -48,7 +48,7 @@ final class ExpressionParser {
             if (!ts.accept("?")) {
                 return cond;
             }
-            ConstValue a = expression();
+            ConstValue a = ts.at(":") ? cond : expression(); // GNU "x ?: y" is "x ? x : y"
             ts.expect(":");
             ConstValue b = conditional();
             ConstValue.Rank r = ConstValue.common(a.rank(), b.rank());
