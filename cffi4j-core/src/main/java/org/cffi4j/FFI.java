@@ -1,11 +1,18 @@
 package org.cffi4j;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.Field;
+import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
+import org.cffi4j.ctype.VoidType;
+import org.cffi4j.internal.ffm.Dl;
+import org.cffi4j.internal.ffm.Errno;
+import org.cffi4j.internal.ffm.LibraryFinder;
+import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.parse.CdefParser;
 import org.cffi4j.internal.parse.Declaration;
 import org.cffi4j.internal.parse.TypeTable;
@@ -28,6 +35,24 @@ import org.cffi4j.internal.parse.TypeTable;
  * leaves the FFI exactly as it was.
  */
 public final class FFI {
+    /** {@code dlopen} flag: resolve symbols when first used. */
+    public static final int RTLD_LAZY = 0x1;
+    /** {@code dlopen} flag: resolve all symbols at load (the default of {@link #dlopen(String)}). */
+    public static final int RTLD_NOW = 0x2;
+    /** {@code dlopen} flag: do not load, only find a library already loaded. */
+    public static final int RTLD_NOLOAD = 0x4;
+    /** {@code dlopen} flag: prefer the library's own symbols to global ones. */
+    public static final int RTLD_DEEPBIND = 0x8;
+    /** {@code dlopen} flag: make the library's symbols available to libraries loaded later. */
+    public static final int RTLD_GLOBAL = 0x100;
+    /** {@code dlopen} flag: keep the library's symbols to itself (the default). */
+    public static final int RTLD_LOCAL = 0;
+    /** {@code dlopen} flag: never unload the library, even at {@code close()}. */
+    public static final int RTLD_NODELETE = 0x1000;
+
+    /** The NULL pointer, a {@code void *} cdata. */
+    public static final CData NULL = new CData(new PointerType(VoidType.VOID), MemorySegment.NULL, Lifetime.UNOWNED);
+
     private volatile TypeTable table = new TypeTable();
 
     /** Creates an FFI that knows only the predefined C types ({@code size_t}, {@code int32_t}...). */
@@ -177,6 +202,133 @@ public final class FFI {
         TypeTable work = table.fork();
         work.include(other.table);
         table = work;
+    }
+
+    /**
+     * Loads a C library: a short name ({@code "z"}, {@code "sqlite3"}, {@code "m"}) found as
+     * {@code ctypes.util.find_library} would, a file name or a path; {@code null} for the C runtime
+     * (libc, libm and what the process has loaded). Uses {@link #RTLD_NOW}.
+     *
+     * @throws FFIException with the loader's message if the library cannot be loaded
+     */
+    public Library dlopen(String nameOrPath) {
+        return dlopen(nameOrPath, RTLD_NOW);
+    }
+
+    /** Loads a C library with {@code dlopen} flags ({@link #RTLD_LAZY}, {@link #RTLD_GLOBAL}...). */
+    public Library dlopen(String nameOrPath, int flags) {
+        String path = nameOrPath == null ? null : LibraryFinder.resolve(nameOrPath);
+        return new Library(this, nameOrPath, Dl.open(path, flags));
+    }
+
+    /**
+     * CFFI's {@code ffi.new}: zero-filled native memory for a pointer type ({@code "struct point *"}:
+     * one struct) or an array type ({@code "int[10]"}, or {@code "int[]"} with a length or an
+     * initialiser). The cdata owns the memory: it is freed when no cdata pointing into it is
+     * reachable, or at {@link #release}.
+     */
+    public CData alloc(String ctype) {
+        return CDataFunctions.alloc(typeOf(ctype), ctype, null);
+    }
+
+    /**
+     * {@link #alloc(String)} with an initialiser: a number, a String (char arrays), a Java array or
+     * List (arrays), a Map of member names or a positional List (structs), nested as needed; or,
+     * for {@code "T[]"}, an Integer length.
+     */
+    public CData alloc(String ctype, Object init) {
+        return CDataFunctions.alloc(typeOf(ctype), ctype, init);
+    }
+
+    /** A scope whose allocations are all freed when it closes. */
+    public Scope scope() {
+        return new Scope(this);
+    }
+
+    /**
+     * Frees the memory of a cdata made by {@link #alloc} (or runs the destructor of {@link #gc}) now;
+     * any later use of it, or of pointers into it, is an {@link FFIException}. Releasing twice does
+     * nothing.
+     */
+    public void release(CData cdata) {
+        CDataFunctions.release(cdata);
+    }
+
+    /**
+     * A C cast: {@code cast("short", 70000)} wraps as C does; {@code cast("char *", p)} reinterprets
+     * a pointer; {@code cast("intptr_t", p)} gives its address. A cast to a number type gives a cdata
+     * that carries its C type (to force the type of a variadic argument).
+     */
+    public CData cast(String ctype, Object value) {
+        return org.cffi4j.internal.ffm.CastValues.cast(typeOf(ctype), value);
+    }
+
+    /** The C string a {@code char *}, {@code char[]} or wide-char pointer designates (UTF-8 / UTF-16 / UTF-32); an enum value's name. */
+    public String string(CData cdata) {
+        return CDataFunctions.string(cdata, -1);
+    }
+
+    /** {@link #string(CData)} reading at most {@code maxlen} characters. */
+    public String string(CData cdata, int maxlen) {
+        return CDataFunctions.string(cdata, maxlen);
+    }
+
+    /** The first {@code n} items of a pointer or array as a Java array ({@code int[]}, {@code byte[]}, ... or {@code Object[]}). */
+    public Object unpack(CData cdata, int n) {
+        return CDataFunctions.unpack(cdata, n);
+    }
+
+    /** The memory of a cdata as a ByteBuffer in native byte order (no copy). */
+    public java.nio.ByteBuffer buffer(CData cdata) {
+        return CDataFunctions.buffer(cdata, -1);
+    }
+
+    /** The first {@code size} bytes a cdata designates as a ByteBuffer (no copy). */
+    public java.nio.ByteBuffer buffer(CData cdata, long size) {
+        return CDataFunctions.buffer(cdata, size);
+    }
+
+    /**
+     * A cdata of a pointer or array type over existing memory: a native MemorySegment or direct
+     * ByteBuffer (no copy), or a byte[] (copied into native memory, since a Java array can move).
+     */
+    public CData fromBuffer(String ctype, Object buffer) {
+        return CDataFunctions.fromBuffer(typeOf(ctype), ctype, buffer);
+    }
+
+    /** Copies {@code n} bytes between cdata, MemorySegments, byte[] or ByteBuffers; overlapping ranges are fine. */
+    public void memmove(Object dst, Object src, long n) {
+        CDataFunctions.memmove(dst, src, n);
+    }
+
+    /** {@code &s} or {@code &s.a.b[2]}: a pointer to a struct, array or one of its members. */
+    public CData addressof(CData cdata, String... fieldPath) {
+        return CDataFunctions.addressof(cdata, fieldPath);
+    }
+
+    /** A cdata like {@code cdata} that calls {@code destructor} when it becomes unreachable or is released. */
+    public CData gc(CData cdata, java.util.function.Consumer<CData> destructor) {
+        return CDataFunctions.gc(cdata, destructor);
+    }
+
+    /** {@code sizeof} the value of a cdata (of an array: all its items). */
+    public long sizeof(CData cdata) {
+        return cdata.ctype().byteSize();
+    }
+
+    /** The C type of a cdata. */
+    public CType typeOf(CData cdata) {
+        return cdata.ctype();
+    }
+
+    /** The errno left by the last C call this thread made through cffi4j. */
+    public int errno() {
+        return Errno.get();
+    }
+
+    /** Sets errno for the next C call of this thread. */
+    public void setErrno(int value) {
+        Errno.set(value);
     }
 
     /** The declarations of this FFI, for the other parts of cffi4j. */

@@ -38,6 +38,19 @@ final class MemberPath {
         return offset;
     }
 
+    /** The type of the member a path designates. */
+    static CType typeAt(CType type, String... path) {
+        CType current = type;
+        for (String step : path) {
+            if (!step.isEmpty() && step.chars().allMatch(Character::isDigit) && current instanceof ArrayType a) {
+                current = a.element();
+            } else {
+                current = field(current, step, type.toString()).type();
+            }
+        }
+        return current;
+    }
+
     private static Field field(CType t, String name, String typeName) {
         if (!(t instanceof StructType s)) {
             throw new FFIException("offsetof('" + typeName + "'): '" + t + "' is not a struct or union, so it has no"

@@ -1,0 +1,233 @@
+package org.cffi4j;
+
+import java.lang.foreign.MemorySegment;
+import org.cffi4j.ctype.ArrayType;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
+import org.cffi4j.ctype.FunctionType;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.ctype.StructType;
+import org.cffi4j.internal.ffm.CDataAccess;
+import org.cffi4j.internal.ffm.CastValues;
+import org.cffi4j.internal.ffm.Lifetime;
+import org.cffi4j.internal.ffm.Values;
+
+/**
+ * A C value in native memory, with its C type: a pointer, an array, a struct or union, or a number
+ * of a given C type (from {@link FFI#cast}). Reads and writes follow C's types with range checks;
+ * indexing an array past its length, dereferencing NULL and using released memory are Java
+ * exceptions.
+ *
+ * <pre>{@code
+ * CData p = ffi.alloc("struct point *", Map.of("x", 1, "y", 2));   // struct point *p = calloc(...)
+ * p.set("y", 5);                                                 // p->y = 5;
+ * int y = (Integer) p.get("y");                                  // p->y
+ * CData arr = ffi.alloc("int[]", new int[] {3, 1, 2});           // int arr[] = {3, 1, 2};
+ * arr.get(2);                                                    // arr[2]
+ * }</pre>
+ *
+ * <p>Two cdata are equal if they designate the same address.
+ */
+public final class CData {
+    static {
+        CDataAccess.register(new CDataAccess.Door() {
+            @Override
+            public CData create(CType type, MemorySegment memory, Lifetime lifetime) {
+                return new CData(type, memory, lifetime);
+            }
+
+            @Override
+            public MemorySegment memory(CData c) {
+                c.lifetime.check(c);
+                return c.memory;
+            }
+
+            @Override
+            public Lifetime lifetime(CData c) {
+                return c.lifetime;
+            }
+        });
+    }
+
+    private final CType type;
+    // For a pointer: the memory it points to, bounded when cffi4j knows the block; otherwise the
+    // memory the value occupies (array, struct, union, or a boxed number from a cast).
+    private final MemorySegment memory;
+    private final Lifetime lifetime;
+
+    CData(CType type, MemorySegment memory, Lifetime lifetime) {
+        this.type = type;
+        this.memory = memory;
+        this.lifetime = lifetime;
+    }
+
+    /** The C type of this value, e.g. {@code struct point *} or {@code int[3]}. */
+    public CType ctype() {
+        return type;
+    }
+
+    /** The address: the pointer's value, or where the array, struct or union starts. */
+    public long address() {
+        if (isNumber()) {
+            throw new FFIException("a '" + type + "' value has no address; use ffi.cast to a pointer type");
+        }
+        return memory.address();
+    }
+
+    /** Whether this is a NULL pointer. */
+    public boolean isNull() {
+        return !isNumber() && memory.address() == 0;
+    }
+
+    /** The number of items of an array. */
+    public long length() {
+        if (type instanceof ArrayType a && a.hasLength()) {
+            return a.length();
+        }
+        throw new FFIException("'" + type + "' is not an array of known length");
+    }
+
+    /**
+     * The memory this cdata designates, as an FFM segment: for a pointer, the memory it points to
+     * (as large as the block when cffi4j allocated it, one item otherwise).
+     */
+    public MemorySegment segment() {
+        lifetime.check(this);
+        return memory;
+    }
+
+    /**
+     * Reads a member: {@code p.get("x")} is {@code p->x} for a struct pointer and {@code s.x} for a
+     * struct; {@code "a.b"} goes through nested structs (and pointers to them), {@code "items.3"}
+     * indexes an array member.
+     *
+     * @throws FFIException if the member does not exist, a pointer on the way is NULL, or the memory
+     *     was released
+     */
+    public Object get(String fieldPath) {
+        return MemberAccess.get(this, fieldPath);
+    }
+
+    /** Writes a member, converting {@code value} to its C type with range checks. */
+    public void set(String fieldPath, Object value) {
+        MemberAccess.set(this, fieldPath, value);
+    }
+
+    /** {@code p[index]}: an item of an array or of the memory a pointer points to. */
+    public Object get(long index) {
+        Item item = item(index);
+        return Values.read(item.type, item.memory, 0, lifetime);
+    }
+
+    /** {@code p[index] = value}. */
+    public void set(long index, Object value) {
+        Item item = item(index);
+        Values.write(item.type, item.memory, 0, value, "item " + index + " of '" + type + "'");
+    }
+
+    /** {@code *p}: the pointed-to value (a cdata view for a struct or array). */
+    public Object deref() {
+        if (!(type instanceof PointerType)) {
+            throw new FFIException("'" + type + "' is not a pointer, so it cannot be dereferenced");
+        }
+        return get(0);
+    }
+
+    /** {@code p + n}: a pointer {@code n} items further (an array decays to a pointer to its first item). */
+    public CData plus(long n) {
+        CType element = elementType("pointer arithmetic");
+        PointerType result = type instanceof PointerType p ? p : new PointerType(element);
+        long size = element.byteSize();
+        long offset = Math.multiplyExact(n, size);
+        boolean inside = isBounded() && offset >= 0 && offset <= memory.byteSize();
+        MemorySegment m = inside ? memory.asSlice(offset)
+                : MemorySegment.ofAddress(memory.address() + offset).reinterpret(element.isComplete() ? size : 0);
+        return new CData(result, m, inside ? lifetime : Lifetime.UNOWNED);
+    }
+
+    /** {@code p - q}: the number of items between two pointers into the same array. */
+    public long minus(CData other) {
+        CType element = elementType("pointer difference");
+        long bytes = memory.address() - other.address();
+        long size = element.byteSize();
+        if (bytes % size != 0) {
+            throw new FFIException("the pointers are not a whole number of '" + element + "' apart");
+        }
+        return bytes / size;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CData c && !isNumber() && !c.isNumber() && c.memory.address() == memory.address();
+    }
+
+    @Override
+    public int hashCode() {
+        return isNumber() ? System.identityHashCode(this) : Long.hashCode(memory.address());
+    }
+
+    /** CFFI's form: {@code <cdata 'int *' 0x7f...>}, {@code <cdata 'int[3]' owning 12 bytes>}. */
+    @Override
+    public String toString() {
+        if (isNumber()) {
+            return "<cdata '" + type + "' " + CastValues.numberOf(this) + ">";
+        }
+        String where = lifetime.isOwning() ? "owning " + memory.byteSize() + " bytes"
+                : "0x" + Long.toHexString(memory.address());
+        return "<cdata '" + type + "' " + where + (lifetime.isAlive() ? "" : ", released") + ">";
+    }
+
+    Lifetime lifetime() {
+        return lifetime;
+    }
+
+    MemorySegment memory() {
+        lifetime.check(this);
+        return memory;
+    }
+
+    boolean isNumber() {
+        return type instanceof PrimitiveType || type instanceof EnumType;
+    }
+
+    private boolean isBounded() {
+        return lifetime.isOwning();
+    }
+
+    private CType elementType(String what) {
+        return switch (type) {
+            case PointerType p when !(p.target() instanceof FunctionType) -> p.target();
+            case ArrayType a -> a.element();
+            default -> throw new FFIException(what + " needs a pointer or an array, not '" + type + "'");
+        };
+    }
+
+    private record Item(CType type, MemorySegment memory) {}
+
+    private Item item(long index) {
+        lifetime.check(this);
+        CType element = elementType("indexing");
+        if (type instanceof ArrayType a && a.hasLength() && (index < 0 || index >= a.length())) {
+            throw new FFIException("index " + index + " is out of bounds for '" + type + "' (valid: 0.." + (a.length() - 1) + ")");
+        }
+        if (memory.address() == 0) {
+            throw new FFIException("NULL pointer dereference: '" + type + "' is NULL");
+        }
+        long size = element.byteSize();
+        long offset = Math.multiplyExact(index, size);
+        if (isBounded() || type instanceof ArrayType) {
+            if (offset < 0 || offset + size > memory.byteSize()) {
+                throw new FFIException("index " + index + " is out of bounds: '" + type + "' points into a block of "
+                        + memory.byteSize() + " bytes (" + memory.byteSize() / size + " items)");
+            }
+            return new Item(element, memory.asSlice(offset, size));
+        }
+        return new Item(element, MemorySegment.ofAddress(memory.address() + offset).reinterpret(size));
+    }
+
+    /** Whether this is a struct or union value (not a pointer to one). */
+    boolean isAggregate() {
+        return type instanceof StructType;
+    }
+}

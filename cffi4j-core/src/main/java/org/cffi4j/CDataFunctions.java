@@ -1,0 +1,257 @@
+package org.cffi4j;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.cffi4j.ctype.ArrayType;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.ctype.StructType;
+import org.cffi4j.internal.ffm.Initializers;
+import org.cffi4j.internal.ffm.Lifetime;
+import org.cffi4j.internal.ffm.Memory;
+import org.cffi4j.internal.ffm.Values;
+
+/** The cdata functions of {@link FFI}: allocation, strings, buffers, copies, addresses. */
+final class CDataFunctions {
+    private CDataFunctions() {}
+
+    static CData alloc(CType type, String spelled, Object init) {
+        if (type instanceof PointerType p) {
+            CType target = p.target();
+            if (!target.isComplete()) {
+                target.byteSize(); // throws: why the size is unknown
+                throw new FFIException("cannot allocate '" + spelled + "': '" + target + "' has no size");
+            }
+            MemorySegment block = Memory.allocate(target.byteSize());
+            CData c = new CData(p, block, Lifetime.owning(block));
+            if (init != null) {
+                Values.write(target, block, 0, init, "the initialiser of '" + spelled + "'");
+            }
+            return c;
+        }
+        if (type instanceof ArrayType a) {
+            return allocArray(a, spelled, init);
+        }
+        throw new FFIException("ffi.alloc needs a pointer or array type, not '" + spelled + "': use '" + spelled
+                + " *' for one item or '" + spelled + "[]' for several");
+    }
+
+    private static CData allocArray(ArrayType a, String spelled, Object init) {
+        long length = a.length();
+        boolean initIsLength = false;
+        if (!a.hasLength()) {
+            if (init instanceof Integer || init instanceof Long) {
+                length = ((Number) init).longValue();
+                initIsLength = true;
+                if (length < 0) {
+                    throw new FFIException("cannot allocate '" + spelled + "' with a negative length (" + length + ")");
+                }
+            } else {
+                length = init == null ? -1 : Initializers.lengthOf(a, init);
+                if (length < 0) {
+                    throw new FFIException("'" + spelled + "' needs a length or an initialiser (a Java array, a List or a"
+                            + " String) to know how many items to allocate");
+                }
+            }
+        }
+        ArrayType sized = new ArrayType(a.element(), length);
+        MemorySegment block = Memory.allocate(sized.byteSize());
+        CData c = new CData(sized, block, Lifetime.owning(block));
+        if (init != null && !initIsLength) {
+            Values.write(sized, block, 0, init, "the initialiser of '" + spelled + "'");
+        }
+        return c;
+    }
+
+    static void release(CData c) {
+        if (!c.lifetime().isOwning()) {
+            throw new FFIException(c + " does not own its memory (it was not made by ffi.alloc or ffi.gc), so it cannot"
+                    + " be released");
+        }
+        c.lifetime().release();
+    }
+
+    static String string(CData c, long maxlen) {
+        CType t = c.ctype();
+        if (t instanceof EnumType e && c.isNumber()) {
+            long v = org.cffi4j.internal.ffm.CastValues.numberOf(c).longValue();
+            return e.nameOf(v).map(org.cffi4j.ctype.Enumerator::name).orElse(Long.toString(v));
+        }
+        CType item = t instanceof PointerType p ? p.target() : t instanceof ArrayType a ? a.element() : null;
+        if (!(item instanceof PrimitiveType p) || !p.isIntegral() || p.size() > 4 || p.size() == 0) {
+            throw new FFIException("ffi.string needs a char or wide-char pointer or array (or an enum value), not '" + t + "'");
+        }
+        if (c.isNull()) {
+            throw new FFIException("ffi.string of a NULL pointer ('" + t + "')");
+        }
+        long limit = maxlen >= 0 ? maxlen : t instanceof ArrayType a && a.hasLength() ? a.length() : Long.MAX_VALUE;
+        if (t instanceof ArrayType a && a.hasLength()) {
+            limit = Math.min(limit, a.length());
+        }
+        MemorySegment m = c.memory();
+        if (!c.lifetime().isOwning() && !(t instanceof ArrayType)) {
+            m = m.reinterpret(limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit * p.size());
+        }
+        return decode(m, (int) p.size(), limit);
+    }
+
+    private static String decode(MemorySegment m, int unit, long limit) {
+        long available = Math.min(limit, m.byteSize() / unit);
+        long n = 0;
+        while (n < available && read(m, unit, n) != 0) {
+            n++;
+        }
+        byte[] bytes = new byte[Math.toIntExact(n * unit)];
+        MemorySegment.copy(m, ValueLayout.JAVA_BYTE, 0, bytes, 0, bytes.length);
+        return switch (unit) {
+            case 1 -> new String(bytes, StandardCharsets.UTF_8);
+            case 2 -> new String(bytes, StandardCharsets.UTF_16LE);
+            default -> new String(bytes, java.nio.charset.Charset.forName("UTF-32LE"));
+        };
+    }
+
+    private static long read(MemorySegment m, int unit, long i) {
+        return switch (unit) {
+            case 1 -> m.get(ValueLayout.JAVA_BYTE, i);
+            case 2 -> m.get(ValueLayout.JAVA_SHORT_UNALIGNED, i * 2);
+            default -> m.get(ValueLayout.JAVA_INT_UNALIGNED, i * 4);
+        };
+    }
+
+    static Object unpack(CData c, int n) {
+        CType t = c.ctype();
+        CType item = t instanceof PointerType p ? p.target() : t instanceof ArrayType a ? a.element() : null;
+        if (item == null) {
+            throw new FFIException("ffi.unpack needs a pointer or an array, not '" + t + "'");
+        }
+        if (n < 0 || t instanceof ArrayType a && a.hasLength() && n > a.length()) {
+            throw new FFIException("ffi.unpack: cannot take " + n + " items of '" + t + "'");
+        }
+        if (n > 0 && c.isNull()) {
+            throw new FFIException("ffi.unpack of a NULL pointer ('" + t + "')");
+        }
+        MemorySegment m = c.lifetime().isOwning() || t instanceof ArrayType ? c.memory()
+                : c.memory().reinterpret(n * item.byteSize());
+        CType u = item instanceof EnumType e ? e.underlying() : item;
+        if (u instanceof PrimitiveType p && p.kind() != PrimitiveType.Kind.COMPLEX) {
+            return primitiveArray(p, m, n);
+        }
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Values.read(item, m, i * item.byteSize(), c.lifetime());
+        }
+        return out;
+    }
+
+    private static Object primitiveArray(PrimitiveType p, MemorySegment m, int n) {
+        MemorySegment src = m.asSlice(0, n * p.byteSize());
+        if (p.kind() == PrimitiveType.Kind.FLOATING) {
+            return p.size() == 4 ? src.toArray(ValueLayout.JAVA_FLOAT) : src.toArray(ValueLayout.JAVA_DOUBLE);
+        }
+        if (p.kind() == PrimitiveType.Kind.BOOL) {
+            boolean[] out = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = src.get(ValueLayout.JAVA_BYTE, i) != 0;
+            }
+            return out;
+        }
+        return switch ((int) p.size()) {
+            case 1 -> src.toArray(ValueLayout.JAVA_BYTE);
+            case 2 -> p.kind() == PrimitiveType.Kind.WIDE_CHAR ? src.toArray(ValueLayout.JAVA_CHAR)
+                    : src.toArray(ValueLayout.JAVA_SHORT);
+            case 4 -> src.toArray(ValueLayout.JAVA_INT);
+            default -> src.toArray(ValueLayout.JAVA_LONG);
+        };
+    }
+
+    static ByteBuffer buffer(CData c, long size) {
+        MemorySegment m = c.memory();
+        if (size >= 0) {
+            if (!c.lifetime().isOwning() && !(c.ctype() instanceof ArrayType)) {
+                m = m.reinterpret(size);
+            } else if (size > m.byteSize()) {
+                throw new FFIException("ffi.buffer: " + size + " bytes asked, but " + c + " has " + m.byteSize());
+            }
+            m = m.asSlice(0, size);
+        }
+        return m.asByteBuffer().order(java.nio.ByteOrder.nativeOrder());
+    }
+
+    static CData fromBuffer(CType type, String spelled, Object buffer) {
+        MemorySegment m = switch (buffer) {
+            case MemorySegment s when s.isNative() -> s;
+            case ByteBuffer b when b.isDirect() -> MemorySegment.ofBuffer(b);
+            case byte[] bytes -> {
+                MemorySegment block = Memory.allocate(bytes.length);
+                MemorySegment.copy(bytes, 0, block, ValueLayout.JAVA_BYTE, 0, bytes.length);
+                yield block; // a Java array moves under GC: C gets a native copy
+            }
+            default -> throw new FFIException("ffi.fromBuffer needs a native MemorySegment, a direct ByteBuffer or a"
+                    + " byte[], not " + org.cffi4j.internal.ffm.IntegerRange.describe(buffer));
+        };
+        Lifetime lifetime = buffer instanceof byte[] ? Lifetime.owning(m) : Lifetime.UNOWNED;
+        CType t = type;
+        if (type instanceof ArrayType a && !a.hasLength()) {
+            t = new ArrayType(a.element(), m.byteSize() / a.element().byteSize());
+        } else if (type instanceof ArrayType a && a.byteSize() > m.byteSize()) {
+            throw new FFIException("ffi.fromBuffer: '" + spelled + "' needs " + a.byteSize() + " bytes, the buffer has "
+                    + m.byteSize());
+        } else if (!(type instanceof PointerType) && !(type instanceof ArrayType)) {
+            throw new FFIException("ffi.fromBuffer needs a pointer or array type, not '" + spelled + "'");
+        }
+        return new CData(t, m, lifetime);
+    }
+
+    static void memmove(Object dst, Object src, long n) {
+        MemorySegment d = segmentOf(dst, n, "destination");
+        MemorySegment s = segmentOf(src, n, "source");
+        MemorySegment.copy(s, 0, d, 0, n); // correct for overlapping ranges, like memmove
+    }
+
+    private static MemorySegment segmentOf(Object o, long n, String what) {
+        MemorySegment m = switch (o) {
+            case CData c -> c.lifetime().isOwning() || c.ctype() instanceof ArrayType ? c.memory() : c.memory().reinterpret(n);
+            case MemorySegment s -> s;
+            case byte[] b -> MemorySegment.ofArray(b);
+            case ByteBuffer b -> MemorySegment.ofBuffer(b);
+            default -> throw new FFIException("ffi.memmove: the " + what + " must be a cdata, a MemorySegment, a byte[]"
+                    + " or a ByteBuffer");
+        };
+        if (m.byteSize() < n) {
+            throw new FFIException("ffi.memmove: " + n + " bytes do not fit in the " + what + " (" + m.byteSize() + " bytes)");
+        }
+        return m;
+    }
+
+    static CData addressof(CData c, String... path) {
+        CType t = c.ctype();
+        if (path.length == 0) {
+            if (!(t instanceof StructType) && !(t instanceof ArrayType)) {
+                throw new FFIException("ffi.addressof needs a struct, union or array cdata (or a member path), not '" + t + "'");
+            }
+            return new CData(new PointerType(t), c.memory(), c.lifetime());
+        }
+        CType base = t instanceof PointerType p ? p.target() : t;
+        long offset = MemberPath.offset(base, base.toString(), path);
+        CType member = MemberPath.typeAt(base, path);
+        MemorySegment m = c.memory();
+        if (t instanceof PointerType && !c.lifetime().isOwning()) {
+            m = m.reinterpret(base.byteSize());
+        }
+        return new CData(new PointerType(member), m.asSlice(offset, member.byteSize()), c.lifetime());
+    }
+
+    static CData gc(CData c, Consumer<CData> destructor) {
+        CData view = new CData(c.ctype(), c.memory(), Lifetime.UNOWNED);
+        Lifetime original = c.lifetime(); // kept reachable until the destructor has run
+        return new CData(c.ctype(), c.memory(), Lifetime.destructor(() -> {
+            destructor.accept(view);
+            original.isAlive();
+        }));
+    }
+}

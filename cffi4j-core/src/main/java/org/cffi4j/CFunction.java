@@ -1,0 +1,60 @@
+package org.cffi4j;
+
+import java.lang.invoke.MethodHandle;
+import org.cffi4j.ctype.FunctionType;
+import org.cffi4j.internal.ffm.Downcall;
+import org.cffi4j.internal.ffm.VariadicDowncall;
+
+/**
+ * A C function of a {@link Library}, ready to call: {@link #invoke} converts Java values by the
+ * conversion table (docs/SEMANTICS.md); {@link #handle()} is the exact FFM method handle for code
+ * that wants raw speed.
+ */
+public final class CFunction {
+    private final String name;
+    private final FunctionType type;
+    private final Downcall fixed;
+    private final VariadicDowncall variadic;
+
+    CFunction(String name, FunctionType type, Downcall fixed, VariadicDowncall variadic) {
+        this.name = name;
+        this.type = type;
+        this.fixed = fixed;
+        this.variadic = variadic;
+    }
+
+    /**
+     * Calls the function.
+     *
+     * @return the result as a Java value ({@code null} for void)
+     * @throws FFIException if an argument does not convert to its C type (the message names the
+     *     argument and the type), or the library was closed
+     */
+    public Object invoke(Object... args) {
+        return variadic != null ? variadic.invoke(args) : fixed.invoke(args);
+    }
+
+    /**
+     * The exact FFM method handle of the function, taking and returning the linker's carrier types
+     * ({@code int}, {@code long}, {@code MemorySegment}...); no conversion, no errno capture.
+     *
+     * @throws FFIException for a variadic function, which has one handle per argument list
+     */
+    public MethodHandle handle() {
+        if (fixed == null) {
+            throw new FFIException("'" + name + "' is variadic: it has one handle per list of argument types; use"
+                    + " Linker.nativeLinker().downcallHandle with Linker.Option.firstVariadicArg for raw access");
+        }
+        return fixed.handle();
+    }
+
+    /** The C type of the function. */
+    public FunctionType type() {
+        return type;
+    }
+
+    @Override
+    public String toString() {
+        return "<cfunction '" + type.declare(name) + "'>";
+    }
+}

@@ -1,0 +1,157 @@
+package org.cffi4j;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.Qualifiers;
+import org.cffi4j.internal.ffm.CDataAccess;
+import org.cffi4j.internal.ffm.Dl;
+import org.cffi4j.internal.ffm.Downcall;
+import org.cffi4j.internal.ffm.Lifetime;
+import org.cffi4j.internal.ffm.Values;
+import org.cffi4j.internal.ffm.VariadicDowncall;
+import org.cffi4j.internal.parse.Declaration;
+
+/**
+ * A loaded C library whose functions and globals are those declared in the {@link FFI}'s cdef.
+ *
+ * <pre>{@code
+ * ffi.cdef("unsigned long crc32(unsigned long crc, const unsigned char *buf, unsigned int len);");
+ * try (Library z = ffi.dlopen("z")) {
+ *     long crc = (Long) z.call("crc32", 0L, "hello".getBytes(), 5);
+ * }
+ * }</pre>
+ */
+public final class Library implements AutoCloseable {
+    private final FFI ffi;
+    private final String name;
+    private final MemorySegment handle;
+    private final ConcurrentHashMap<String, CFunction> functions = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    Library(FFI ffi, String name, MemorySegment handle) {
+        this.ffi = ffi;
+        this.name = name == null ? "the C runtime" : "'" + name + "'";
+        this.handle = handle;
+    }
+
+    /**
+     * Calls a declared function by name: {@code lib.call("strlen", "hello")}.
+     *
+     * @throws FFIException if the function is not declared or not in the library, or an argument
+     *     does not convert
+     */
+    public Object call(String function, Object... args) {
+        return function(function).invoke(args);
+    }
+
+    /** The declared function {@code function}, looked up once and ready to call. */
+    public CFunction function(String function) {
+        checkOpen();
+        return functions.computeIfAbsent(function, this::link);
+    }
+
+    private CFunction link(String fname) {
+        Declaration d = ffi.table().lookup(fname).orElseThrow(() -> new FFIException("no function '" + fname
+                + "' is declared in the cdef"));
+        if (!(d instanceof Declaration.Function f)) {
+            throw new FFIException("'" + fname + "' is not a function: it is declared as a "
+                    + d.getClass().getSimpleName().toLowerCase());
+        }
+        if (f.hasBody()) {
+            throw new FFIException("'" + fname + "' is a static inline function (declared with a body): it has no symbol"
+                    + " in a library, so ABI mode cannot call it; API mode (ffi.setSource + ffi.compile) can");
+        }
+        MemorySegment address = symbol(f.symbol(), "function '" + fname + "'");
+        if (f.type().variadic()) {
+            return new CFunction(fname, f.type(), null, new VariadicDowncall(fname, f.type(), address, this::checkOpen));
+        }
+        return new CFunction(fname, f.type(), Downcall.of(fname, f.type(), List.of(), address, this::checkOpen), null);
+    }
+
+    private MemorySegment symbol(String symbol, String what) {
+        MemorySegment address = Dl.symbol(handle, symbol);
+        if (address.equals(MemorySegment.NULL)) {
+            throw new FFIException(what + (symbol.equals(what) ? "" : " (symbol '" + symbol + "')") + " is not in " + name);
+        }
+        return address;
+    }
+
+    /**
+     * The value of a global variable, an enum constant or an integer {@code #define}. A global array
+     * or struct comes back as a cdata over the library's memory.
+     */
+    public Object get(String global) {
+        checkOpen();
+        Declaration d = ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+        return switch (d) {
+            case Declaration.Variable v -> Values.read(v.type(), variable(v), 0, Lifetime.UNOWNED);
+            case Declaration.Constant c -> constant(c);
+            case Declaration.Function f -> function(global);
+            case Declaration.Typedef t -> throw new FFIException("'" + global + "' is a type, not a value");
+        };
+    }
+
+    /** Assigns a global variable, converting the value to its C type. */
+    public void set(String global, Object value) {
+        checkOpen();
+        Declaration d = ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+        if (!(d instanceof Declaration.Variable v)) {
+            throw new FFIException("'" + global + "' is not a variable, so it cannot be assigned");
+        }
+        if ((v.qualifiers() & Qualifiers.CONST) != 0) {
+            throw new FFIException("'" + global + "' is declared const, so it cannot be assigned");
+        }
+        Values.write(v.type(), variable(v), 0, value, "global '" + global + "'");
+    }
+
+    /** {@code &global}: a pointer cdata to a global variable or function. */
+    public CData addressOf(String global) {
+        checkOpen();
+        Declaration d = ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+        return switch (d) {
+            case Declaration.Variable v -> CDataAccess.door().create(new PointerType(v.type()), variable(v), Lifetime.UNOWNED);
+            case Declaration.Function f -> CDataAccess.door().create(new PointerType(f.type()),
+                    symbol(f.symbol(), "function '" + global + "'"), Lifetime.UNOWNED);
+            default -> throw new FFIException("'" + global + "' has no address: it is not a variable or a function");
+        };
+    }
+
+    private MemorySegment variable(Declaration.Variable v) {
+        if (v.threadLocal()) {
+            throw new FFIException("'" + v.name() + "' is thread-local (__thread): ABI mode cannot find it; API mode can");
+        }
+        CType t = v.type();
+        long size = t.isComplete() ? t.byteSize() : 0;
+        return symbol(v.symbol(), "variable '" + v.name() + "'").reinterpret(size);
+    }
+
+    private static Object constant(Declaration.Constant c) {
+        if (c.apiMode()) {
+            throw new FFIException("'" + c.name() + "' is declared with '...': its value is known only in API mode");
+        }
+        return c.value() == (int) c.value() ? (Object) (int) c.value() : (Object) c.value();
+    }
+
+    /** Closes the library (dlclose); later calls through it are errors. Closing twice does nothing. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            Dl.close(handle);
+        }
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new FFIException("library " + name + " is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<library " + name + (closed ? " (closed)" : "") + ">";
+    }
+}

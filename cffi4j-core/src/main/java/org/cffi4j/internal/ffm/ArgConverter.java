@@ -1,0 +1,96 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import org.cffi4j.CData;
+import org.cffi4j.FFIException;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.ctype.StructType;
+import org.cffi4j.ctype.VoidType;
+
+/**
+ * Converts one Java argument to the carrier value the FFM linker passes for a C parameter type,
+ * by the conversion table: integers with range checks, floating numbers, booleans, pointers (with
+ * C's typing), {@code char *} from a String, pointers from Java arrays (copied in and back), and
+ * structs by value.
+ */
+final class ArgConverter {
+    private final CType type;
+    private final String where;
+
+    ArgConverter(CType type, String where) {
+        this.type = type;
+        this.where = where;
+    }
+
+    CType type() {
+        return type;
+    }
+
+    Object toCarrier(Object value, CallScope scope) {
+        return switch (type) {
+            case PrimitiveType p -> primitive(p, value);
+            case EnumType e -> integer(e.underlying(), value);
+            case PointerType p -> pointer(p, value, scope);
+            case StructType s -> struct(s, value, scope);
+            default -> throw new FFIException("'" + type + "' cannot be passed (" + where + ")");
+        };
+    }
+
+    private Object primitive(PrimitiveType p, Object value) {
+        return switch (p.kind()) {
+            case FLOATING -> p.size() == 4 ? (Object) (float) Values.toDouble(value, type, where)
+                    : (Object) Values.toDouble(value, type, where);
+            case BOOL -> IntegerRange.toBits(value, type, where) != 0;
+            case COMPLEX, UNKNOWN_FLOATING, UNKNOWN_INTEGER -> throw new FFIException("'" + p + "' cannot be passed in"
+                    + " ABI mode (" + where + ")");
+            default -> integer(p, value);
+        };
+    }
+
+    private Object integer(PrimitiveType p, Object value) {
+        long bits = value instanceof CData c && (c.ctype() instanceof PrimitiveType || c.ctype() instanceof EnumType)
+                ? IntegerRange.toBits(CastValues.numberOf(c), type, where)
+                : IntegerRange.toBits(value, type, where);
+        return switch ((int) p.size()) {
+            case 1 -> (byte) bits;
+            case 2 -> (short) bits;
+            case 4 -> (int) bits;
+            default -> bits;
+        };
+    }
+
+    private Object pointer(PointerType p, Object value, CallScope scope) {
+        if (value instanceof String s) {
+            if (!isByteTarget(p.target())) {
+                throw new FFIException("cannot convert a java.lang.String to '" + p + "' (" + where + "): only char"
+                        + " pointers take strings");
+            }
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            MemorySegment m = scope.allocate(utf8.length + 1L, 1);
+            MemorySegment.copy(utf8, 0, m, ValueLayout.JAVA_BYTE, 0, utf8.length);
+            return m;
+        }
+        if (value != null && value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()) {
+            return JavaArrays.pass(p, value, scope, where);
+        }
+        return Pointers.toAddress(p, value, where);
+    }
+
+    private static boolean isByteTarget(CType t) {
+        return t instanceof VoidType || t instanceof PrimitiveType q && q.isComplete() && q.size() == 1 && q.isIntegral();
+    }
+
+    private Object struct(StructType s, Object value, CallScope scope) {
+        if (value instanceof CData c && c.ctype().equals(s)) {
+            return CDataAccess.door().memory(c);
+        }
+        MemorySegment m = scope.allocate(s.byteSize(), s.byteAlignment());
+        Values.write(s, m, 0, value, where);
+        return m;
+    }
+}

@@ -1,0 +1,116 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import org.cffi4j.FFIException;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.FunctionType;
+import org.cffi4j.ctype.Param;
+import org.cffi4j.ctype.StructType;
+import org.cffi4j.ctype.VoidType;
+
+/**
+ * One C function made callable with Java values: the FFM downcall handle (built once), the
+ * argument converters of its parameter types, errno capture, and the conversion of the result.
+ */
+public final class Downcall {
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    private final String name;
+    private final FunctionType type;
+    private final MethodHandle exact;
+    private final MethodHandle spread;
+    private final ArgConverter[] converters;
+    private final boolean structReturn;
+    private final Runnable openCheck;
+
+    private Downcall(String name, FunctionType type, List<CType> argTypes, MemorySegment address, int firstVariadic,
+            Runnable openCheck) {
+        this.name = name;
+        this.type = type;
+        this.openCheck = openCheck;
+        this.structReturn = type.returnType() instanceof StructType;
+        this.converters = new ArgConverter[argTypes.size()];
+        MemoryLayout[] layouts = new MemoryLayout[argTypes.size()];
+        for (int i = 0; i < argTypes.size(); i++) {
+            String where = "argument " + (i + 1) + " of '" + name + "'";
+            converters[i] = new ArgConverter(argTypes.get(i), where);
+            layouts[i] = layout(argTypes.get(i), where);
+        }
+        FunctionDescriptor fd = type.returnType() instanceof VoidType ? FunctionDescriptor.ofVoid(layouts)
+                : FunctionDescriptor.of(layout(type.returnType(), "the return value of '" + name + "'"), layouts);
+        Linker.Option[] plain = firstVariadic >= 0 ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic)}
+                : new Linker.Option[0];
+        Linker.Option[] capturing = firstVariadic >= 0
+                ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic), Errno.CAPTURE}
+                : new Linker.Option[] {Errno.CAPTURE};
+        this.exact = LINKER.downcallHandle(address, fd, plain);
+        MethodHandle capturingHandle = LINKER.downcallHandle(address, fd, capturing);
+        int total = capturingHandle.type().parameterCount();
+        this.spread = capturingHandle.asSpreader(Object[].class, total)
+                .asType(MethodType.methodType(Object.class, Object[].class));
+    }
+
+    /** A downcall for a non-variadic function, or for the fixed part plus given extra argument types. */
+    public static Downcall of(String name, FunctionType type, List<CType> extraTypes, MemorySegment address,
+            Runnable openCheck) {
+        List<CType> all = new java.util.ArrayList<>(type.params().stream().map(Param::type).toList());
+        all.addAll(extraTypes);
+        return new Downcall(name, type, all, address, type.variadic() ? type.params().size() : -1, openCheck);
+    }
+
+    private static MemoryLayout layout(CType t, String where) {
+        try {
+            return NativeLayouts.of(t);
+        } catch (FFIException e) {
+            throw new FFIException("cannot call through '" + t + "' (" + where + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The exact FFM method handle, with the carrier types of the linker (no conversion, no errno). */
+    public MethodHandle handle() {
+        return exact;
+    }
+
+    /** The function's C type. */
+    public FunctionType type() {
+        return type;
+    }
+
+    /** Calls the function with Java values converted by the conversion table. */
+    public Object invoke(Object[] args) {
+        openCheck.run();
+        if (args.length != converters.length) {
+            throw new FFIException("'" + name + "' takes " + converters.length + " argument" + (converters.length == 1 ? "" : "s")
+                    + " (" + type.declare(name) + "), " + args.length + " given");
+        }
+        int prefix = structReturn ? 2 : 1;
+        Object[] carriers = new Object[converters.length + prefix];
+        OwnedBlocks returnBlock = structReturn ? new OwnedBlocks() : null;
+        if (structReturn) {
+            carriers[0] = returnBlock;
+        }
+        carriers[prefix - 1] = Errno.buffer();
+        try (CallScope scope = new CallScope()) {
+            for (int i = 0; i < converters.length; i++) {
+                carriers[i + prefix] = converters[i].toCarrier(args[i], scope);
+            }
+            Object result;
+            try {
+                result = spread.invokeExact(carriers);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new FFIException("call to '" + name + "' failed: " + t, t);
+            }
+            scope.finishCall();
+            return ReturnConverter.fromCarrier(type.returnType(), result,
+                    returnBlock == null ? Lifetime.UNOWNED : returnBlock.lifetime());
+        }
+    }
+}

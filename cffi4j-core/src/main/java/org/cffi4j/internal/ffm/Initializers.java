@@ -1,0 +1,125 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.cffi4j.CData;
+import org.cffi4j.FFIException;
+import org.cffi4j.ctype.ArrayType;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.Field;
+import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.ctype.StructType;
+
+/**
+ * Fills structs, unions and arrays from Java initialisers, as C's braces do: a Map (member name to
+ * value) or a positional List for structs, a Java array or List for arrays, a String for char
+ * arrays, or a cdata of the same type to copy. Missing items stay zero; extra ones are errors.
+ */
+public final class Initializers {
+    private Initializers() {}
+
+    static void struct(StructType s, MemorySegment m, Object value, String where) {
+        if (value instanceof CData c && c.ctype().equals(s)) {
+            MemorySegment.copy(CDataAccess.door().memory(c), 0, m, 0, s.byteSize());
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            if (s.kind() == StructType.Kind.UNION && map.size() > 1) {
+                throw new FFIException("a union is initialised with one member, not " + map.size() + " (" + where + ")");
+            }
+            for (var e : map.entrySet()) {
+                String name = String.valueOf(e.getKey());
+                Field f = s.field(name).orElseThrow(() -> new FFIException("'" + s + "' has no member named '" + name
+                        + "' (" + where + ")"));
+                writeField(s, f, m, e.getValue(), where);
+            }
+            return;
+        }
+        if (value instanceof List<?> list) {
+            List<Field> fields = s.fields().stream().filter(f -> f.name() != null).toList();
+            int max = s.kind() == StructType.Kind.UNION ? 1 : fields.size();
+            if (list.size() > max) {
+                throw new FFIException("too many initialisers for '" + s + "': " + list.size() + " given, " + max
+                        + " member" + (max == 1 ? "" : "s") + " (" + where + ")");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                writeField(s, fields.get(i), m, list.get(i), where);
+            }
+            return;
+        }
+        throw new FFIException("cannot initialise '" + s + "' from " + IntegerRange.describe(value) + " (" + where
+                + "): a Map of members, a List of values, or a cdata of the same type is expected");
+    }
+
+    /** Writes one member (bitfields included) of the struct at {@code m}. */
+    public static void writeField(StructType s, Field f, MemorySegment m, Object value, String where) {
+        String what = "member '" + f.name() + "' of '" + s + "'";
+        if (f.isBitfield()) {
+            Bitfields.write(f, m, 0, value, what);
+        } else {
+            Values.write(f.type(), m, f.byteOffset(), value, what);
+        }
+    }
+
+    static void array(ArrayType a, MemorySegment m, Object value, String where) {
+        CType element = a.element();
+        if (value instanceof CData c && Pointers.compatible(a, c.ctype())) {
+            MemorySegment.copy(CDataAccess.door().memory(c), 0, m, 0, Math.min(m.byteSize(), c.segment().byteSize()));
+            return;
+        }
+        if (value instanceof String s && element instanceof PrimitiveType p && p.size() == 1) {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            checkLength(a, m, bytes.length, where);
+            MemorySegment.copy(MemorySegment.ofArray(bytes), 0, m, 0, bytes.length);
+            return;
+        }
+        List<?> items = asList(value);
+        if (items == null) {
+            throw new FFIException("cannot initialise '" + a + "' from " + IntegerRange.describe(value) + " (" + where
+                    + "): a Java array, a List" + (element instanceof PrimitiveType p && p.size() == 1 ? " or a String" : "")
+                    + " is expected");
+        }
+        checkLength(a, m, items.size() * element.byteSize(), where);
+        long size = element.byteSize();
+        for (int i = 0; i < items.size(); i++) {
+            Values.write(element, m, i * size, items.get(i), "item " + i + " of " + where);
+        }
+    }
+
+    private static void checkLength(ArrayType a, MemorySegment m, long bytes, String where) {
+        if (bytes > m.byteSize()) {
+            long capacity = m.byteSize() / Math.max(1, a.element().byteSize());
+            long given = bytes / Math.max(1, a.element().byteSize());
+            throw new FFIException("too many initialisers for '" + a + "': " + given + " given, room for " + capacity
+                    + " (" + where + ")");
+        }
+    }
+
+    /** A Java array or List as a List, or null. */
+    static List<?> asList(Object value) {
+        if (value instanceof List<?> l) {
+            return l;
+        }
+        if (value != null && value.getClass().isArray()) {
+            int n = Array.getLength(value);
+            Object[] boxed = new Object[n];
+            for (int i = 0; i < n; i++) {
+                boxed[i] = Array.get(value, i);
+            }
+            return java.util.Arrays.asList(boxed);
+        }
+        return null;
+    }
+
+    /** The number of items an initialiser gives an open array {@code T[]}, or -1 if it is a length. */
+    public static long lengthOf(ArrayType a, Object init) {
+        if (init instanceof String s) {
+            return s.getBytes(StandardCharsets.UTF_8).length + 1L;
+        }
+        List<?> l = asList(init);
+        return l == null ? -1 : l.size();
+    }
+}

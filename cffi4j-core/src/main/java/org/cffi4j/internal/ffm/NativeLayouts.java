@@ -1,0 +1,120 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.cffi4j.FFIException;
+import org.cffi4j.ctype.ArrayType;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
+import org.cffi4j.ctype.Field;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.ctype.StructType;
+
+/**
+ * The FFM layouts of C types, as handed to the linker: well-formed (explicit padding, natural
+ * alignment), so that the linker classifies arguments and returns as the C compiler does.
+ */
+public final class NativeLayouts {
+    private NativeLayouts() {}
+
+    /**
+     * The layout of a value of this type passed to or returned from a C function.
+     *
+     * @throws FFIException if the FFM linker cannot pass such a value (long double, __int128, a
+     *     packed struct...): API mode can, through a generated C wrapper
+     */
+    public static MemoryLayout of(CType t) {
+        return switch (t) {
+            case PrimitiveType p -> primitive(p);
+            case EnumType e -> primitive(e.underlying());
+            case PointerType p -> ValueLayout.ADDRESS;
+            case StructType s -> struct(s);
+            case ArrayType a -> MemoryLayout.sequenceLayout(a.length(), of(a.element()));
+            default -> throw new FFIException("'" + t + "' cannot be passed by value");
+        };
+    }
+
+    /** The carrier layout of a primitive type. */
+    static MemoryLayout primitive(PrimitiveType p) {
+        if (!p.isComplete()) {
+            p.byteSize(); // throws: only API mode knows the type
+        }
+        if (p.kind() == PrimitiveType.Kind.FLOATING) {
+            return switch ((int) p.size()) {
+                case 4 -> ValueLayout.JAVA_FLOAT;
+                case 8 -> ValueLayout.JAVA_DOUBLE;
+                default -> throw notInAbiMode(p);
+            };
+        }
+        if (p.kind() == PrimitiveType.Kind.COMPLEX) {
+            // On the supported ABIs a complex value is passed as a struct of two floating parts.
+            PrimitiveType part = new PrimitiveType("part", PrimitiveType.Kind.FLOATING, true, p.size() / 2, p.alignment());
+            MemoryLayout l = primitive(part);
+            return MemoryLayout.structLayout(l.withName("real"), l.withName("imag"));
+        }
+        if (p.kind() == PrimitiveType.Kind.BOOL) {
+            return ValueLayout.JAVA_BOOLEAN;
+        }
+        return switch ((int) p.size()) {
+            case 1 -> ValueLayout.JAVA_BYTE;
+            case 2 -> ValueLayout.JAVA_SHORT;
+            case 4 -> ValueLayout.JAVA_INT;
+            case 8 -> ValueLayout.JAVA_LONG;
+            default -> throw notInAbiMode(p);
+        };
+    }
+
+    private static FFIException notInAbiMode(CType t) {
+        return new FFIException("'" + t + "' values cannot be passed to or returned from C by the JDK's FFM linker;"
+                + " API mode (ffi.setSource + ffi.compile) generates a C wrapper that can");
+    }
+
+    private static MemoryLayout struct(StructType s) {
+        if (s.kind() == StructType.Kind.UNION) {
+            return union(s);
+        }
+        long size = s.byteSize();
+        List<MemoryLayout> members = new ArrayList<>();
+        long at = 0;
+        for (Field f : s.fields()) {
+            if (f.isBitfield() || f.byteOffset() < at) {
+                continue; // bitfields are covered as plain bytes below
+            }
+            MemoryLayout m = of(f.type());
+            if (f.byteOffset() % m.byteAlignment() != 0) {
+                throw new FFIException("'" + s + "' is packed (member '" + f.name() + "' is not aligned): the FFM linker"
+                        + " cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
+            }
+            bytes(members, at, f.byteOffset());
+            members.add(f.name() == null ? m : m.withName(f.name()));
+            at = f.byteOffset() + m.byteSize();
+        }
+        bytes(members, at, size);
+        return MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)).withByteAlignment(s.byteAlignment());
+    }
+
+    // Bytes that hold bitfields or padding: plain bytes keep the INTEGER classification of the ABI.
+    private static void bytes(List<MemoryLayout> members, long from, long to) {
+        if (to > from) {
+            members.add(MemoryLayout.sequenceLayout(to - from, ValueLayout.JAVA_BYTE));
+        }
+    }
+
+    // A union passed by value: the linker classifies it from all its members, as C does.
+    private static MemoryLayout union(StructType u) {
+        List<MemoryLayout> members = new ArrayList<>();
+        for (Field f : u.fields()) {
+            MemoryLayout m = f.isBitfield() ? MemoryLayout.sequenceLayout((f.bitOffset() + f.bitWidth() + 7) / 8,
+                    ValueLayout.JAVA_BYTE) : of(f.type());
+            members.add(m);
+        }
+        MemoryLayout body = MemoryLayout.unionLayout(members.toArray(MemoryLayout[]::new));
+        if (body.byteSize() < u.byteSize()) {
+            body = MemoryLayout.structLayout(body, MemoryLayout.paddingLayout(u.byteSize() - body.byteSize()));
+        }
+        return body.withByteAlignment(u.byteAlignment());
+    }
+}
