@@ -48,6 +48,11 @@ public final class CFunction {
         return fixed.handle();
     }
 
+    /** The typed downcall, or null for a variadic function. */
+    Downcall downcall() {
+        return fixed;
+    }
+
     /** The C type of the function. */
     public FunctionType type() {
         return type;

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.Qualifiers;
+import org.cffi4j.internal.ffm.Binder;
 import org.cffi4j.internal.ffm.CDataAccess;
 import org.cffi4j.internal.ffm.Dl;
 import org.cffi4j.internal.ffm.Downcall;
@@ -77,6 +78,27 @@ public final class Library implements AutoCloseable {
             throw new FFIException(what + (symbol.equals(what) ? "" : " (symbol '" + symbol + "')") + " is not in " + name);
         }
         return address;
+    }
+
+    /**
+     * An implementation of a Java interface whose methods are C functions of this library, matched
+     * by name: {@code interface LibM { double cos(double x); }}. Each method's Java signature is
+     * checked against the cdef declaration now. Methods whose Java types are the C types' own
+     * (primitives of the same width, {@code MemorySegment} for pointers) or direct conversions of
+     * them ({@code CData} for pointers and structs, {@code String} for {@code char *}) are called
+     * through constant method handles that the JIT inlines down to the native call; methods with
+     * boxed or {@code Object} types use the conversion table at each call; a variadic function binds
+     * to a method whose last parameter is {@code Object...}.
+     *
+     * @throws FFIException if a method has no C declaration, is not in the library, or its Java
+     *     signature does not match (the message shows both)
+     */
+    public <T> T bind(Class<T> iface) {
+        checkOpen();
+        return Binder.bind(iface, fname -> {
+            CFunction f = function(fname);
+            return new Binder.Linked(f.type(), f.downcall(), f::invoke);
+        });
     }
 
     /**

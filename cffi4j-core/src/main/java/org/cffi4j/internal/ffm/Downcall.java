@@ -24,6 +24,7 @@ public final class Downcall {
     private final String name;
     private final FunctionType type;
     private final MethodHandle exact;
+    private final MethodHandle capturing;
     private final MethodHandle spread;
     private final ArgConverter[] converters;
     private final boolean structReturn;
@@ -50,9 +51,9 @@ public final class Downcall {
                 ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic), Errno.CAPTURE}
                 : new Linker.Option[] {Errno.CAPTURE};
         this.exact = LINKER.downcallHandle(address, fd, plain);
-        MethodHandle capturingHandle = LINKER.downcallHandle(address, fd, capturing);
-        int total = capturingHandle.type().parameterCount();
-        this.spread = capturingHandle.asSpreader(Object[].class, total)
+        this.capturing = LINKER.downcallHandle(address, fd, capturing);
+        int total = this.capturing.type().parameterCount();
+        this.spread = this.capturing.asSpreader(Object[].class, total)
                 .asType(MethodType.methodType(Object.class, Object[].class));
     }
 
@@ -77,6 +78,19 @@ public final class Downcall {
         return exact;
     }
 
+    /**
+     * The FFM handle that also captures errno: its leading parameters are a SegmentAllocator (for a
+     * struct return) and the errno capture buffer, then the carriers.
+     */
+    MethodHandle capturingHandle() {
+        return capturing;
+    }
+
+    /** The library check run before each call (fails once the library is closed). */
+    Runnable openCheck() {
+        return openCheck;
+    }
+
     /** The function's C type. */
     public FunctionType type() {
         return type;
@@ -91,9 +105,8 @@ public final class Downcall {
         }
         int prefix = structReturn ? 2 : 1;
         Object[] carriers = new Object[converters.length + prefix];
-        OwnedBlocks returnBlock = structReturn ? new OwnedBlocks() : null;
         if (structReturn) {
-            carriers[0] = returnBlock;
+            carriers[0] = StructReturns.ALLOCATOR;
         }
         carriers[prefix - 1] = Errno.buffer();
         try (CallScope scope = new CallScope()) {
@@ -109,8 +122,7 @@ public final class Downcall {
                 throw new FFIException("call to '" + name + "' failed: " + t, t);
             }
             scope.finishCall();
-            return ReturnConverter.fromCarrier(type.returnType(), result,
-                    returnBlock == null ? Lifetime.UNOWNED : returnBlock.lifetime());
+            return ReturnConverter.fromCarrier(type.returnType(), result);
         }
     }
 }

@@ -12,13 +12,13 @@ import org.cffi4j.ctype.VoidType;
 final class ReturnConverter {
     private ReturnConverter() {}
 
-    static Object fromCarrier(CType type, Object carrier, Lifetime structLifetime) {
+    static Object fromCarrier(CType type, Object carrier) {
         return switch (type) {
             case VoidType v -> null;
             case PrimitiveType p -> primitive(p, carrier);
             case EnumType e -> primitive(e.underlying(), carrier);
             case PointerType p -> Values.pointer(p, (MemorySegment) carrier);
-            case StructType s -> CDataAccess.door().create(s, (MemorySegment) carrier, structLifetime);
+            case StructType s -> StructReturns.own(s, (MemorySegment) carrier);
             default -> carrier;
         };
     }

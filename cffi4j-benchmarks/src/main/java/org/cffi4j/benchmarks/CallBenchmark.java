@@ -1,0 +1,216 @@
+package org.cffi4j.benchmarks;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.cffi4j.CData;
+import org.cffi4j.CFunction;
+import org.cffi4j.FFI;
+import org.cffi4j.Library;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The cost of one call from Java to C: raw FFM with static final exact handles (the baseline), and
+ * cffi4j's three ways of calling, {@code bind} (a typed interface), {@code function().invoke} and
+ * {@code call}, on the same small C library (built by the run script from src/main/c/benchlib.c;
+ * its path comes in the system property {@code cffi4j.benchlib}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class CallBenchmark {
+    static final String LIBRARY = System.getProperty("cffi4j.benchlib", "target/libbench.so");
+
+    static final String CDEF = """
+            struct point { int x; int y; };
+            void noop(void);
+            int add_ints(int a, int b);
+            double add_doubles(double a, double b);
+            int sum_point(struct point p);
+            size_t my_strlen(const char *s);
+            """;
+
+    /** The benchmark library as a typed cffi4j binding. */
+    public interface Bench {
+        void noop();
+
+        int add_ints(int a, int b);
+
+        double add_doubles(double a, double b);
+
+        int sum_point(CData p);
+
+        long my_strlen(String s);
+    }
+
+    // Raw FFM, as a careful hand-written binding would do it.
+    static final Linker LINKER = Linker.nativeLinker();
+    static final SymbolLookup LOOKUP = SymbolLookup.libraryLookup(java.nio.file.Path.of(LIBRARY), Arena.global());
+    static final StructLayout POINT = MemoryLayout.structLayout(ValueLayout.JAVA_INT.withName("x"),
+            ValueLayout.JAVA_INT.withName("y"));
+    static final MethodHandle RAW_NOOP = raw("noop", FunctionDescriptor.ofVoid());
+    static final MethodHandle RAW_ADD_INTS = raw("add_ints",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    static final MethodHandle RAW_ADD_DOUBLES = raw("add_doubles",
+            FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE));
+    static final MethodHandle RAW_SUM_POINT = raw("sum_point", FunctionDescriptor.of(ValueLayout.JAVA_INT, POINT));
+    static final MethodHandle RAW_STRLEN = raw("my_strlen", FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+
+    // cffi4j, set up once per JVM like an application would.
+    static final FFI FFI_ = new FFI();
+    static final Library LIB;
+    static final Bench BENCH;
+    static final CFunction NOOP;
+    static final CFunction ADD_INTS;
+    static final CFunction ADD_DOUBLES;
+    static final CFunction SUM_POINT;
+    static final CFunction STRLEN;
+
+    static {
+        FFI_.cdef(CDEF);
+        LIB = FFI_.dlopen(LIBRARY);
+        BENCH = LIB.bind(Bench.class);
+        NOOP = LIB.function("noop");
+        ADD_INTS = LIB.function("add_ints");
+        ADD_DOUBLES = LIB.function("add_doubles");
+        SUM_POINT = LIB.function("sum_point");
+        STRLEN = LIB.function("my_strlen");
+    }
+
+    private static MethodHandle raw(String name, FunctionDescriptor fd) {
+        return LINKER.downcallHandle(LOOKUP.find(name).orElseThrow(), fd);
+    }
+
+    int a = 20;
+    int b = 22;
+    double x = 1.5;
+    double y = 2.25;
+    String text = "hello, world";
+    MemorySegment rawPoint;
+    CData point;
+
+    @Setup
+    public void setup() {
+        rawPoint = Arena.ofAuto().allocate(POINT);
+        rawPoint.set(ValueLayout.JAVA_INT, 0, 3);
+        rawPoint.set(ValueLayout.JAVA_INT, 4, 4);
+        point = FFI_.alloc("struct point *", Map.of("x", 3, "y", 4));
+        point = (CData) point.deref();
+    }
+
+    @Benchmark
+    public void noop_rawFfm() throws Throwable {
+        RAW_NOOP.invokeExact();
+    }
+
+    @Benchmark
+    public void noop_bind() {
+        BENCH.noop();
+    }
+
+    @Benchmark
+    public Object noop_invoke() {
+        return NOOP.invoke();
+    }
+
+    @Benchmark
+    public Object noop_call() {
+        return LIB.call("noop");
+    }
+
+    @Benchmark
+    public int addInts_rawFfm() throws Throwable {
+        return (int) RAW_ADD_INTS.invokeExact(a, b);
+    }
+
+    @Benchmark
+    public int addInts_bind() {
+        return BENCH.add_ints(a, b);
+    }
+
+    @Benchmark
+    public Object addInts_invoke() {
+        return ADD_INTS.invoke(a, b);
+    }
+
+    @Benchmark
+    public Object addInts_call() {
+        return LIB.call("add_ints", a, b);
+    }
+
+    @Benchmark
+    public double addDoubles_rawFfm() throws Throwable {
+        return (double) RAW_ADD_DOUBLES.invokeExact(x, y);
+    }
+
+    @Benchmark
+    public double addDoubles_bind() {
+        return BENCH.add_doubles(x, y);
+    }
+
+    @Benchmark
+    public Object addDoubles_invoke() {
+        return ADD_DOUBLES.invoke(x, y);
+    }
+
+    @Benchmark
+    public Object addDoubles_call() {
+        return LIB.call("add_doubles", x, y);
+    }
+
+    @Benchmark
+    public int sumPoint_rawFfm() throws Throwable {
+        return (int) RAW_SUM_POINT.invokeExact(rawPoint);
+    }
+
+    @Benchmark
+    public int sumPoint_bind() {
+        return BENCH.sum_point(point);
+    }
+
+    @Benchmark
+    public Object sumPoint_invoke() {
+        return SUM_POINT.invoke(point);
+    }
+
+    @Benchmark
+    public Object sumPoint_call() {
+        return LIB.call("sum_point", point);
+    }
+
+    @Benchmark
+    public long strlen_rawFfm() throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            return (long) RAW_STRLEN.invokeExact(arena.allocateFrom(text));
+        }
+    }
+
+    @Benchmark
+    public long strlen_bind() {
+        return BENCH.my_strlen(text);
+    }
+
+    @Benchmark
+    public Object strlen_invoke() {
+        return STRLEN.invoke(text);
+    }
+
+    @Benchmark
+    public Object strlen_call() {
+        return LIB.call("my_strlen", text);
+    }
+}

@@ -1,0 +1,103 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.cffi4j.CData;
+import org.cffi4j.FFIException;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.StructType;
+
+/**
+ * The conversions of the typed path of bound interfaces, as method handles to splice into a
+ * downcall: each one is a small static method the JIT inlines.
+ */
+final class BindFilters {
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    static final MethodHandle STRING_ARG = find("stringArg", MemorySegment.class, String.class);
+    static final MethodHandle STRING_RETURN = find("stringReturn", String.class, MemorySegment.class);
+    static final MethodHandle MARK = find("mark", long.class);
+    static final MethodHandle ERRNO_BUFFER = find("errnoBuffer", MemorySegment.class);
+
+    private BindFilters() {}
+
+    private static MethodHandle find(String name, Class<?> ret, Class<?>... params) {
+        try {
+            return LOOKUP.findStatic(BindFilters.class, name, MethodType.methodType(ret, params));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    static MemorySegment stringArg(String s) {
+        return ScratchStack.push(s);
+    }
+
+    static String stringReturn(MemorySegment m) {
+        return m.address() == 0 ? null : m.reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    static long mark() {
+        return ScratchStack.mark();
+    }
+
+    static MemorySegment errnoBuffer() {
+        return Errno.buffer();
+    }
+
+    /** A filter CData to address for a pointer parameter, checking the pointed-to type. */
+    static MethodHandle cdataArg(PointerType expected, String where) {
+        try {
+            MethodHandle h = LOOKUP.findStatic(Pointers.class, "toAddress",
+                    MethodType.methodType(MemorySegment.class, PointerType.class, Object.class, String.class));
+            MethodHandle typed = MethodHandles.insertArguments(h, 0, expected); // (Object, String)
+            return MethodHandles.insertArguments(typed, 1, where)
+                    .asType(MethodType.methodType(MemorySegment.class, CData.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A filter CData to memory for a struct passed by value, checking its type. */
+    static MethodHandle structArg(StructType expected, String where) {
+        try {
+            MethodHandle h = LOOKUP.findStatic(BindFilters.class, "structMemory",
+                    MethodType.methodType(MemorySegment.class, StructType.class, String.class, CData.class));
+            return MethodHandles.insertArguments(h, 0, expected, where);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MemorySegment structMemory(StructType expected, String where, CData c) {
+        if (c == null || !c.ctype().equals(expected)) {
+            throw new FFIException("cannot pass " + (c == null ? "null" : "a cdata of type '" + c.ctype() + "'") + " as '"
+                    + expected + "' (" + where + ")");
+        }
+        return CDataAccess.door().memory(c);
+    }
+
+    /** A filter address to CData for a pointer return. */
+    static MethodHandle pointerReturn(PointerType type) {
+        try {
+            MethodHandle h = LOOKUP.findStatic(Values.class, "pointer",
+                    MethodType.methodType(CData.class, PointerType.class, MemorySegment.class));
+            return MethodHandles.insertArguments(h, 0, type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A filter block to owning CData for a struct return. */
+    static MethodHandle structReturn(StructType type) {
+        try {
+            MethodHandle h = LOOKUP.findStatic(StructReturns.class, "own",
+                    MethodType.methodType(CData.class, StructType.class, MemorySegment.class));
+            return MethodHandles.insertArguments(h, 0, type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.cffi4j.FFIException;
+import org.cffi4j.ctype.FunctionType;
+
+/**
+ * Binds a user's Java interface to C functions: each abstract method is matched by name with a
+ * cdef declaration, its signature is checked, and a method handle is built (typed where the Java
+ * types allow, generic otherwise); a hidden class then implements the interface with them.
+ */
+public final class Binder {
+    private static final MethodHandle APPLY;
+    private static final MethodHandle FLATTEN;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            APPLY = l.findVirtual(Function.class, "apply", MethodType.methodType(Object.class, Object.class));
+            FLATTEN = l.findStatic(Binder.class, "flatten", MethodType.methodType(Object[].class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * A C function ready to bind.
+     *
+     * @param type its C type
+     * @param downcall its typed downcall, or null for a variadic function
+     * @param invoker the generic path: Java values in, Java value out
+     */
+    public record Linked(FunctionType type, Downcall downcall, Function<Object[], Object> invoker) {}
+
+    private Binder() {}
+
+    /** An implementation of {@code iface} whose methods call the C functions {@code link} gives by name. */
+    public static <T> T bind(Class<T> iface, Function<String, Linked> link) {
+        if (!iface.isInterface()) {
+            throw new FFIException("bind needs an interface, not " + iface.getName());
+        }
+        List<Method> methods = new ArrayList<>();
+        List<MethodHandle> handles = new ArrayList<>();
+        Method[] all = iface.getMethods();
+        Arrays.sort(all, Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
+        for (Method m : all) {
+            if (!Modifier.isAbstract(m.getModifiers())) {
+                continue;
+            }
+            Linked f = link.apply(m.getName());
+            methods.add(m);
+            handles.add(BindingSignature.isTyped(m, f.type()) ? TypedAdapter.adapt(m, m.getName(), f.downcall())
+                    : generic(m, f));
+        }
+        return BindingClass.define(iface, methods, handles);
+    }
+
+    // Java values through the conversion table at each call: boxed arguments collected into an array.
+    private static MethodHandle generic(Method m, Linked f) {
+        int n = m.getParameterCount();
+        MethodHandle h = APPLY.bindTo(f.invoker()).asType(MethodType.methodType(Object.class, Object[].class));
+        if (f.type().variadic()) {
+            h = MethodHandles.filterArguments(h, 0, FLATTEN);
+        }
+        h = h.asCollector(Object[].class, n);
+        MethodType target = MethodType.methodType(m.getReturnType(), m.getParameterTypes());
+        if (m.getReturnType() == void.class) {
+            h = h.asType(h.type().changeReturnType(void.class));
+        }
+        return h.asType(target);
+    }
+
+    // (fixed..., Object[] extra) -> (fixed..., extra...)
+    private static Object[] flatten(Object[] args) {
+        Object[] extra = (Object[]) args[args.length - 1];
+        if (extra == null) {
+            return Arrays.copyOf(args, args.length - 1);
+        }
+        Object[] all = Arrays.copyOf(args, args.length - 1 + extra.length);
+        System.arraycopy(extra, 0, all, args.length - 1, extra.length);
+        return all;
+    }
+}

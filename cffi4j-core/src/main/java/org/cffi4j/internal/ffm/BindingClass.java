@@ -1,0 +1,100 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import org.cffi4j.FFIException;
+
+/**
+ * Writes the hidden class that implements a bound (public) interface: each method loads its method handle as
+ * a class-data constant and calls {@code invokeExact}, so the handle is a JIT constant and the call
+ * inlines down to the native code.
+ */
+final class BindingClass {
+    private static final ClassDesc METHOD_HANDLE = ConstantDescs.CD_MethodHandle;
+
+    private BindingClass() {}
+
+    // Hidden classes need a full-privilege lookup: in the interface's own package when cffi4j may
+    // open it (same module, or both on the class path), else in cffi4j's package when the interface
+    // is public, exported and visible to cffi4j's class loader; otherwise none (a Proxy is used).
+    private static MethodHandles.Lookup host(Class<?> iface) {
+        try {
+            MethodHandles.Lookup l = MethodHandles.privateLookupIn(iface, MethodHandles.lookup());
+            if (l.hasFullPrivilegeAccess()) {
+                return l;
+            }
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            // not open to cffi4j: try cffi4j's own package
+        }
+        Module mine = BindingClass.class.getModule();
+        boolean visible = Modifier.isPublic(iface.getModifiers()) && iface.getModule().isExported(iface.getPackageName(), mine)
+                && isVisibleTo(iface, BindingClass.class.getClassLoader());
+        if (!visible) {
+            return null;
+        }
+        mine.addReads(iface.getModule());
+        return MethodHandles.lookup();
+    }
+
+    private static boolean isVisibleTo(Class<?> c, ClassLoader loader) {
+        try {
+            return Class.forName(c.getName(), false, loader) == c;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** An instance of a new hidden class implementing {@code iface} with {@code handles[i]} for {@code methods[i]}. */
+    static <T> T define(Class<T> iface, List<Method> methods, List<MethodHandle> handles) {
+        MethodHandles.Lookup host = host(iface);
+        if (host == null) {
+            return ProxyBinding.create(iface, methods, handles);
+        }
+        ClassDesc self = ClassDesc.of(host.lookupClass().getPackageName().isEmpty() ? "Cffi4jBinding"
+                : host.lookupClass().getPackageName() + ".Cffi4jBinding");
+        byte[] bytes = ClassFile.of().build(self, cb -> {
+            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
+            cb.withSuperclass(ConstantDescs.CD_Object);
+            cb.withInterfaceSymbols(ClassDesc.ofDescriptor(iface.descriptorString()));
+            cb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, code -> code
+                    .aload(0)
+                    .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
+                    .return_());
+            for (int i = 0; i < methods.size(); i++) {
+                Method m = methods.get(i);
+                MethodTypeDesc desc = MethodTypeDesc.ofDescriptor(
+                        MethodType.methodType(m.getReturnType(), m.getParameterTypes()).descriptorString());
+                DynamicConstantDesc<MethodHandle> handle = DynamicConstantDesc.ofNamed(
+                        ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, METHOD_HANDLE, i);
+                cb.withMethodBody(m.getName(), desc, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, code -> {
+                    code.ldc(handle);
+                    int slot = 1;
+                    for (Class<?> p : m.getParameterTypes()) {
+                        TypeKind k = TypeKind.from(p);
+                        code.loadLocal(k, slot);
+                        slot += k.slotSize();
+                    }
+                    code.invokevirtual(METHOD_HANDLE, "invokeExact", desc);
+                    code.return_(TypeKind.from(m.getReturnType()));
+                });
+            }
+        });
+        try {
+            MethodHandles.Lookup hidden = host.defineHiddenClassWithClassData(bytes, List.copyOf(handles), true);
+            Object instance = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+            return iface.cast(instance);
+        } catch (Throwable e) {
+            throw new FFIException("cannot implement " + iface.getName() + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Implements a bound interface that cffi4j's own classes cannot see (not public, or in a package
+ * not exported to cffi4j) with a {@link Proxy}: the same method handles, called reflectively, so
+ * slower than the hidden class of a public interface, which the javadoc of {@code bind} says.
+ */
+final class ProxyBinding {
+    private ProxyBinding() {}
+
+    static <T> T create(Class<T> iface, List<Method> methods, List<MethodHandle> handles) {
+        Map<Method, MethodHandle> byMethod = new HashMap<>();
+        for (int i = 0; i < methods.size(); i++) {
+            byMethod.put(methods.get(i), handles.get(i).asSpreader(Object[].class, methods.get(i).getParameterCount()));
+        }
+        InvocationHandler h = (proxy, method, args) -> {
+            MethodHandle mh = byMethod.get(method);
+            if (mh == null) {
+                return objectMethod(proxy, method, args, iface);
+            }
+            return mh.invoke(args == null ? new Object[0] : args);
+        };
+        return iface.cast(Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, h));
+    }
+
+    private static Object objectMethod(Object proxy, Method method, Object[] args, Class<?> iface) {
+        return switch (method.getName()) {
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "toString" -> "<cffi4j binding of " + iface.getName() + ">";
+            default -> throw new UnsupportedOperationException(method.toString());
+        };
+    }
+}

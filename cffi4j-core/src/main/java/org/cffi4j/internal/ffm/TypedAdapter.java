@@ -1,0 +1,108 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import org.cffi4j.CData;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.FunctionType;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.StructType;
+
+/**
+ * Builds the method handle of a typed bound method: the downcall with errno capture, its
+ * conversions spliced in as argument and return filters, a scratch-memory mark and reset around
+ * calls that pass strings, and the library's open check, all of it constant so that the JIT
+ * inlines the whole chain down to the native call.
+ */
+final class TypedAdapter {
+    private static final MethodHandle RESET_VALUE;
+    private static final MethodHandle RESET_VOID;
+    private static final MethodHandle RUN;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            RESET_VALUE = l.findStatic(TypedAdapter.class, "resetValue",
+                    MethodType.methodType(Object.class, Throwable.class, Object.class, long.class));
+            RESET_VOID = l.findStatic(TypedAdapter.class, "resetVoid",
+                    MethodType.methodType(void.class, Throwable.class, long.class));
+            RUN = l.findVirtual(Runnable.class, "run", MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private TypedAdapter() {}
+
+    static MethodHandle adapt(Method m, String name, Downcall d) {
+        FunctionType c = d.type();
+        MethodHandle h = d.capturingHandle();
+        if (c.returnType() instanceof StructType) {
+            h = MethodHandles.insertArguments(h, 0, StructReturns.ALLOCATOR);
+        }
+        h = MethodHandles.foldArguments(h, 0, BindFilters.ERRNO_BUFFER);
+        boolean scratch = false;
+        Class<?>[] javaParams = m.getParameterTypes();
+        for (int i = 0; i < javaParams.length; i++) {
+            CType ct = c.params().get(i).type();
+            String where = "argument " + (i + 1) + " of '" + name + "'";
+            if (javaParams[i] == String.class) {
+                h = MethodHandles.filterArguments(h, i, BindFilters.STRING_ARG);
+                scratch = true;
+            } else if (javaParams[i] == CData.class) {
+                h = MethodHandles.filterArguments(h, i, ct instanceof StructType s ? BindFilters.structArg(s, where)
+                        : BindFilters.cdataArg((PointerType) ct, where));
+            }
+        }
+        h = adaptReturn(h, c.returnType(), m.getReturnType());
+        if (scratch) {
+            h = withScratchReset(h);
+        }
+        h = MethodHandles.foldArguments(h, RUN.bindTo(d.openCheck()));
+        return h.asType(MethodType.methodType(m.getReturnType(), javaParams));
+    }
+
+    private static MethodHandle adaptReturn(MethodHandle h, CType c, Class<?> j) {
+        if (j == String.class) {
+            return MethodHandles.filterReturnValue(h, BindFilters.STRING_RETURN);
+        }
+        if (j == CData.class) {
+            return MethodHandles.filterReturnValue(h, c instanceof StructType s ? BindFilters.structReturn(s)
+                    : BindFilters.pointerReturn((PointerType) c));
+        }
+        return h;
+    }
+
+    // mark = ScratchStack.mark(); try { return h(args); } finally { ScratchStack.reset(mark); }
+    private static MethodHandle withScratchReset(MethodHandle h) {
+        MethodType t = h.type();
+        MethodHandle body = MethodHandles.dropArguments(h, 0, long.class);
+        MethodHandle cleanup;
+        if (t.returnType() == void.class) {
+            cleanup = MethodHandles.dropArguments(RESET_VOID, 2, t.parameterList());
+        } else {
+            MethodHandle reset = RESET_VALUE.asType(MethodType.methodType(t.returnType(), Throwable.class,
+                    t.returnType(), long.class));
+            cleanup = MethodHandles.dropArguments(reset, 3, t.parameterList());
+        }
+        MethodHandle guarded = MethodHandles.tryFinally(body, cleanup);
+        return MethodHandles.foldArguments(guarded, 0, BindFilters.MARK);
+    }
+
+    private static Object resetValue(Throwable t, Object result, long mark) throws Throwable {
+        ScratchStack.reset(mark);
+        if (t != null) {
+            throw t;
+        }
+        return result;
+    }
+
+    private static void resetVoid(Throwable t, long mark) throws Throwable {
+        ScratchStack.reset(mark);
+        if (t != null) {
+            throw t;
+        }
+    }
+}
