@@ -55,6 +55,7 @@ public final class CData {
     // memory the value occupies (array, struct, union, or a boxed number from a cast).
     private final MemorySegment memory;
     private final Lifetime lifetime;
+    private volatile FunctionPointerCall call; // linked on the first call through a function pointer
 
     CData(CType type, MemorySegment memory, Lifetime lifetime) {
         this.type = type;
@@ -134,6 +135,28 @@ public final class CData {
         return get(0);
     }
 
+    /**
+     * Calls the C function this function pointer points to (a callback, a struct member, the
+     * address of a library function), converting arguments and result by the conversion table.
+     *
+     * @throws FFIException if this is not a function pointer, or it is NULL
+     */
+    public Object call(Object... args) {
+        if (!(type instanceof PointerType p) || !(p.target() instanceof FunctionType f)) {
+            throw new FFIException("'" + type + "' is not a function pointer, so it cannot be called");
+        }
+        if (memory.address() == 0) {
+            throw new FFIException("call through a NULL function pointer ('" + type + "')");
+        }
+        lifetime.check(this);
+        FunctionPointerCall linked = call;
+        if (linked == null) {
+            linked = new FunctionPointerCall(type.toString(), f, MemorySegment.ofAddress(memory.address()), lifetime);
+            call = linked;
+        }
+        return linked.invoke(args);
+    }
+
     /** {@code p + n}: a pointer {@code n} items further (an array decays to a pointer to its first item). */
     public CData plus(long n) {
         CType element = elementType("pointer arithmetic");
@@ -173,7 +196,7 @@ public final class CData {
         if (isNumber()) {
             return "<cdata '" + type + "' " + CastValues.numberOf(this) + ">";
         }
-        String where = lifetime.isOwning() ? "owning " + memory.byteSize() + " bytes"
+        String where = lifetime.isOwning() && memory.byteSize() > 0 ? "owning " + memory.byteSize() + " bytes"
                 : "0x" + Long.toHexString(memory.address());
         return "<cdata '" + type + "' " + where + (lifetime.isAlive() ? "" : ", released") + ">";
     }
@@ -214,16 +237,26 @@ public final class CData {
         if (memory.address() == 0) {
             throw new FFIException("NULL pointer dereference: '" + type + "' is NULL");
         }
-        long size = element.byteSize();
+        long size = itemSize(element);
         long offset = Math.multiplyExact(index, size);
         if (isBounded() || type instanceof ArrayType) {
             if (offset < 0 || offset + size > memory.byteSize()) {
                 throw new FFIException("index " + index + " is out of bounds: '" + type + "' points into a block of "
-                        + memory.byteSize() + " bytes (" + memory.byteSize() / size + " items)");
+                        + memory.byteSize() + " bytes (" + CDataFunctions.items(memory.byteSize() / size) + ")");
             }
             return new Item(element, memory.asSlice(offset, size));
         }
         return new Item(element, MemorySegment.ofAddress(memory.address() + offset).reinterpret(size));
+    }
+
+    // The size of what an index or dereference reads: an opaque struct or void has none, and the
+    // message says which operation needed it.
+    private long itemSize(CType element) {
+        try {
+            return element.byteSize();
+        } catch (FFIException e) {
+            throw new FFIException("cannot index or dereference '" + type + "': " + e.getMessage(), e);
+        }
     }
 
     /** Whether this is a struct or union value (not a pointer to one). */

@@ -11,6 +11,8 @@ import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
 import org.cffi4j.internal.ffm.Dl;
 import org.cffi4j.internal.ffm.Errno;
+import org.cffi4j.internal.ffm.Handles;
+import org.cffi4j.internal.ffm.Upcalls;
 import org.cffi4j.internal.ffm.LibraryFinder;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.parse.CdefParser;
@@ -319,6 +321,48 @@ public final class FFI {
     /** The C type of a cdata. */
     public CType typeOf(CData cdata) {
         return cdata.ctype();
+    }
+
+    /**
+     * A Java function as a C function pointer: {@code callback("int(*)(const void *, const void *)",
+     * (Comparator) (a, b) -> ...)}. The function is a lambda of a functional interface whose Java
+     * signature matches the C one (checked now), or a {@code Function<Object[], Object>} receiving
+     * the converted arguments. If it throws, C gets zero of the return type and the exception is
+     * printed to stderr with the C type; the JVM never sees an exception cross into C. The callback
+     * lives while its cdata is reachable, or until {@link #release}: C must not call it afterwards.
+     */
+    public CData callback(String fnPtrType, Object javaFunction) {
+        return callback(fnPtrType, javaFunction, null, null);
+    }
+
+    /**
+     * {@link #callback(String, Object)} with the value C gets when the function throws, and the
+     * handler that is told of the exception (null for the defaults: zero and a report on stderr).
+     */
+    public CData callback(String fnPtrType, Object javaFunction, Object errorValue,
+            java.util.function.Consumer<Throwable> onError) {
+        CType t = typeOf(fnPtrType);
+        if (t instanceof org.cffi4j.ctype.FunctionType f) {
+            t = new PointerType(f);
+        }
+        if (!(t instanceof PointerType p)) {
+            throw new FFIException("a callback needs a function pointer type such as 'int(*)(int)', not '" + fnPtrType + "'");
+        }
+        return Upcalls.callback(p, javaFunction, errorValue, onError);
+    }
+
+    /** A {@code void *} standing for a Java object, for C's user-data pointers; see {@link #fromHandle}. */
+    public CData newHandle(Object object) {
+        return Handles.newHandle(object);
+    }
+
+    /**
+     * The object a handle from {@link #newHandle} stands for.
+     *
+     * @throws FFIException if the pointer is not a live handle
+     */
+    public Object fromHandle(CData handle) {
+        return Handles.fromHandle(handle);
     }
 
     /** The errno left by the last C call this thread made through cffi4j. */

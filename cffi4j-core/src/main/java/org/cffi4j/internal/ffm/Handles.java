@@ -1,0 +1,41 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cffi4j.CData;
+import org.cffi4j.FFIException;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.VoidType;
+
+/**
+ * Java objects behind {@code void *} user-data pointers: each handle is a distinct, never-reused
+ * address (one byte of native memory) mapped to its object while the handle's cdata is alive.
+ */
+public final class Handles {
+    private static final ConcurrentHashMap<Long, Object> LIVE = new ConcurrentHashMap<>();
+    private static final PointerType VOID_P = new PointerType(VoidType.VOID);
+
+    private Handles() {}
+
+    /** A {@code void *} cdata standing for {@code object} until it is released or unreachable. */
+    public static CData newHandle(Object object) {
+        MemorySegment block = Memory.allocate(1);
+        long address = block.address();
+        LIVE.put(address, object);
+        Lifetime lifetime = Lifetime.destructor(() -> {
+            LIVE.remove(address);
+            Memory.free(block);
+        });
+        return CDataAccess.door().create(VOID_P, block, lifetime);
+    }
+
+    /** The object of a live handle. */
+    public static Object fromHandle(CData handle) {
+        Object o = handle == null ? null : LIVE.get(handle.address());
+        if (o == null) {
+            throw new FFIException((handle == null ? "null" : "the pointer 0x" + Long.toHexString(handle.address()))
+                    + " is not a live handle from ffi.newHandle (released, or never one)");
+        }
+        return o;
+    }
+}
