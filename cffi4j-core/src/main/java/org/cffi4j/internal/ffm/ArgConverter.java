@@ -66,6 +66,10 @@ final class ArgConverter {
 
     private Object pointer(PointerType p, Object value, CallScope scope) {
         if (value instanceof String s) {
+            if (scope == null) {
+                throw new FFIException("cannot return a java.lang.String as '" + p + "' (" + where + "): its memory would"
+                        + " not outlive the call; return a cdata from ffi.alloc(\"char[]\", s) kept alive elsewhere");
+            }
             if (!isByteTarget(p.target())) {
                 throw new FFIException("cannot convert a java.lang.String to '" + p + "' (" + where + "): only char"
                         + " pointers take strings");
@@ -75,7 +79,8 @@ final class ArgConverter {
             MemorySegment.copy(utf8, 0, m, ValueLayout.JAVA_BYTE, 0, utf8.length);
             return m;
         }
-        if (value != null && value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()) {
+        if (value != null && value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()
+                && scope != null) {
             return JavaArrays.pass(p, value, scope, where);
         }
         return Pointers.toAddress(p, value, where);
@@ -87,9 +92,11 @@ final class ArgConverter {
 
     private Object struct(StructType s, Object value, CallScope scope) {
         if (value instanceof CData c && c.ctype().equals(s)) {
+            CDataAccess.door().lifetime(c).check(c, where);
             return CDataAccess.door().memory(c);
         }
-        MemorySegment m = scope.allocate(s.byteSize(), s.byteAlignment());
+        MemorySegment m = scope != null ? scope.allocate(s.byteSize(), s.byteAlignment())
+                : java.lang.foreign.Arena.ofAuto().allocate(s.byteSize(), s.byteAlignment()); // a callback's result
         Values.write(s, m, 0, value, where);
         return m;
     }
