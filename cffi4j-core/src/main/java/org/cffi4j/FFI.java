@@ -56,6 +56,10 @@ public final class FFI {
     public static final CData NULL = new CData(new PointerType(VoidType.VOID), MemorySegment.NULL, Lifetime.UNOWNED);
 
     private volatile TypeTable table = new TypeTable();
+    private String module;
+    private String source;
+    private SourceOptions sourceOptions;
+    private volatile boolean lastCompileCompiled;
 
     /** Creates an FFI that knows only the predefined C types ({@code size_t}, {@code int32_t}...). */
     public FFI() {}
@@ -373,6 +377,62 @@ public final class FFI {
     /** Sets errno for the next C call of this thread. */
     public void setErrno(int value) {
         Errno.set(value);
+    }
+
+    /**
+     * API mode: the C source to compile with the declarations, typically the {@code #include}s of the
+     * library's real headers, plus any helper C. See {@link #compile()}.
+     */
+    public void setSource(String moduleName, String cSource) {
+        setSource(moduleName, cSource, SourceOptions.none());
+    }
+
+    /** API mode with compiler and linker options, e.g. {@code SourceOptions.libraries("z")}. */
+    public synchronized void setSource(String moduleName, String cSource, SourceOptions options) {
+        if (moduleName == null || !moduleName.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new FFIException("the module name must be a C identifier, not '" + moduleName + "'");
+        }
+        this.module = moduleName;
+        this.source = cSource;
+        this.sourceOptions = options;
+    }
+
+    /**
+     * API mode: compiles the declarations with the source of {@link #setSource} using the system C
+     * compiler (checking each declaration against the real headers, completing what only the
+     * compiler knows), loads the result and returns it as a {@link Library}. The result is cached:
+     * the same inputs compile once.
+     *
+     * @throws CompilationException if the compiler rejects the declarations (the message maps its
+     *     errors to the cdef)
+     * @throws FFIException if no C compiler is found, or no source was set
+     */
+    public synchronized Library compile() {
+        if (module == null) {
+            throw new FFIException("call ffi.setSource(moduleName, cSource) before ffi.compile()");
+        }
+        TypeTable work = table.fork();
+        org.cffi4j.internal.api.ApiModule m = org.cffi4j.internal.api.ApiModule.build(module, source, sourceOptions, work);
+        table = work;
+        lastCompileCompiled = m.compiled();
+        return new Library(this, module, m.handle(), m.symbols(), m.types(), true);
+    }
+
+    /** Writes the C that {@link #compile()} compiles, for inspection. */
+    public synchronized void emitCCode(java.nio.file.Path file) {
+        if (module == null) {
+            throw new FFIException("call ffi.setSource(moduleName, cSource) before ffi.emitCCode");
+        }
+        try {
+            java.nio.file.Files.writeString(file, org.cffi4j.internal.api.ApiModule.generate(module, source, table));
+        } catch (java.io.IOException e) {
+            throw new FFIException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the last {@link #compile()} ran the C compiler (false: the cache had the result). */
+    boolean lastCompileCompiled() {
+        return lastCompileCompiled;
     }
 
     /** The declarations of this FFI, for the other parts of cffi4j. */

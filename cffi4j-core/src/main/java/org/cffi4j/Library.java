@@ -1,6 +1,9 @@
 package org.cffi4j;
 
 import java.lang.foreign.MemorySegment;
+import org.cffi4j.internal.ffm.Upcalls;
+import org.cffi4j.ctype.FunctionType;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cffi4j.ctype.CType;
@@ -30,12 +33,25 @@ public final class Library implements AutoCloseable {
     private final String name;
     private final MemorySegment handle;
     private final ConcurrentHashMap<String, CFunction> functions = new ConcurrentHashMap<>();
+    private final Map<String, String> apiSymbols;
+    private final Map<String, FunctionType> apiTypes;
+    private final boolean apiMode;
+    private final Map<String, CData> externs = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     Library(FFI ffi, String name, MemorySegment handle) {
+        this(ffi, name, handle, Map.of(), Map.of(), false);
+    }
+
+    /** A library of API mode: some functions are called through C wrappers of another type. */
+    Library(FFI ffi, String name, MemorySegment handle, Map<String, String> apiSymbols,
+            Map<String, FunctionType> apiTypes, boolean apiMode) {
         this.ffi = ffi;
         this.name = name == null ? "the C runtime" : "'" + name + "'";
         this.handle = handle;
+        this.apiSymbols = Map.copyOf(apiSymbols);
+        this.apiTypes = Map.copyOf(apiTypes);
+        this.apiMode = apiMode;
     }
 
     /**
@@ -50,7 +66,7 @@ public final class Library implements AutoCloseable {
 
     /** The declared function {@code function}, looked up once and ready to call. */
     public CFunction function(String function) {
-        checkOpen();
+        checkOpen(function);
         return functions.computeIfAbsent(function, this::link);
     }
 
@@ -61,21 +77,23 @@ public final class Library implements AutoCloseable {
             throw new FFIException("'" + fname + "' is not a function: it is declared as a "
                     + d.getClass().getSimpleName().toLowerCase());
         }
-        if (f.hasBody()) {
+        String symbol = apiSymbols.getOrDefault(fname, f.symbol());
+        FunctionType type = apiTypes.getOrDefault(fname, f.type());
+        if (f.hasBody() && !apiSymbols.containsKey(fname)) {
             throw new FFIException("'" + fname + "' is a static inline function (declared with a body): it has no symbol"
                     + " in a library, so ABI mode cannot call it; API mode (ffi.setSource + ffi.compile) can");
         }
-        MemorySegment address = symbol(f.symbol(), "function '" + fname + "'");
-        if (f.type().variadic()) {
-            return new CFunction(fname, f.type(), null, new VariadicDowncall(fname, f.type(), address, this::checkOpen));
+        MemorySegment address = symbol(symbol, "function '" + fname + "'");
+        if (type.variadic()) {
+            return new CFunction(fname, type, null, new VariadicDowncall(fname, type, address, () -> checkOpen(fname)));
         }
-        return new CFunction(fname, f.type(), Downcall.of(fname, f.type(), List.of(), address, this::checkOpen), null);
+        return new CFunction(fname, type, Downcall.of(fname, type, List.of(), address, () -> checkOpen(fname)), null);
     }
 
     private MemorySegment symbol(String symbol, String what) {
         MemorySegment address = Dl.symbol(handle, symbol);
         if (address.equals(MemorySegment.NULL)) {
-            throw new FFIException(what + (symbol.equals(what) ? "" : " (symbol '" + symbol + "')") + " is not in " + name);
+            throw new FFIException(what + (what.endsWith(" '" + symbol + "'") ? "" : " (symbol '" + symbol + "')") + " is not in " + name);
         }
         return address;
     }
@@ -94,7 +112,7 @@ public final class Library implements AutoCloseable {
      *     signature does not match (the message shows both)
      */
     public <T> T bind(Class<T> iface) {
-        checkOpen();
+        checkOpen(iface.getName());
         return Binder.bind(iface, fname -> {
             CFunction f = function(fname);
             return new Binder.Linked(f.type(), f.downcall(), f::invoke);
@@ -106,7 +124,7 @@ public final class Library implements AutoCloseable {
      * or struct comes back as a cdata over the library's memory.
      */
     public Object get(String global) {
-        checkOpen();
+        checkOpen(global);
         Declaration d = ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
             case Declaration.Variable v -> Values.read(v.type(), variable(v), 0, Lifetime.UNOWNED);
@@ -118,7 +136,7 @@ public final class Library implements AutoCloseable {
 
     /** Assigns a global variable, converting the value to its C type. */
     public void set(String global, Object value) {
-        checkOpen();
+        checkOpen(global);
         Declaration d = ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         if (!(d instanceof Declaration.Variable v)) {
             throw new FFIException("'" + global + "' is not a variable, so it cannot be assigned");
@@ -131,7 +149,7 @@ public final class Library implements AutoCloseable {
 
     /** {@code &global}: a pointer cdata to a global variable or function. */
     public CData addressOf(String global) {
-        checkOpen();
+        checkOpen(global);
         Declaration d = ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
             case Declaration.Variable v -> CDataAccess.door().create(new PointerType(v.type()), variable(v), Lifetime.UNOWNED);
@@ -157,6 +175,31 @@ public final class Library implements AutoCloseable {
         return c.value() == (int) c.value() ? (Object) (int) c.value() : (Object) c.value();
     }
 
+    /**
+     * Implements an {@code extern "Java"} function of API mode with a Java function (same rules as
+     * {@link FFI#callback}): the C source can then call it. Until this is done, a call from C returns
+     * zero and prints a warning.
+     *
+     * @throws FFIException if the library is not from {@link FFI#compile()} or the name is not
+     *     declared {@code extern "Java"}
+     */
+    public void defExtern(String function, Object javaFunction) {
+        checkOpen(function);
+        if (!apiMode || !ffi.table().isExternJava(function)) {
+            throw new FFIException("'" + function + "' is not declared extern \"Java\" in the cdef of an API-mode"
+                    + " library (ffi.setSource + ffi.compile)");
+        }
+        Declaration.Function f = (Declaration.Function) ffi.table().lookup(function).orElseThrow();
+        CData callback = Upcalls.callback(new PointerType(f.type()), javaFunction, null, null);
+        MemorySegment setter = symbol("cffi4j_set_" + function, "the setter of '" + function + "'");
+        Downcall.of("cffi4j_set_" + function, SETTER_TYPE, List.of(), setter, () -> checkOpen(function))
+                .invoke(new Object[] {callback});
+        externs.put(function, callback); // keeps the stub alive as long as the library
+    }
+
+    private static final FunctionType SETTER_TYPE = new FunctionType(org.cffi4j.ctype.VoidType.VOID,
+            List.of(new org.cffi4j.ctype.Param("fp", new PointerType(org.cffi4j.ctype.VoidType.VOID))), false);
+
     /** Closes the library (dlclose); later calls through it are errors. Closing twice does nothing. */
     @Override
     public synchronized void close() {
@@ -166,9 +209,11 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    void checkOpen() {
+    // Names what was used, so that the message points at the call site's function or global.
+    void checkOpen(String use) {
         if (closed) {
-            throw new FFIException("library " + name + " is closed");
+            throw new FFIException("'" + use + "' cannot be used: " + (name.startsWith("'") ? "library " + name : name)
+                    + " is closed");
         }
     }
 

@@ -43,6 +43,8 @@ final class Arithmetic {
             case "&" -> ConstValue.of(x & y, r);
             case "|" -> ConstValue.of(x | y, r);
             case "^" -> ConstValue.of(x ^ y, r);
+            case "&&" -> ConstValue.ofInt(x != 0 && y != 0 ? 1 : 0);
+            case "||" -> ConstValue.ofInt(x != 0 || y != 0 ? 1 : 0);
             default -> ConstValue.ofInt(compare(op, unsigned ? Long.compareUnsigned(x, y) : Long.compare(x, y)) ? 1 : 0);
         };
     }

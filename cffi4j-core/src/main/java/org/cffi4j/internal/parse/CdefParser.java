@@ -58,6 +58,8 @@ public final class CdefParser {
                     }
                     if (t.is("_Static_assert") || t.is("static_assert")) {
                         ctx.directives.staticAssert();
+                    } else if (t.is("extern") && ts.peek(1).kind() == Token.Kind.STRING) {
+                        linkageSpecification();
                     } else if (t.kind() == Token.Kind.IDENTIFIER && Keywords.ASM.contains(t.text())) {
                         ctx.attributes.asmLabel(); // a top-level asm statement: nothing to declare
                         ts.expect(";");
@@ -67,6 +69,48 @@ public final class CdefParser {
                 }
             }
         }
+    }
+
+    // extern "Java" int f(int);  extern "Java" { ... }  (and extern "C", which changes nothing in C)
+    private void linkageSpecification() {
+        ts.next();
+        Token language = ts.next();
+        String name = Literals.string(language, ts);
+        if (!name.equals("Java") && !name.equals("C")) {
+            throw ts.error(language, "unknown linkage \"" + name + "\": only extern \"Java\" (functions implemented in"
+                    + " Java, API mode) and extern \"C\" are known");
+        }
+        boolean java = name.equals("Java");
+        if (ts.accept("{")) {
+            while (!ts.accept("}")) {
+                if (ts.at(Token.Kind.END_OF_INPUT)) {
+                    throw ts.error(language, "missing '}' for this extern \"" + name + "\" block");
+                }
+                ts.declaring(null);
+                externDeclaration(java);
+            }
+        } else {
+            externDeclaration(java);
+        }
+    }
+
+    private void externDeclaration(boolean java) {
+        if (!java) {
+            declaration();
+            return;
+        }
+        Token start = ts.peek();
+        DeclSpecs specs = ctx.specifiers.specifiers(true);
+        Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
+        if (!(d.apply(specs.type, specs.qualifiers, ts) instanceof FunctionType f)) {
+            throw ts.error(start, "extern \"Java\" declares functions only ('" + d.name + "' is not a function)");
+        }
+        if (f.variadic()) {
+            throw ts.error(start, "an extern \"Java\" function cannot be variadic ('" + d.name + "')");
+        }
+        ts.expect(";");
+        declareFunction(d, f, null, false);
+        ctx.table.markExternJava(d.name);
     }
 
     private void declaration() {

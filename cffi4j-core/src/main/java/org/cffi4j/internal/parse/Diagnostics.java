@@ -13,6 +13,11 @@ final class Diagnostics {
         this.map = map;
     }
 
+    /** The location of {@code pos} as {@code file:line:column}. */
+    String location(int pos) {
+        return map.where(pos); // noted for every declaration: must not copy the source line
+    }
+
     /** An error at {@code pos}. */
     CDefException error(int pos, String message) {
         SourceMap.Location loc = map.locate(pos);

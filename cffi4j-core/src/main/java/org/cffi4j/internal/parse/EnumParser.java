@@ -28,7 +28,8 @@ final class EnumParser {
         ctx.attributes.parse(attrs);
         Token tagToken = ts.at(Token.Kind.IDENTIFIER) && !ctx.attributes.atAttribute() ? ts.next() : null;
         PrimitiveType fixed = null;
-        if (ts.at(":") && (tagToken == null || ts.peek(1).kind() == Token.Kind.IDENTIFIER)) {
+        // "enum e : unsigned char {" fixes the type; "enum e : 3;" is a bitfield member of type enum e.
+        if (ts.at(":") && ctx.specifiers.startsTypeName(ts.peek(1))) {
             ts.next();
             fixed = fixedUnderlying(ctx.specifiers.typeName(), keyword);
         }

@@ -24,6 +24,7 @@ final class Registrar {
         Declaration existing = ctx.table.lookup(d.name()).orElse(null);
         if (existing == null || ctx.options.allowOverride()) {
             ctx.table.putOrdinary(d);
+            ctx.table.noteLocation(d.name(), ts.location(at));
             return;
         }
         Declaration merged = merge(existing, d);
@@ -37,6 +38,7 @@ final class Registrar {
     /** Declares a typedef name, naming an anonymous struct, union or enum after it. */
     void typedef(Token at, String name, CType type) {
         if (isUnnamed(type)) {
+            ctx.table.naming(type); // the type may be older than this cdef (__typeof__): undone if the cdef fails
             TypeAccess.mutators().nameAnonymous(type, name);
         }
         declare(at, new Declaration.Typedef(name, type));
@@ -83,7 +85,7 @@ final class Registrar {
      * the earlier type when {@code fresh} is an identical redefinition.
      */
     CType redefinition(Token tag, CType existing, CType fresh) {
-        boolean same = existing instanceof StructType s && fresh instanceof StructType f && TypeEquivalence.sameBody(s, f, 0)
+        boolean same = existing instanceof StructType s && fresh instanceof StructType f && TypeEquivalence.sameBody(s, f)
                 || existing instanceof EnumType e && fresh instanceof EnumType g && e.values().equals(g.values())
                         && e.isPartial() == g.isPartial();
         if (same) {

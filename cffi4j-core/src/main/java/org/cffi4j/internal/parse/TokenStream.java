@@ -88,6 +88,11 @@ final class TokenStream {
         return diagnostics.error(pos, message + where);
     }
 
+    /** Where a token is, as {@code file:line:column}. */
+    String location(Token t) {
+        return diagnostics.location(t.pos());
+    }
+
     /** The name of the declaration being parsed, for messages; {@code null} between declarations. */
     void declaring(String name) {
         declarationName = name;

@@ -13,13 +13,16 @@ import org.cffi4j.internal.TypeAccess;
 /**
  * Everything declared in one FFI: ordinary identifiers (typedefs, functions, variables, constants)
  * and tags (struct, union, enum), in declaration order. A cdef works on a {@link #fork()} and the
- * FFI keeps it only if the whole cdef succeeds; {@link #rollback()} undoes the completions of
+ * FFI keeps it only if the whole cdef succeeds; {@link #rollback()} undoes the completions (and namings) of
  * nominal types that the failed cdef made, so a failing cdef leaves everything as it was.
  */
 public final class TypeTable {
     private final Map<String, Declaration> ordinary;
     private final Map<String, CType> tags;
     private final List<CType> completedHere = new ArrayList<>();
+    private final List<Naming> namedHere = new ArrayList<>();
+    private final Map<String, String> locations;
+    private final java.util.Set<String> externJava;
     private int anonymousCount;
 
     /** An empty table: only the predefined types are known. */
@@ -28,14 +31,22 @@ public final class TypeTable {
     }
 
     private TypeTable(Map<String, Declaration> ordinary, Map<String, CType> tags, int anonymousCount) {
+        this(ordinary, tags, new java.util.HashMap<>(), new java.util.HashSet<>(), anonymousCount);
+    }
+
+    private TypeTable(Map<String, Declaration> ordinary, Map<String, CType> tags, Map<String, String> locations,
+            java.util.Set<String> externJava, int anonymousCount) {
         this.ordinary = ordinary;
         this.tags = tags;
+        this.locations = locations;
+        this.externJava = externJava;
         this.anonymousCount = anonymousCount;
     }
 
     /** A copy to parse into; the original stays as it is until the copy replaces it. */
     public TypeTable fork() {
-        return new TypeTable(new LinkedHashMap<>(ordinary), new LinkedHashMap<>(tags), anonymousCount);
+        return new TypeTable(new LinkedHashMap<>(ordinary), new LinkedHashMap<>(tags), new java.util.HashMap<>(locations),
+                new java.util.HashSet<>(externJava), anonymousCount);
     }
 
     /** Undoes the completions of struct, union and enum types made through this fork. */
@@ -49,16 +60,28 @@ public final class TypeTable {
             }
         }
         completedHere.clear();
+        for (Naming n : namedHere.reversed()) {
+            m.nameAnonymous(n.type(), n.before());
+        }
+        namedHere.clear();
     }
 
     /** Forgets the undo log once the fork has been kept. */
     public void commit() {
         completedHere.clear();
+        namedHere.clear();
     }
 
     /** Notes that a nominal type declared before this fork was completed in it. */
     void completed(CType nominal) {
         completedHere.add(nominal);
+    }
+
+    private record Naming(CType type, String before) {}
+
+    /** Notes that an anonymous type, maybe declared before this fork, is about to be named by a typedef. */
+    void naming(CType anonymous) {
+        namedHere.add(new Naming(anonymous, anonymous.toString()));
     }
 
     /**
@@ -110,6 +133,29 @@ public final class TypeTable {
     boolean isTypedefName(String name) {
         Declaration d = ordinary.get(name);
         return d instanceof Declaration.Typedef || (d == null && Predefined.type(name).isPresent());
+    }
+
+    /** Where a name was declared ({@code cdef:3:5}), for the messages of later stages; null if unknown. */
+    public String locationOf(String name) {
+        return locations.get(name);
+    }
+
+    void noteLocation(String name, String location) {
+        locations.put(name, location);
+    }
+
+    /** Whether a function is declared {@code extern "Java"}: implemented in Java, called from C (API mode). */
+    public boolean isExternJava(String name) {
+        return externJava.contains(name);
+    }
+
+    void markExternJava(String name) {
+        externJava.add(name);
+    }
+
+    /** Replaces a declaration by what the C compiler resolved (API mode completes a fork with it). */
+    public void replace(Declaration d) {
+        ordinary.put(d.name(), d);
     }
 
     void putOrdinary(Declaration d) {

@@ -1,0 +1,58 @@
+package org.cffi4j.internal.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cffi4j.CompilationException;
+import org.cffi4j.internal.parse.Declaration;
+import org.cffi4j.internal.parse.TypeTable;
+
+/**
+ * Maps the C compiler's errors on the generated file back to the cdef: "cdef:3:5: 'compress' is
+ * declared 'int compress(char *, long)' in the cdef, but the C source declares it otherwise:" and
+ * the compiler's own message under it.
+ */
+final class DiagnosticMapper {
+    private static final Pattern ERROR = Pattern.compile("^cffi4j-generated\\.c:(\\d+):(\\d+): (?:fatal )?error: (.*)$");
+
+    private DiagnosticMapper() {}
+
+    static CompilationException map(String output, GeneratedC gen, TypeTable table, String module) {
+        List<String> mapped = new ArrayList<>();
+        java.util.Set<String> owners = new java.util.HashSet<>();
+        for (String line : output.split("\n")) {
+            Matcher m = ERROR.matcher(line);
+            if (m.matches()) {
+                String owner = gen.lineOwners().get(Integer.parseInt(m.group(1)));
+                if (owner == null) {
+                    mapped.add(line);
+                } else if (owners.add(owner)) { // the first error says it; the others follow from it
+                    mapped.add(explain(owner, table) + "\n    " + m.group(3));
+                }
+            } else if (line.contains(": error: ") || line.contains(": fatal error: ")) {
+                mapped.add(line); // an error in the user's own C source: already located there
+            }
+        }
+        String summary = mapped.isEmpty() ? output.strip() : String.join("\n", mapped);
+        return new CompilationException("API mode: the C compiler rejected module '" + module + "':\n" + summary
+                + "\n(the compiler's full output is in CompilationException.compilerOutput())", output);
+    }
+
+    private static String explain(String owner, TypeTable table) {
+        String where = table.locationOf(owner);
+        String prefix = where == null ? "" : where + ": ";
+        Declaration d = table.lookup(owner).orElse(null);
+        if (d instanceof Declaration.Function f) {
+            return prefix + "'" + owner + "' is declared '" + f.type().declare(owner) + "' in the cdef, but the C source"
+                    + " (its headers) declares it otherwise, or not at all:";
+        }
+        if (d instanceof Declaration.Constant) {
+            return prefix + "the constant '" + owner + "' is not an integer constant the C source defines:";
+        }
+        if (d instanceof Declaration.Variable v) {
+            return prefix + "the global '" + owner + "' ('" + v.type().declare(owner) + "') does not match the C source:";
+        }
+        return prefix + "'" + owner + "' does not match the C source:";
+    }
+}

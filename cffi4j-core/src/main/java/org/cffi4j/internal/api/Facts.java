@@ -1,0 +1,28 @@
+package org.cffi4j.internal.api;
+
+import java.util.List;
+import org.cffi4j.ctype.CType;
+
+/**
+ * What the generated C reports to Java: each fact group is an exported array of {@code long long}
+ * whose meaning the group's kind gives.
+ */
+sealed interface Facts {
+    /** The name of the exported array. */
+    String symbol();
+
+    /** sizeof, _Alignof, then the offset of each named member, of a struct or union. */
+    record Layout(String symbol, CType type, String cName, List<String> members) implements Facts {}
+
+    /** sizeof and signedness of a {@code typedef int... t}, sizeof of a {@code typedef float... t}. */
+    record ArithmeticType(String symbol, String typedefName, boolean integer) implements Facts {}
+
+    /** The value of a constant: a {@code #define}, an enum constant, a {@code static const}. */
+    record Constant(String symbol, String name) implements Facts {}
+
+    /** The length of a global array declared {@code [...]}. */
+    record ArrayLength(String symbol, String variable) implements Facts {}
+
+    /** Whether a declared function is a function-like macro in the headers (1) or not (0). */
+    record Macro(String symbol, String function) implements Facts {}
+}
