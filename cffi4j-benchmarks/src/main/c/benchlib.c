@@ -19,3 +19,7 @@ size_t my_strlen(const char *s) {
     }
     return (size_t) (p - s);
 }
+
+/* The upcall benchmark: one call of a function pointer, so that the cost measured is the cost of
+ * crossing from C back into Java. */
+int apply_cb(int (*f)(int), int x) { return f(x); }

@@ -11,6 +11,7 @@ import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.CDataAccess;
 import org.cffi4j.internal.ffm.CastValues;
 import org.cffi4j.internal.ffm.Lifetime;
+import org.cffi4j.internal.ffm.Pointers;
 import org.cffi4j.internal.ffm.Values;
 
 /**
@@ -162,16 +163,31 @@ public final class CData {
         CType element = elementType("pointer arithmetic");
         PointerType result = type instanceof PointerType p ? p : new PointerType(element);
         long size = element.byteSize();
-        long offset = Math.multiplyExact(n, size);
-        boolean inside = isBounded() && offset >= 0 && offset <= memory.byteSize();
-        MemorySegment m = inside ? memory.asSlice(offset)
-                : MemorySegment.ofAddress(memory.address() + offset).reinterpret(element.isComplete() ? size : 0);
-        return new CData(result, m, inside ? lifetime : Lifetime.UNOWNED);
+        long offset = offset(n, size, "p + " + n);
+        if (isBounded() && offset >= 0 && offset <= memory.byteSize()) {
+            return new CData(result, memory.asSlice(offset), lifetime);
+        }
+        long address = memory.address() + offset;
+        MemorySegment block = lifetime.block();
+        if (block != null && address >= block.address() && address <= block.address() + block.byteSize()) {
+            return new CData(result, block.asSlice(address - block.address()), lifetime); // back inside the block
+        }
+        if (block != null || lifetime == Lifetime.OUTSIDE) {
+            // Outside a block cffi4j allocated: writing there would corrupt the C heap, so the result is unusable.
+            return new CData(result, MemorySegment.ofAddress(address), Lifetime.OUTSIDE);
+        }
+        return new CData(result, MemorySegment.ofAddress(address).reinterpret(element.isComplete() ? size : 0),
+                Lifetime.UNOWNED);
     }
 
     /** {@code p - q}: the number of items between two pointers into the same array. */
     public long minus(CData other) {
         CType element = elementType("pointer difference");
+        CType otherElement = other.elementType("pointer difference");
+        if (!Pointers.compatible(element, otherElement) || !Pointers.compatible(otherElement, element)) {
+            throw new FFIException("cannot subtract '" + other.type + "' from '" + type
+                    + "': the pointed-to types differ");
+        }
         long bytes = memory.address() - other.address();
         long size = element.byteSize();
         if (bytes % size != 0) {
@@ -238,7 +254,7 @@ public final class CData {
             throw new FFIException("NULL pointer dereference: '" + type + "' is NULL");
         }
         long size = itemSize(element);
-        long offset = Math.multiplyExact(index, size);
+        long offset = offset(index, size, "index " + index + " of '" + type + "'");
         if (isBounded() || type instanceof ArrayType) {
             if (offset < 0 || offset + size > memory.byteSize()) {
                 throw new FFIException("index " + index + " is out of bounds: '" + type + "' points into a block of "
@@ -247,6 +263,15 @@ public final class CData {
             return new Item(element, memory.asSlice(offset, size));
         }
         return new Item(element, MemorySegment.ofAddress(memory.address() + offset).reinterpret(size));
+    }
+
+    // index * size in bytes: an overflow is a Java exception, not a wrapped-around address.
+    private static long offset(long index, long size, String what) {
+        try {
+            return Math.multiplyExact(index, size);
+        } catch (ArithmeticException e) {
+            throw new FFIException(what + " is out of bounds: it is beyond the address space");
+        }
     }
 
     // The size of what an index or dereference reads: an opaque struct or void has none, and the

@@ -24,8 +24,14 @@ final class CDataFunctions {
         if (type instanceof PointerType p) {
             CType target = p.target();
             if (!target.isComplete()) {
-                target.byteSize(); // throws: why the size is unknown
-                throw new FFIException("cannot allocate '" + spelled + "': '" + target + "' has no size");
+                String why;
+                try {
+                    target.byteSize(); // throws: why the size is unknown
+                    why = "'" + target + "' has no size";
+                } catch (FFIException e) {
+                    why = e.getMessage();
+                }
+                throw new FFIException("cannot allocate '" + spelled + "': " + why);
             }
             MemorySegment block = Memory.allocate(target.byteSize());
             CData c = new CData(p, block, Lifetime.owning(block));
@@ -58,6 +64,10 @@ final class CDataFunctions {
                             + " String) to know how many items to allocate");
                 }
             }
+        }
+        if (length > Long.MAX_VALUE / Math.max(1, a.element().byteSize())) {
+            throw new FFIException("cannot allocate '" + spelled + "' with " + length + " items: more bytes than the"
+                    + " address space");
         }
         ArrayType sized = new ArrayType(a.element(), length);
         MemorySegment block = Memory.allocate(sized.byteSize());
@@ -137,6 +147,10 @@ final class CDataFunctions {
         }
         MemorySegment m = c.lifetime().isOwning() || t instanceof ArrayType ? c.memory()
                 : c.memory().reinterpret(n * item.byteSize());
+        if (n * item.byteSize() > m.byteSize()) { // a pointer into an allocated block: its end is known
+            throw new FFIException("ffi.unpack: cannot take " + n + " items of '" + t + "': it points into a block of "
+                    + m.byteSize() + " bytes (" + items(m.byteSize() / item.byteSize()) + ")");
+        }
         CType u = item instanceof EnumType e ? e.underlying() : item;
         if (u instanceof PrimitiveType p && p.kind() != PrimitiveType.Kind.COMPLEX) {
             return primitiveArray(p, m, n);
@@ -146,6 +160,10 @@ final class CDataFunctions {
             out[i] = Values.read(item, m, i * item.byteSize(), c.lifetime());
         }
         return out;
+    }
+
+    static String items(long n) {
+        return n + (n == 1 ? " item" : " items");
     }
 
     private static Object primitiveArray(PrimitiveType p, MemorySegment m, int n) {
@@ -208,6 +226,9 @@ final class CDataFunctions {
     }
 
     static void memmove(Object dst, Object src, long n) {
+        if (n < 0) {
+            throw new FFIException("ffi.memmove: the byte count is negative (" + n + ")");
+        }
         MemorySegment d = segmentOf(dst, n, "destination");
         MemorySegment s = segmentOf(src, n, "source");
         MemorySegment.copy(s, 0, d, 0, n); // correct for overlapping ranges, like memmove
@@ -252,6 +273,6 @@ final class CDataFunctions {
         return new CData(c.ctype(), c.memory(), Lifetime.destructor(() -> {
             destructor.accept(view);
             original.isAlive();
-        }));
+        }, original)); // released with the original too: its memory would be gone
     }
 }

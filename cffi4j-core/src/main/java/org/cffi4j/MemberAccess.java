@@ -67,15 +67,16 @@ final class MemberAccess {
 
     private static Place step(CType current, MemorySegment base, String step, String path, CData c) {
         if (!step.isEmpty() && step.chars().allMatch(Character::isDigit) && current instanceof ArrayType a) {
-            long i = Long.parseLong(step);
-            if (a.hasLength() && i >= a.length()) {
-                throw new FFIException("index " + i + " is out of bounds for '" + a + "' in '" + path + "'");
+            long i = step.length() > 18 ? Long.MAX_VALUE : Long.parseLong(step); // more digits: past any array
+            if (a.hasLength() && i >= a.length() || i > Long.MAX_VALUE / Math.max(1, a.element().byteSize())) {
+                throw new FFIException("index " + step + " is out of bounds for '" + a + "' in '" + path + "'");
             }
             return new Place(null, null, base, a.element(), i * a.element().byteSize());
         }
         if (!(current instanceof StructType s)) {
-            throw new FFIException("'" + c.ctype() + "' has no member '" + step + "' ('" + current
-                    + "' is not a struct or union)");
+            throw new FFIException("'" + c.ctype() + "' has no member '" + step + "'"
+                    + (path.equals(step) ? "" : " (in '" + path + "')") + ": '" + current
+                    + "' is not a struct or union");
         }
         Field f = s.field(step).orElseThrow(() -> new FFIException("'" + s + "' has no member named '" + step + "'"
                 + (path.equals(step) ? "" : " (in '" + path + "')")));

@@ -15,25 +15,53 @@ public record ArrayType(CType element, long length) implements CType {
     /** The length of {@code T[...]}: filled in by the C compiler in API mode. */
     public static final long API_MODE_LENGTH = -2;
 
+    // The methods below walk nested arrays in loops: typedefs can nest arrays 100,000 deep.
+
     @Override
     public long byteSize() {
-        if (length == API_MODE_LENGTH) {
-            throw new FFIException("'" + this + "' has a length only API mode (ffi.setSource + ffi.compile) can tell");
+        boolean empty = false;
+        CType t = this;
+        for (; t instanceof ArrayType a; t = a.element) {
+            if (a.length == API_MODE_LENGTH) {
+                throw new FFIException("'" + a + "' has a length only API mode (ffi.setSource + ffi.compile) can tell");
+            }
+            if (a.length < 0) {
+                throw new FFIException("'" + a + "' has no size: its length is not known");
+            }
+            empty |= a.length == 0;
         }
-        if (length < 0) {
-            throw new FFIException("'" + this + "' has no size: its length is not known");
+        long size = t.byteSize();
+        if (empty) {
+            return 0;
         }
-        return Math.multiplyExact(element.byteSize(), length);
+        try {
+            for (t = this; t instanceof ArrayType a; t = a.element) {
+                size = Math.multiplyExact(size, a.length);
+            }
+            return size;
+        } catch (ArithmeticException e) {
+            throw new FFIException("'" + this + "' is too large: its size overflows", e);
+        }
     }
 
     @Override
     public long byteAlignment() {
-        return element.byteAlignment();
+        CType t = element;
+        while (t instanceof ArrayType a) {
+            t = a.element;
+        }
+        return t.byteAlignment();
     }
 
     @Override
     public boolean isComplete() {
-        return length >= 0 && element.isComplete();
+        CType t = this;
+        for (; t instanceof ArrayType a; t = a.element) {
+            if (a.length < 0) {
+                return false;
+            }
+        }
+        return t.isComplete();
     }
 
     /** Whether the length is known ({@code T[N]}, not {@code T[]} or {@code T[...]}). */
@@ -43,6 +71,6 @@ public record ArrayType(CType element, long length) implements CType {
 
     @Override
     public String toString() {
-        return CPrinter.declare(this, "");
+        return CPrinter.abbreviated(this, "");
     }
 }

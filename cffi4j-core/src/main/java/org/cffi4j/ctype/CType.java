@@ -31,7 +31,10 @@ public sealed interface CType
 
     /**
      * The C declaration of {@code name} with this type, e.g. {@code int (*name)[5]}; with an empty
-     * name, the abstract type name as used in a cast.
+     * name, the abstract type name as used in a cast. ({@code toString} gives the same text, or, for
+     * messages, an abbreviation of a type too long to show.)
+     *
+     * @throws org.cffi4j.FFIException if the type is too large to write out in C (see {@link CPrinter})
      */
     default String declare(String name) {
         return CPrinter.declare(this, name);

@@ -63,6 +63,6 @@ public record FunctionType(CType returnType, List<Param> params, boolean variadi
 
     @Override
     public String toString() {
-        return CPrinter.declare(this, "");
+        return CPrinter.abbreviated(this, "");
     }
 }

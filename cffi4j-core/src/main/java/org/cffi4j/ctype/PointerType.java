@@ -31,6 +31,6 @@ public record PointerType(CType target, int targetQualifiers) implements CType {
 
     @Override
     public String toString() {
-        return CPrinter.declare(this, "");
+        return CPrinter.abbreviated(this, "");
     }
 }

@@ -41,6 +41,23 @@ public final class GccProbe {
         }
     }
 
+    /**
+     * Compiles C sources into a shared library {@code lib<name>.so} in {@code outputDir} with
+     * {@code cc -shared -fPIC -O2} and the extra arguments (e.g. {@code -pthread}); returns its path.
+     */
+    public static Path sharedLibrary(String name, Path outputDir, List<Path> sources, String... extraArgs) {
+        Path library = outputDir.resolve("lib" + name + ".so");
+        List<String> cmd = new ArrayList<>(List.of(compiler(), "-shared", "-fPIC", "-O2", "-Wall", "-o", library.toString()));
+        sources.forEach(s -> cmd.add(s.toAbsolutePath().toString()));
+        cmd.addAll(List.of(extraArgs));
+        try {
+            run(cmd, outputDir, String.join(", ", sources.stream().map(Path::toString).toList()));
+        } catch (IOException e) {
+            throw new AssertionError("building " + library + " failed: " + e, e);
+        }
+        return library;
+    }
+
     /** {@code cc -E} of a C text such as {@code #include <stdio.h>}: what cdef must accept as-is. */
     public static String preprocess(String cSource, String... extraArgs) {
         try {

@@ -19,9 +19,10 @@ import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.StructType;
 
 /**
- * The demo ({@code ./build demo}): preprocesses real system headers with {@code cc -E}, gives each
- * preprocessed text as-is to one {@code ffi.cdef} call, and prints the layout of their main structs
- * (sizeof, alignof, the offset of every field), each checked against what the C compiler says.
+ * Real system headers through cdef: preprocesses each with {@code cc -E}, gives the text as-is to
+ * one {@code ffi.cdef} call, and prints the layout of their main structs (sizeof, alignof, the
+ * offset of every field), each checked against what the C compiler says. The {@link Demo} ends with
+ * its {@link #summary()}; {@code ./build demo --layouts} prints it all.
  */
 public final class HeaderLayouts {
 
@@ -55,23 +56,43 @@ public final class HeaderLayouts {
 
     private HeaderLayouts() {}
 
-    /** Runs the demo; exits with 1 if a header failed to parse or a layout differs from the compiler's. */
+    /** Prints every header's numbers and every layout; exits with 1 if a header or a layout failed. */
     public static void main(String[] args) {
+        System.exit(report(true) == 0 ? 0 : 1);
+    }
+
+    /**
+     * Prints a few lines: how many headers were parsed, how much C and how many types they hold,
+     * and whether the layouts of their main structs agree with the C compiler.
+     *
+     * @return the number of failures (a header that did not parse, a layout that differs)
+     */
+    public static int summary() {
+        return report(false);
+    }
+
+    private static int report(boolean detailed) {
         String cc = compiler();
-        System.out.println("cffi4j demo: real system headers, preprocessed with '" + cc
-                + " -E', each given as-is to one ffi.cdef call");
-        System.out.println();
-        System.out.printf("%-15s %9s %7s %9s%n", "header", "cc -E kB", "types", "cdef ms");
+        System.out.println("Real system headers, preprocessed with '" + cc
+                + " -E', each given as-is to one ffi.cdef call" + (detailed ? "" : ":"));
+        if (detailed) {
+            System.out.println();
+            System.out.printf("%-15s %9s %7s %9s%n", "header", "cc -E kB", "types", "cdef ms");
+        }
 
         List<Shown> shown = new ArrayList<>();
         Set<String> parsedHeaders = new LinkedHashSet<>();
+        List<String> missing = new ArrayList<>();
+        long totalKb = 0;
+        long totalTypes = 0;
+        double totalMillis = 0;
         int failures = 0;
         for (Header header : HEADERS) {
             String text;
             try {
                 text = preprocess(cc, "#include <" + header.name() + ">\n");
             } catch (IllegalStateException e) {
-                System.out.printf("%-15s not installed (apt-get install %s)%n", header.name(), header.debianPackage());
+                missing.add(header.name() + " (apt-get install " + header.debianPackage() + ")");
                 continue;
             }
             FFI ffi = new FFI();
@@ -84,15 +105,16 @@ public final class HeaderLayouts {
                         "%-15s FAILED: %s%n",
                         header.name(), e.getMessage().lines().findFirst().orElse(""));
                 continue;
-            } catch (UnsupportedOperationException e) {
-                System.out.println("The C parser has not landed yet (" + e.getMessage() + ").");
-                System.exit(2);
-                return;
             }
             double millis = (System.nanoTime() - start) / 1e6;
-            System.out.printf(
-                    "%-15s %9d %7d %9.1f%n",
-                    header.name(), text.length() / 1024, ffi.listTypes().size(), millis);
+            if (detailed) {
+                System.out.printf(
+                        "%-15s %9d %7d %9.1f%n",
+                        header.name(), text.length() / 1024, ffi.listTypes().size(), millis);
+            }
+            totalKb += text.length() / 1024;
+            totalTypes += ffi.listTypes().size();
+            totalMillis += millis;
             parsedHeaders.add(header.name());
             for (String typeName : header.types()) {
                 StructType type = struct(ffi, typeName, header);
@@ -103,12 +125,24 @@ public final class HeaderLayouts {
                 }
             }
         }
-        System.out.println("(cdef ms: the first call in a fresh JVM, before the JIT compiler warms up)");
+        if (detailed) {
+            missing.forEach(m -> System.out.println(m.replace(" (", " not installed (")));
+            System.out.println("(cdef ms: the first call in a fresh JVM, before the JIT compiler warms up)");
+        } else {
+            System.out.printf(
+                    "  %d headers, %,d kB of C, %,d types, %.0f ms of cdef in a cold JVM:%n",
+                    parsedHeaders.size(), totalKb, totalTypes, totalMillis);
+            printWrapped(List.copyOf(parsedHeaders));
+            if (!missing.isEmpty()) {
+                System.out.println("  not installed:");
+                printWrapped(missing);
+            }
+        }
 
         List<Long> compilerFacts = compilerFacts(cc, parsedHeaders, shown);
         int next = 0;
+        List<String> differing = new ArrayList<>();
         for (Shown s : shown) {
-            System.out.println();
             List<Long> ours = facts(s.type());
             String verdict;
             if (compilerFacts == null) {
@@ -117,13 +151,40 @@ public final class HeaderLayouts {
                 List<Long> theirs = compilerFacts.subList(next, next + ours.size());
                 next += ours.size();
                 verdict = ours.equals(theirs) ? "same as " + cc : "DIFFERS from " + cc + ": " + theirs;
-                failures += ours.equals(theirs) ? 0 : 1;
+                if (!ours.equals(theirs)) {
+                    failures++;
+                    differing.add(s.typeName());
+                }
             }
-            printLayout(s, verdict);
+            if (detailed) {
+                System.out.println();
+                printLayout(s, verdict);
+            }
         }
-        System.out.println();
-        System.out.println(failures == 0 ? "All layouts agree with the C compiler." : failures + " failure(s).");
-        System.exit(failures == 0 ? 0 : 1);
+        if (detailed) {
+            System.out.println();
+            System.out.println(failures == 0 ? "All layouts agree with the C compiler." : failures + " failure(s).");
+        } else if (compilerFacts != null) {
+            System.out.println("  sizeof, alignof and member offsets of " + shown.size() + " of their structs "
+                    + (differing.isEmpty() ? "agree with " + cc : "DIFFER from " + cc + ": " + differing) + ":");
+            printWrapped(shown.stream().map(Shown::typeName).toList());
+            System.out.println("  (./build demo --layouts prints them)");
+        }
+        return failures;
+    }
+
+    /** Prints items indented and separated by commas, as many to a line as fit. */
+    private static void printWrapped(List<String> items) {
+        StringBuilder line = new StringBuilder("   ");
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i) + (i + 1 < items.size() ? "," : "");
+            if (line.length() + 1 + item.length() > LINE_WIDTH) {
+                System.out.println(line);
+                line.setLength(3);
+            }
+            line.append(' ').append(item);
+        }
+        System.out.println(line);
     }
 
     /** Prints one type: a title line, then its fields as "offset name" cells in columns. */

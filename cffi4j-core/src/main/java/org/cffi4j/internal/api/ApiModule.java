@@ -45,7 +45,9 @@ public record ApiModule(MemorySegment handle, TypeTable table, Map<String, Strin
             compile(module, gen, options, table, cc, dir, library, key);
             compiled = true;
         }
-        MemorySegment handle = Dl.open(library.toString(), 0x2 | 0x100); // RTLD_NOW | RTLD_GLOBAL
+        // RTLD_NOW, RTLD_LOCAL: a module's C calls its own extern "Java" stubs and source functions,
+        // not the same-named ones of a module loaded before it (RTLD_GLOBAL would interpose those).
+        MemorySegment handle = Dl.open(library.toString(), 0x2);
         FactReader facts = new FactReader(handle, table);
         facts.apply(gen.facts());
         Map<String, String> symbols = new HashMap<>();

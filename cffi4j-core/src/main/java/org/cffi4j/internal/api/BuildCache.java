@@ -11,15 +11,20 @@ import org.cffi4j.FFIException;
 
 /**
  * Where compiled modules are kept: one file per hash of everything that affects the result (the
- * generated C, the options, the compiler's identity), under {@code $CFFI4J_CACHE} or
- * {@code ~/.cache/cffi4j}. The same inputs never compile twice.
+ * generated C, the options, the compiler's identity), under the system property
+ * {@code cffi4j.cache}, else {@code $CFFI4J_CACHE}, else {@code ~/.cache/cffi4j}. The same inputs
+ * never compile twice.
  */
 final class BuildCache {
     private BuildCache() {}
 
     static Path directory() {
-        String env = System.getenv("CFFI4J_CACHE");
-        Path dir = env != null && !env.isBlank() ? Path.of(env)
+        // The property first: a JVM cannot change its own environment (tests, embedding applications).
+        String configured = System.getProperty("cffi4j.cache");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("CFFI4J_CACHE");
+        }
+        Path dir = configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "cffi4j");
         try {
             return Files.createDirectories(dir);

@@ -74,7 +74,7 @@ final class CWriter {
         }
         for (Declaration d : table.declarations()) {
             if (d instanceof Declaration.Function f && table.isExternJava(f.name())) {
-                emit(f.type().declare(f.name()) + ";", f.name());
+                emit(VaLists.spelledForC(f.type()).declare(f.name()) + ";", f.name());
             }
         }
     }
@@ -101,8 +101,8 @@ final class CWriter {
         emit("#ifdef " + name + "\nconst long long " + macro + "[1] = { 1 };\n#else\nconst long long " + macro
                 + "[1] = { 0 };", null);
         if (!f.hasBody()) {
-            emit("static void " + symbol("check") + "(void) { " + new PointerType(f.type()).declare("p") + " = &" + name
-                    + "; (void) p; }", name);
+            String pointer = new PointerType(VaLists.spelledForC(f.type())).declare("p");
+            emit("static void " + symbol("check") + "(void) { " + pointer + " = &" + name + "; (void) p; }", name);
         }
         emit("#endif", null);
         if (!f.type().variadic()) {
@@ -124,8 +124,8 @@ final class CWriter {
         String call = f.name() + "(" + String.join(", ", args) + ")";
         String body = t.returnType() instanceof org.cffi4j.ctype.VoidType ? call + ";"
                 : "return " + (LongDoubles.isLongDouble(t.returnType()) ? "(double) " : "") + call + ";";
-        String signature = new FunctionType(outer.returnType(), params, false).declare(wrapperName);
-        emit(withParamNamesAt(signature, wrapperName, params) + " { " + body + " }", f.name());
+        FunctionType printed = VaLists.spelledForC(new FunctionType(outer.returnType(), params, false));
+        emit(withParamNamesAt(printed.declare(wrapperName), wrapperName, printed.params()) + " { " + body + " }", f.name());
         wrappers.put(f.name(), outer);
     }
 
@@ -143,7 +143,7 @@ final class CWriter {
     }
 
     private void externJava(Declaration.Function f) {
-        FunctionType t = f.type();
+        FunctionType t = VaLists.spelledForC(f.type()); // for printing only
         String slot = "cffi4j_java_" + f.name();
         emit("static " + new PointerType(t).declare(slot) + ";", f.name());
         emit("void cffi4j_set_" + f.name() + "(void *fp) { " + slot + " = (" + new PointerType(t) + ") fp; }", f.name());

@@ -45,7 +45,7 @@ final class ArgConverter {
         return switch (p.kind()) {
             case FLOATING -> p.size() == 4 ? (Object) (float) Values.toDouble(value, type, where)
                     : (Object) Values.toDouble(value, type, where);
-            case BOOL -> IntegerRange.toBits(value, type, where) != 0;
+            case BOOL -> (Byte) integer(p, value) != 0; // integer() takes a number cdata by its value, as stores do
             case COMPLEX, UNKNOWN_FLOATING, UNKNOWN_INTEGER -> throw new FFIException("'" + p + "' cannot be passed in"
                     + " ABI mode (" + where + ")");
             default -> integer(p, value);

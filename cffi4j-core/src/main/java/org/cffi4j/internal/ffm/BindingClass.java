@@ -21,6 +21,8 @@ import org.cffi4j.FFIException;
  */
 final class BindingClass {
     private static final ClassDesc METHOD_HANDLE = ConstantDescs.CD_MethodHandle;
+    private static final ClassDesc REFERENCE = ClassDesc.of("java.lang.ref.Reference");
+    private static final MethodTypeDesc FENCE = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_Object);
 
     private BindingClass() {}
 
@@ -85,6 +87,16 @@ final class BindingClass {
                         slot += k.slotSize();
                     }
                     code.invokevirtual(METHOD_HANDLE, "invokeExact", desc);
+                    // The handle passes bare addresses to C: keep the arguments (cdata owning memory or
+                    // an upcall stub) reachable until C returns, or the GC may free them mid-call.
+                    slot = 1;
+                    for (Class<?> p : m.getParameterTypes()) {
+                        TypeKind k = TypeKind.from(p);
+                        if (k == TypeKind.REFERENCE) {
+                            code.aload(slot).invokestatic(REFERENCE, "reachabilityFence", FENCE);
+                        }
+                        slot += k.slotSize();
+                    }
                     code.return_(TypeKind.from(m.getReturnType()));
                 });
             }

@@ -2,6 +2,7 @@ package org.cffi4j.internal.ffm;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.math.BigInteger;
 import org.cffi4j.CData;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.ArrayType;
@@ -47,7 +48,7 @@ public final class CastValues {
         }
         long bits = integerBits(value);
         if (p.kind() == PrimitiveType.Kind.BOOL) {
-            bits = bits != 0 ? 1 : 0;
+            bits = isNonZero(value, bits) ? 1 : 0;
         }
         int size = (int) p.byteSize();
         if (size > 8) {
@@ -55,6 +56,20 @@ public final class CastValues {
         }
         box.set(ValueLayout.JAVA_LONG, 0, bits); // little-endian: the low bytes hold the truncated value
         return CDataAccess.door().create(declared, box.asSlice(0, size), Lifetime.UNOWNED);
+    }
+
+    // C converts to _Bool by comparing with zero, before any truncation: (_Bool) 0.5 is 1.
+    private static boolean isNonZero(Object value, long bits) {
+        return switch (value) {
+            case Double d -> d != 0.0;
+            case Float f -> f != 0.0f;
+            case BigInteger b -> b.signum() != 0;
+            case CData c when c.ctype() instanceof PrimitiveType || c.ctype() instanceof EnumType -> {
+                Number n = numberOf(c);
+                yield n instanceof Double || n instanceof Float ? n.doubleValue() != 0.0 : isNonZero(n, n.longValue());
+            }
+            case null, default -> bits != 0;
+        };
     }
 
     private static long integerBits(Object value) {
@@ -84,13 +99,20 @@ public final class CastValues {
         return CDataAccess.door().create(p, MemorySegment.ofAddress(address).reinterpret(size), lifetime);
     }
 
-    /** The number held by a primitive cdata (from a cast): Long for integers, Double for floating. */
+    /**
+     * The number held by a primitive cdata (from a cast): an integer type's value (a BigInteger for
+     * an unsigned 64-bit value above Long.MAX_VALUE), Float or Double for floating types.
+     */
     public static Number numberOf(CData c) {
         CType t = c.ctype() instanceof EnumType e ? e.underlying() : c.ctype();
         if (!(t instanceof PrimitiveType p)) {
             throw new FFIException("'" + c.ctype() + "' is not a number type");
         }
         Object v = Values.readPrimitive(p, CDataAccess.door().memory(c), 0);
+        if (v instanceof Long l && l < 0 && !p.signed() && p.isIntegral()) {
+            // The true value, so that the range check of a store or argument accepts the cdata's own type.
+            return new BigInteger(Long.toUnsignedString(l));
+        }
         return v instanceof Boolean b ? (Number) (b ? 1L : 0L) : v instanceof Character ch ? (Number) (long) ch : (Number) v;
     }
 }

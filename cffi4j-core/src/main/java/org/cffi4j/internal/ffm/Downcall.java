@@ -121,6 +121,9 @@ public final class Downcall {
             } catch (Throwable t) {
                 throw new FFIException("call to '" + name + "' failed: " + t, t);
             }
+            // The carriers are bare addresses: the cdata arguments (memory, callbacks) must stay
+            // reachable until C returns, or the GC may free them during the call.
+            java.lang.ref.Reference.reachabilityFence(args);
             scope.finishCall();
             return ReturnConverter.fromCarrier(type.returnType(), result);
         }

@@ -14,6 +14,7 @@ import org.cffi4j.ctype.VoidType;
 public final class Handles {
     private static final ConcurrentHashMap<Long, Object> LIVE = new ConcurrentHashMap<>();
     private static final PointerType VOID_P = new PointerType(VoidType.VOID);
+    private static final Object NULL_OBJECT = new Object(); // stands for null, which the map cannot hold
 
     private Handles() {}
 
@@ -21,7 +22,7 @@ public final class Handles {
     public static CData newHandle(Object object) {
         MemorySegment block = Memory.allocate(1);
         long address = block.address();
-        LIVE.put(address, object);
+        LIVE.put(address, object == null ? NULL_OBJECT : object);
         Lifetime lifetime = Lifetime.destructor(() -> {
             LIVE.remove(address);
             Memory.free(block);
@@ -36,6 +37,6 @@ public final class Handles {
             throw new FFIException((handle == null ? "null" : "the pointer 0x" + Long.toHexString(handle.address()))
                     + " is not a live handle from ffi.newHandle (released, or never one)");
         }
-        return o;
+        return o == NULL_OBJECT ? null : o;
     }
 }

@@ -1,6 +1,7 @@
 package org.cffi4j.internal.ffm;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.cffi4j.CData;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
@@ -74,6 +76,15 @@ public final class Initializers {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             checkLength(a, m, bytes.length, where);
             MemorySegment.copy(MemorySegment.ofArray(bytes), 0, m, 0, bytes.length);
+            if (bytes.length < m.byteSize()) {
+                m.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0); // the terminator, when there is room
+            }
+            return;
+        }
+        MemorySegment bits = sameWidthItems(element, value);
+        if (bits != null) {
+            checkLength(a, m, bits.byteSize(), where);
+            MemorySegment.copy(bits, 0, m, 0, bits.byteSize());
             return;
         }
         List<?> items = asList(value);
@@ -87,6 +98,30 @@ public final class Initializers {
         for (int i = 0; i < items.size(); i++) {
             Values.write(element, m, i * size, items.get(i), "item " + i + " of " + where);
         }
+    }
+
+    /**
+     * The items of a Java primitive array whose items have the size and kind (integer or floating) of
+     * the C item type, to be copied bit for bit as when the array is passed to a pointer parameter;
+     * else null. Java has no unsigned types: a byte[] is how unsigned char data is held.
+     */
+    private static MemorySegment sameWidthItems(CType element, Object value) {
+        CType t = element instanceof EnumType e ? e.underlying() : element;
+        if (!(t instanceof PrimitiveType p) || !p.isComplete() || p.kind() == PrimitiveType.Kind.BOOL
+                || !p.isIntegral() && p.kind() != PrimitiveType.Kind.FLOATING) {
+            return null; // _Bool items must be 0 or 1: checked one by one
+        }
+        boolean floating = p.kind() == PrimitiveType.Kind.FLOATING;
+        return switch (value) {
+            case byte[] b when !floating && p.size() == 1 -> MemorySegment.ofArray(b);
+            case short[] s when !floating && p.size() == 2 -> MemorySegment.ofArray(s);
+            case char[] c when !floating && p.size() == 2 -> MemorySegment.ofArray(c);
+            case int[] i when !floating && p.size() == 4 -> MemorySegment.ofArray(i);
+            case long[] l when !floating && p.size() == 8 -> MemorySegment.ofArray(l);
+            case float[] f when floating && p.size() == 4 -> MemorySegment.ofArray(f);
+            case double[] d when floating && p.size() == 8 -> MemorySegment.ofArray(d);
+            case null, default -> null;
+        };
     }
 
     private static void checkLength(ArrayType a, MemorySegment m, long bytes, String where) {

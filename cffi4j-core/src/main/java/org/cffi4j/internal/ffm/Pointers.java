@@ -44,7 +44,7 @@ public final class Pointers {
     }
 
     private static MemorySegment fromCData(PointerType expected, CData c, String where) {
-        CDataAccess.door().lifetime(c).check(c);
+        CDataAccess.door().lifetime(c).check(c, where);
         CType actual = c.ctype();
         CType pointee = switch (actual) {
             case PointerType p -> p.target();

@@ -26,7 +26,11 @@ final class ProxyBinding {
             if (mh == null) {
                 return objectMethod(proxy, method, args, iface);
             }
-            return mh.invoke(args == null ? new Object[0] : args);
+            try {
+                return mh.invoke(args == null ? new Object[0] : args);
+            } finally {
+                java.lang.ref.Reference.reachabilityFence(args); // the cdata arguments, until C returns
+            }
         };
         return iface.cast(Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, h));
     }

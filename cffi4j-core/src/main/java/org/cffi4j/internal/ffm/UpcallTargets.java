@@ -48,11 +48,15 @@ final class UpcallTargets {
             return GENERIC_CALL.bindTo(t).asCollector(Object[].class, f.params().size()).asType(carriers);
         }
         Method m = functionalMethod(fn, type);
+        if (m.getParameterCount() != f.params().size()) {
+            throw new FFIException(mismatch(m, type) + "it has " + parameters(m.getParameterCount()) + ", the C function "
+                    + f.params().size());
+        }
         MethodHandle h = unreflect(m, type).bindTo(fn);
         for (int i = 0; i < f.params().size(); i++) {
             h = adaptParameter(h, i, f.params().get(i).type(), m.getParameterTypes()[i], carriers.parameterType(i), type, m);
         }
-        h = adaptReturn(h, f.returnType(), carriers.returnType(), type);
+        h = adaptReturn(h, f.returnType(), carriers.returnType(), type, m);
         return h.asType(carriers);
     }
 
@@ -63,27 +67,39 @@ final class UpcallTargets {
         }
         BindingSignature.Fit fit = BindingSignature.returnFit(c, j); // C gives the value, Java receives it
         if (fit == BindingSignature.Fit.NONE && !(c instanceof StructType && (j == CData.class || j == Object.class))) {
-            throw new FFIException("the callback's " + BindingSignature.javaSignature(m) + " does not match '" + type
-                    + "': parameter " + (i + 1) + " is " + j.getSimpleName() + ", which cannot receive '" + c + "'");
+            throw new FFIException(mismatch(m, type) + "parameter " + (i + 1) + " is " + j.getSimpleName()
+                    + ", which cannot receive '" + c + "'");
         }
         MethodHandle convert = j == String.class ? BindFilters.STRING_RETURN
                 : MethodHandles.insertArguments(TO_CDATA, 0, c).asType(MethodType.methodType(j, carrier));
         return MethodHandles.filterArguments(h, i, convert);
     }
 
-    private static MethodHandle adaptReturn(MethodHandle h, CType c, Class<?> carrier, PointerType type) {
+    private static MethodHandle adaptReturn(MethodHandle h, CType c, Class<?> carrier, PointerType type, Method m) {
         Class<?> j = h.type().returnType();
         if (j == carrier) {
             return h;
         }
         if (BindingSignature.argFit(c, j) == BindingSignature.Fit.NONE) {
-            throw new FFIException("the callback's return type " + j.getSimpleName() + " cannot be returned as '"
-                    + c + "' (callback '" + type + "')");
+            throw new FFIException(mismatch(m, type) + "the result " + j.getSimpleName() + " cannot be returned as '" + c + "'");
+        }
+        if (j == String.class || j.isArray()) { // converted into memory that is freed as the callback returns
+            throw new FFIException(mismatch(m, type) + "a " + j.getSimpleName() + " result has no C memory that outlives"
+                    + " the call; return a cdata from " + (j == String.class ? "ffi.alloc(\"char[]\", s)" : "ffi.alloc")
+                    + " kept alive elsewhere");
         }
         MethodHandle convert = MethodHandles.insertArguments(FROM_CDATA, 0,
                 new ArgConverter(c, "the return value of callback '" + type + "'"));
         return MethodHandles.filterReturnValue(h.asType(h.type().changeReturnType(Object.class)),
                 convert.asType(MethodType.methodType(carrier, Object.class)));
+    }
+
+    private static String mismatch(Method m, PointerType type) {
+        return "the callback's " + BindingSignature.javaSignature(m) + " does not match '" + type + "': ";
+    }
+
+    private static String parameters(int n) {
+        return n == 1 ? "1 parameter" : n + " parameters";
     }
 
     /** A C value received by a callback, as the Java value of the conversion table. */

@@ -49,10 +49,15 @@ public final class VariadicDowncall {
                     + type.declare(name) + "), " + args.length + " given");
         }
         List<CType> extra = new ArrayList<>(args.length - fixed);
+        Object[] values = args;
         for (int i = fixed; i < args.length; i++) {
             extra.add(promoted(args[i], i + 1));
+            if (args[i] instanceof Boolean b) {
+                values = values == args ? args.clone() : values;
+                values[i] = b ? 1 : 0; // C promotes a _Bool to an int: 1 or 0
+            }
         }
-        return bySignature.computeIfAbsent(extra, e -> Downcall.of(name, type, e, address, openCheck)).invoke(args);
+        return bySignature.computeIfAbsent(extra, e -> Downcall.of(name, type, e, address, openCheck)).invoke(values);
     }
 
     private CType promoted(Object arg, int position) {

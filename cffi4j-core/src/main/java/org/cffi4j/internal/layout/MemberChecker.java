@@ -55,7 +55,9 @@ final class MemberChecker {
 
     // An unnamed member that is neither a bitfield nor an untagged struct or union declares nothing.
     private static boolean declaresNothing(MemberSpec m) {
-        return m.name() == null && !m.isBitfield() && m.bitWidth() >= -1
+        return m.name() == null
+                && !m.isBitfield()
+                && m.bitWidth() >= -1
                 && !(m.type() instanceof StructType s && s.tag() == null);
     }
 
@@ -82,7 +84,8 @@ final class MemberChecker {
         if (m.bitWidth() == 0 && m.name() != null) {
             throw new FFIException("zero width for " + where + ": only an unnamed bitfield may be 0 bits wide");
         }
-        long maxWidth = t instanceof PrimitiveType p && p.kind() == PrimitiveType.Kind.BOOL ? 1 : Bits.ofBytes(t.byteSize());
+        long maxWidth =
+                t instanceof PrimitiveType p && p.kind() == PrimitiveType.Kind.BOOL ? 1 : Bits.ofBytes(t.byteSize());
         if (m.bitWidth() > maxWidth) {
             throw new FFIException("width of " + where + " (" + m.bitWidth() + ") exceeds its type '" + t + "' ("
                     + maxWidth + (maxWidth == 1 ? " bit)" : " bits)"));
@@ -92,9 +95,12 @@ final class MemberChecker {
     private static void checkComplete(RecordSpec spec, MemberSpec m, boolean last) {
         CType t = m.type();
         if (t instanceof FunctionType) {
-            throw new FFIException(describe(m) + " in '" + spec.name() + "' is declared as a function; use a pointer to it");
+            throw new FFIException(
+                    describe(m) + " in '" + spec.name() + "' is declared as a function; use a pointer to it");
         }
-        if (t instanceof ArrayType a && a.length() == ArrayType.UNKNOWN_LENGTH && a.element().isComplete()) {
+        if (t instanceof ArrayType a
+                && a.length() == ArrayType.UNKNOWN_LENGTH
+                && a.element().isComplete()) {
             checkFlexibleArray(spec, m, last);
             return;
         }
@@ -111,7 +117,8 @@ final class MemberChecker {
         if (!last) {
             throw new FFIException(where + " is not at the end of the struct");
         }
-        boolean named = spec.members().stream().anyMatch(o -> o != m && (o.name() != null || o.type() instanceof StructType));
+        boolean named =
+                spec.members().stream().anyMatch(o -> o != m && (o.name() != null || o.type() instanceof StructType));
         if (!named) {
             throw new FFIException(where + ": the struct has no named member");
         }

@@ -1,6 +1,8 @@
 package org.cffi4j.internal.parse;
 
 import java.util.Set;
+import org.cffi4j.FFIException;
+import org.cffi4j.ctype.CType;
 
 /**
  * Parses GNU {@code __attribute__((...))}, {@code _Alignas(...)} and {@code __asm__("label")} in any
@@ -142,8 +144,13 @@ final class AttributeParser {
     private void alignas(Attributes into) {
         Token at = ts.expect("(");
         if (ctx.specifiers.startsTypeName(ts.peek())) {
-            long a = ctx.specifiers.typeName().byteAlignment();
-            into.aligned = Math.max(into.aligned, a);
+            Token typeAt = ts.peek();
+            CType type = ctx.specifiers.typeName();
+            try {
+                into.aligned = Math.max(into.aligned, type.byteAlignment());
+            } catch (FFIException e) { // _Alignas(void), _Alignas(struct incomplete)
+                throw ts.error(typeAt, "_Alignas of '" + type + "': " + e.getMessage());
+            }
         } else {
             ConstValue v = ctx.expressions.constant();
             if (v.bits() != 0) { // _Alignas(0) has no effect

@@ -85,10 +85,15 @@ final class Declarator {
         return new FunctionType(element, f.params(), f.variadic());
     }
 
-    /** C's parameter adjustment: arrays and functions become pointers. */
-    static CType adjustParameter(CType t) {
+    /**
+     * C's parameter adjustment: arrays and functions become pointers. The qualifiers of an array's
+     * elements ({@code qualifiers}, as {@link #applyQualified} gives them) qualify the pointer's
+     * target: {@code char *const argv[]} is {@code char *const *}, which the C compiler does not
+     * take for {@code char **}.
+     */
+    static CType adjustParameter(CType t, int qualifiers) {
         if (t instanceof ArrayType a) {
-            return new PointerType(a.element());
+            return new PointerType(a.element(), a.element() instanceof ArrayType ? 0 : qualifiers);
         }
         if (t instanceof FunctionType) {
             return new PointerType(t);

@@ -174,7 +174,8 @@ final class DeclaratorParser {
         DeclSpecs specs = ctx.specifiers.specifiers(false);
         Declarator d = declarator(Mode.EITHER);
         ts.declaring(outer);
-        CType type = Declarator.adjustParameter(d.apply(specs.type, specs.qualifiers, ts));
+        Declarator.Applied applied = d.applyQualified(specs.type, specs.qualifiers, ts);
+        CType type = Declarator.adjustParameter(applied.type(), applied.qualifiers());
         if (type instanceof VoidType) {
             throw ts.error(start, "'void' must be the only parameter");
         }

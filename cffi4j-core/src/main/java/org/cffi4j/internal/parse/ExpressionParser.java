@@ -112,17 +112,14 @@ final class ExpressionParser {
         }
         if (t.kind() == Token.Kind.IDENTIFIER) {
             switch (t.text()) {
-                case "sizeof" -> {
+                case "sizeof", "_Alignof", "__alignof__", "__alignof", "alignof", "__extension__" -> {
                     ts.next();
-                    return sizeOrAlign(true);
-                }
-                case "_Alignof", "__alignof__", "__alignof", "alignof" -> {
-                    ts.next();
-                    return sizeOrAlign(false);
-                }
-                case "__extension__" -> {
-                    ts.next();
-                    return unary();
+                    ts.enter(); // these prefixes chain like unary minus: "sizeof sizeof ... 1"
+                    try {
+                        return t.is("__extension__") ? unary() : sizeOrAlign(t.is("sizeof"));
+                    } finally {
+                        ts.leave();
+                    }
                 }
                 case "__builtin_offsetof" -> {
                     return offsetof();

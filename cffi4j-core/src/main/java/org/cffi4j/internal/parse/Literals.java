@@ -158,6 +158,9 @@ final class Literals {
     }
 
     private static int parseEscape(String digits, int radix, Token t, TokenStream ts) {
+        if (digits.startsWith("-") || digits.startsWith("+")) { // parseLong would accept a sign, as in "-123"
+            throw ts.error(t, "bad escape in " + t.text());
+        }
         try {
             long v = Long.parseLong(digits, radix);
             if (v > 0x10FFFF) {

@@ -226,9 +226,13 @@ final class RecordParser {
 
     /** Whether a type's layout can only come from the C compiler (CFFI's "..." placeholders). */
     static boolean needsApiMode(CType t) {
+        for (; t instanceof ArrayType a; t = a.element()) { // a loop: typedefs can nest arrays without bound
+            if (a.length() == ArrayType.API_MODE_LENGTH) {
+                return true;
+            }
+        }
         return switch (t) {
             case StructType s -> s.state() == StructType.State.PARTIAL || s.state() == StructType.State.OPAQUE;
-            case ArrayType a -> a.length() == ArrayType.API_MODE_LENGTH || needsApiMode(a.element());
             case PrimitiveType p -> !p.isComplete();
             case EnumType e -> e.isPartial();
             default -> false;

@@ -1,5 +1,6 @@
 package org.cffi4j.internal.parse;
 
+import org.cffi4j.ctype.CPrinter;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.StructType;
@@ -72,10 +73,10 @@ final class Registrar {
 
     /** A declaration as C text, for messages. */
     static String describe(Declaration d) {
-        return switch (d) {
-            case Declaration.Typedef t -> "typedef " + t.type().declare(t.name());
-            case Declaration.Function f -> f.type().declare(f.name());
-            case Declaration.Variable v -> v.type().declare(v.name());
+        return switch (d) { // abbreviated: a type built by typedefs can be too long to show whole
+            case Declaration.Typedef t -> "typedef " + CPrinter.abbreviated(t.type(), t.name());
+            case Declaration.Function f -> CPrinter.abbreviated(f.type(), f.name());
+            case Declaration.Variable v -> CPrinter.abbreviated(v.type(), v.name());
             case Declaration.Constant c -> c.apiMode() ? c.name() + " = ..." : c.name() + " = " + c.value();
         };
     }

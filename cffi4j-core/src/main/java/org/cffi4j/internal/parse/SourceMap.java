@@ -32,26 +32,50 @@ final class SourceMap {
 
     /** The location of an offset. */
     Location locate(int pos) {
+        return locate(pos, true);
+    }
+
+    /**
+     * {@code file:line:column} of an offset, as {@link #locate} gives it but without copying the
+     * source line: cheap enough (logarithmic) to note for every declaration.
+     */
+    String where(int pos) {
+        Location l = locate(pos, false);
+        return l.file() + ":" + l.line() + ":" + l.column();
+    }
+
+    private Location locate(int pos, boolean withText) {
         int p = Math.max(0, Math.min(pos, source.length()));
         int srcLine = sourceLineOf(p);
         int start = lineStarts[srcLine];
-        int end = source.indexOf('\n', start);
-        String text = source.substring(start, end < 0 ? source.length() : end);
+        String text = "";
+        if (withText) {
+            int end = source.indexOf('\n', start);
+            text = source.substring(start, end < 0 ? source.length() : end);
+        }
         int column = p - start + 1;
         Marker m = lastMarkerAtOrBefore(srcLine);
         if (m == null) {
             return new Location(fileName, srcLine + 1, column, text);
         }
-        return new Location(m.file, m.line + (srcLine - m.sourceLine), column, text);
+        long line = (long) m.line + (srcLine - m.sourceLine); // "# 2147483647" then more lines: no wrap-around
+        return new Location(m.file, (int) Math.min(line, Integer.MAX_VALUE), column, text);
     }
 
+    // Markers are added in source order, so their lines are sorted: a binary search.
     private Marker lastMarkerAtOrBefore(int srcLine) {
+        int lo = 0;
+        int hi = markers.size() - 1;
         Marker found = null;
-        for (Marker m : markers) {
-            if (m.sourceLine > srcLine) {
-                break;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Marker m = markers.get(mid);
+            if (m.sourceLine <= srcLine) {
+                found = m;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
-            found = m;
         }
         return found;
     }

@@ -34,13 +34,18 @@ final class SpecifierParser {
 
     /** A type name: specifiers and an abstract declarator, e.g. {@code const char *}. */
     CType typeName() {
-        Token start = ts.peek();
-        DeclSpecs specs = specifiers(false);
-        if (specs.storage != null) {
-            throw ts.error(start, "a type name cannot have a storage class ('" + specs.storage + "')");
+        ts.enter(); // type names nest in their own specifiers: __typeof__(_Atomic(int _Alignas(...)))
+        try {
+            Token start = ts.peek();
+            DeclSpecs specs = specifiers(false);
+            if (specs.storage != null) {
+                throw ts.error(start, "a type name cannot have a storage class ('" + specs.storage + "')");
+            }
+            Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.ABSTRACT);
+            return d.apply(specs.type, specs.qualifiers, ts);
+        } finally {
+            ts.leave();
         }
-        Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.ABSTRACT);
-        return d.apply(specs.type, specs.qualifiers, ts);
     }
 
     /** Parses declaration specifiers; {@code storageAllowed} is false in type names and members. */

@@ -1,0 +1,164 @@
+package org.cffi4j.benchmarks;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
+import org.cffi4j.CData;
+import org.cffi4j.FFI;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The cost of C calling Java: libc's {@code qsort} of 16 ints with a Java comparator, and one call
+ * of an {@code int (*)(int)} from C ({@code apply_cb} of src/main/c/benchlib.c, built by the run
+ * script; its path comes in the system property {@code cffi4j.benchlib}). Raw FFM with a static
+ * upcall stub is the baseline; cffi4j's callbacks are timed in the typed style (a functional
+ * interface in the linker's types) and the generic {@code Function<Object[], Object>} style, both
+ * called through a typed binding so that the difference is the upcall.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class UpcallBenchmark {
+    static final String LIBRARY = System.getProperty("cffi4j.benchlib", "target/libbench.so");
+    static final int N = 16;
+    static final String COMPARATOR = "int(*)(const void *, const void *)";
+
+    /** libc's qsort as a typed binding. */
+    public interface Libc {
+        void qsort(CData base, long n, long size, CData compare);
+    }
+
+    /** The benchmark library's apply_cb as a typed binding. */
+    public interface Bench {
+        int apply_cb(CData f, int x);
+    }
+
+    /** {@code int (*)(const void *, const void *)} in the linker's types. */
+    @FunctionalInterface
+    public interface Compare {
+        int compare(MemorySegment a, MemorySegment b);
+    }
+
+    // Raw FFM, as a careful hand-written binding would do it: sized pointer arguments, static stubs.
+    static final Linker LINKER = Linker.nativeLinker();
+    static final ValueLayout INT_POINTER = ValueLayout.ADDRESS.withTargetLayout(ValueLayout.JAVA_INT);
+    static final MethodHandle RAW_QSORT = LINKER.downcallHandle(LINKER.defaultLookup().find("qsort").orElseThrow(),
+            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+    static final MethodHandle RAW_APPLY = LINKER.downcallHandle(
+            SymbolLookup.libraryLookup(java.nio.file.Path.of(LIBRARY), Arena.global()).find("apply_cb").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    static final MemorySegment RAW_COMPARE = stub("rawCompare",
+            MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, INT_POINTER, INT_POINTER));
+    static final MemorySegment RAW_TWICE = stub("rawTwice", MethodType.methodType(int.class, int.class),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+
+    // cffi4j, set up once per JVM like an application would.
+    static final FFI FFI_ = new FFI();
+    static final Libc LIBC;
+    static final Bench BENCH;
+    static final CData TYPED_COMPARE;
+    static final CData GENERIC_COMPARE;
+    static final CData TYPED_TWICE;
+    static final CData GENERIC_TWICE;
+
+    static {
+        FFI_.cdef("""
+                void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
+                int apply_cb(int (*f)(int), int x);
+                """);
+        LIBC = FFI_.dlopen(null).bind(Libc.class);
+        BENCH = FFI_.dlopen(LIBRARY).bind(Bench.class);
+        // A cffi4j callback gets bare (zero-length) pointers: the comparator sizes them itself.
+        TYPED_COMPARE = FFI_.callback(COMPARATOR, (Compare) (a, b) ->
+                Integer.compare(a.reinterpret(4).get(ValueLayout.JAVA_INT, 0), b.reinterpret(4).get(ValueLayout.JAVA_INT, 0)));
+        GENERIC_COMPARE = FFI_.callback(COMPARATOR, (Function<Object[], Object>) args ->
+                Integer.compare(intAt((CData) args[0]), intAt((CData) args[1])));
+        TYPED_TWICE = FFI_.callback("int(*)(int)", (IntUnaryOperator) x -> 2 * x);
+        GENERIC_TWICE = FFI_.callback("int(*)(int)", (Function<Object[], Object>) args -> 2 * (Integer) args[0]);
+    }
+
+    private static int intAt(CData voidPointer) {
+        return voidPointer.segment().reinterpret(4).get(ValueLayout.JAVA_INT, 0);
+    }
+
+    static int rawCompare(MemorySegment a, MemorySegment b) {
+        return Integer.compare(a.get(ValueLayout.JAVA_INT, 0), b.get(ValueLayout.JAVA_INT, 0));
+    }
+
+    static int rawTwice(int x) {
+        return 2 * x;
+    }
+
+    private static MemorySegment stub(String name, MethodType type, FunctionDescriptor fd) {
+        try {
+            MethodHandle target = MethodHandles.lookup().findStatic(UpcallBenchmark.class, name, type);
+            return LINKER.upcallStub(target, fd, Arena.global());
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    int x = 21;
+    MemorySegment unsorted;
+    MemorySegment rawArray;
+    CData array;
+
+    @Setup
+    public void setup() {
+        unsorted = Arena.ofAuto().allocate(ValueLayout.JAVA_INT, N);
+        for (int i = 0; i < N; i++) {
+            unsorted.setAtIndex(ValueLayout.JAVA_INT, i, (i * 7 + 3) % N - N / 2); // a fixed permutation
+        }
+        rawArray = Arena.ofAuto().allocate(ValueLayout.JAVA_INT, N);
+        array = FFI_.alloc("int[]", N);
+    }
+
+    @Benchmark
+    public void qsort16_rawFfm() throws Throwable {
+        MemorySegment.copy(unsorted, 0, rawArray, 0, 4L * N);
+        RAW_QSORT.invokeExact(rawArray, (long) N, 4L, RAW_COMPARE);
+    }
+
+    @Benchmark
+    public void qsort16_typed() {
+        MemorySegment.copy(unsorted, 0, array.segment(), 0, 4L * N);
+        LIBC.qsort(array, N, 4L, TYPED_COMPARE);
+    }
+
+    @Benchmark
+    public void qsort16_generic() {
+        MemorySegment.copy(unsorted, 0, array.segment(), 0, 4L * N);
+        LIBC.qsort(array, N, 4L, GENERIC_COMPARE);
+    }
+
+    @Benchmark
+    public int applyCb_rawFfm() throws Throwable {
+        return (int) RAW_APPLY.invokeExact(RAW_TWICE, x);
+    }
+
+    @Benchmark
+    public int applyCb_typed() {
+        return BENCH.apply_cb(TYPED_TWICE, x);
+    }
+
+    @Benchmark
+    public int applyCb_generic() {
+        return BENCH.apply_cb(GENERIC_TWICE, x);
+    }
+}
