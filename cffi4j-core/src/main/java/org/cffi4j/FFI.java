@@ -60,6 +60,9 @@ public final class FFI {
     private String source;
     private SourceOptions sourceOptions;
     private volatile boolean lastCompileCompiled;
+    // The declarations the last compile() started from, and the completed ones it made.
+    private TypeTable compiledFrom;
+    private TypeTable compiledTo;
 
     /** Creates an FFI that knows only the predefined C types ({@code size_t}, {@code int32_t}...). */
     public FFI() {}
@@ -137,7 +140,7 @@ public final class FFI {
      * @throws CDefException if the text is not a C type name
      */
     public CType typeOf(String ctype) {
-        return CdefParser.typeName(ctype, table);
+        return table.parsedType(ctype, text -> CdefParser.typeName(text, table));
     }
 
     /**
@@ -400,8 +403,9 @@ public final class FFI {
     /**
      * API mode: compiles the declarations with the source of {@link #setSource} using the system C
      * compiler (checking each declaration against the real headers, completing what only the
-     * compiler knows), loads the result and returns it as a {@link Library}. The result is cached:
-     * the same inputs compile once.
+     * compiler knows), loads the result and returns it as a {@link Library}. The result is cached
+     * in the directory named by the system property {@code cffi4j.cache}, else the environment
+     * variable {@code CFFI4J_CACHE}, else {@code ~/.cache/cffi4j}: the same inputs compile once.
      *
      * @throws CompilationException if the compiler rejects the declarations (the message maps its
      *     errors to the cdef)
@@ -411,8 +415,11 @@ public final class FFI {
         if (module == null) {
             throw new FFIException("call ffi.setSource(moduleName, cSource) before ffi.compile()");
         }
-        TypeTable work = table.fork();
+        TypeTable start = uncompleted();
+        TypeTable work = start.fork();
         org.cffi4j.internal.api.ApiModule m = org.cffi4j.internal.api.ApiModule.build(module, source, sourceOptions, work);
+        compiledFrom = start;
+        compiledTo = work;
         table = work;
         lastCompileCompiled = m.compiled();
         return new Library(this, module, m.handle(), m.symbols(), m.types(), true);
@@ -424,10 +431,16 @@ public final class FFI {
             throw new FFIException("call ffi.setSource(moduleName, cSource) before ffi.emitCCode");
         }
         try {
-            java.nio.file.Files.writeString(file, org.cffi4j.internal.api.ApiModule.generate(module, source, table));
+            java.nio.file.Files.writeString(file, org.cffi4j.internal.api.ApiModule.generate(module, source, uncompleted()));
         } catch (java.io.IOException e) {
             throw new FFIException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    // The declarations as the cdef left them: without a cdef since the last compile(), the ones that
+    // compile started from, so that compiling again writes the same C (and finds it in the cache).
+    private TypeTable uncompleted() {
+        return table == compiledTo ? compiledFrom : table;
     }
 
     /** Whether the last {@link #compile()} ran the C compiler (false: the cache had the result). */

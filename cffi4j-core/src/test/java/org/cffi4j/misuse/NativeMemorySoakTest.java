@@ -13,15 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bounded soak test: 10 million small cdata objects allocated and dropped under GC (with some
- * released at once and some freed by scopes), then 40,000 callbacks called once and dropped or
+ * released at once and some freed by scopes), then 50,000 callbacks called once and dropped or
  * released, in a forked JVM whose Java heap is fixed and touched up front, so that any growth of
  * its resident set is native memory that was not freed.
  */
 class NativeMemorySoakTest {
     private static final long ALLOCATIONS = 10_000_000;
     private static final long WARM_UP = 1_000_000;
-    private static final long CALLBACKS = 40_000;
-    private static final long CALLBACK_WARM_UP = 4_000;
+    private static final long CALLBACKS = 50_000;
+    private static final long CALLBACK_WARM_UP = 10_000; // the JIT and code cache settle first
     private static final long BOUND_KB = 64 * 1024;
 
     @Test

@@ -135,6 +135,23 @@ public final class TypeTable {
         return d instanceof Declaration.Typedef || (d == null && Predefined.type(name).isPresent());
     }
 
+    private final Map<String, CType> parsedTypes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A type name parsed against this table, parsed once: type names repeat ({@code alloc("int *")}
+     * in a loop) and the table never changes once a cdef has kept it.
+     */
+    public CType parsedType(String text, java.util.function.Function<String, CType> parse) {
+        CType t = parsedTypes.get(text);
+        if (t == null) {
+            t = parse.apply(text);
+            if (parsedTypes.size() < 10_000) {
+                parsedTypes.put(text, t);
+            }
+        }
+        return t;
+    }
+
     /** Where a name was declared ({@code cdef:3:5}), for the messages of later stages; null if unknown. */
     public String locationOf(String name) {
         return locations.get(name);
