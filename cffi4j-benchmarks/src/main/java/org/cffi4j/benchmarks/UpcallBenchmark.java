@@ -57,15 +57,22 @@ public class UpcallBenchmark {
     // Raw FFM, as a careful hand-written binding would do it: sized pointer arguments, static stubs.
     static final Linker LINKER = Linker.nativeLinker();
     static final ValueLayout INT_POINTER = ValueLayout.ADDRESS.withTargetLayout(ValueLayout.JAVA_INT);
-    static final MethodHandle RAW_QSORT = LINKER.downcallHandle(LINKER.defaultLookup().find("qsort").orElseThrow(),
-            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+    static final MethodHandle RAW_QSORT = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("qsort").orElseThrow(),
+            FunctionDescriptor.ofVoid(
+                    ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
     static final MethodHandle RAW_APPLY = LINKER.downcallHandle(
-            SymbolLookup.libraryLookup(java.nio.file.Path.of(LIBRARY), Arena.global()).find("apply_cb").orElseThrow(),
+            SymbolLookup.libraryLookup(java.nio.file.Path.of(LIBRARY), Arena.global())
+                    .find("apply_cb")
+                    .orElseThrow(),
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-    static final MemorySegment RAW_COMPARE = stub("rawCompare",
+    static final MemorySegment RAW_COMPARE = stub(
+            "rawCompare",
             MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class),
             FunctionDescriptor.of(ValueLayout.JAVA_INT, INT_POINTER, INT_POINTER));
-    static final MemorySegment RAW_TWICE = stub("rawTwice", MethodType.methodType(int.class, int.class),
+    static final MemorySegment RAW_TWICE = stub(
+            "rawTwice",
+            MethodType.methodType(int.class, int.class),
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
     // cffi4j, set up once per JVM like an application would.
@@ -85,10 +92,10 @@ public class UpcallBenchmark {
         LIBC = FFI_.dlopen(null).bind(Libc.class);
         BENCH = FFI_.dlopen(LIBRARY).bind(Bench.class);
         // A cffi4j callback gets bare (zero-length) pointers: the comparator sizes them itself.
-        TYPED_COMPARE = FFI_.callback(COMPARATOR, (Compare) (a, b) ->
-                Integer.compare(a.reinterpret(4).get(ValueLayout.JAVA_INT, 0), b.reinterpret(4).get(ValueLayout.JAVA_INT, 0)));
-        GENERIC_COMPARE = FFI_.callback(COMPARATOR, (Function<Object[], Object>) args ->
-                Integer.compare(intAt((CData) args[0]), intAt((CData) args[1])));
+        TYPED_COMPARE = FFI_.callback(COMPARATOR, (Compare) (a, b) -> Integer.compare(
+                a.reinterpret(4).get(ValueLayout.JAVA_INT, 0), b.reinterpret(4).get(ValueLayout.JAVA_INT, 0)));
+        GENERIC_COMPARE = FFI_.callback(COMPARATOR, (Function<Object[], Object>)
+                args -> Integer.compare(intAt((CData) args[0]), intAt((CData) args[1])));
         TYPED_TWICE = FFI_.callback("int(*)(int)", (IntUnaryOperator) x -> 2 * x);
         GENERIC_TWICE = FFI_.callback("int(*)(int)", (Function<Object[], Object>) args -> 2 * (Integer) args[0]);
     }

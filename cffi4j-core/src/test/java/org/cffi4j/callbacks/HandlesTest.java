@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.cffi4j.CData;
 import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
@@ -89,6 +92,29 @@ class HandlesTest {
         assertEquals("the pointer 0x" + Long.toHexString(address)
                 + " is not a live handle from ffi.newHandle (released, or never one)", e.getMessage());
         ffi.release(h); // releasing twice does nothing
+    }
+
+    @Test
+    void theAddressOfAReleasedHandleIsNeverHandedOutAgain() {
+        // Were it reused, a stale pointer kept by C would silently give another object.
+        Set<Long> released = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            CData h = ffi.newHandle("old " + i);
+            released.add(h.address());
+            ffi.release(h);
+        }
+        List<CData> fresh = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            fresh.add(ffi.newHandle("new " + i));
+        }
+
+        for (CData h : fresh) {
+            assertFalse(released.contains(h.address()), "0x" + Long.toHexString(h.address()) + " was reused");
+        }
+        for (long stale : released) {
+            assertThrows(FFIException.class, () -> ffi.fromHandle(ffi.cast("void *", stale)));
+        }
+        fresh.forEach(ffi::release);
     }
 
     @Test

@@ -26,7 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CdefFuzzTest {
     private static final long SEED = Long.getLong("cffi4j.fuzz.seed", 20_261_125L);
     private static final int INPUTS = Integer.getInteger("cffi4j.fuzz.inputs", 100_000);
-    private static final Duration PER_INPUT = Duration.ofSeconds(2);
+    /**
+     * A hang is caught as a failure, not a CI timeout. Inputs take milliseconds; the limits leave
+     * room for a cold JIT on a loaded 2-core machine, and the deep inputs are megabytes long.
+     */
+    private static final Duration PER_INPUT = Duration.ofSeconds(3);
+
+    private static final Duration PER_DEEP_INPUT = Duration.ofSeconds(10);
 
     @Test
     void mutatedDeclarationsGiveOnlyLocatedCDefExceptions() throws InterruptedException {
@@ -62,7 +68,7 @@ class CdefFuzzTest {
     void deepInputsGiveOnlyLocatedCDefExceptions(DeepInputs.Shape shape) throws InterruptedException {
         List<String> failures = new ArrayList<>();
         Watchdog.run(
-                PER_INPUT,
+                PER_DEEP_INPUT,
                 dog -> {
                     for (int i = 0; i < DeepInputs.SIZES.length; i++) {
                         dog.begin(i);

@@ -37,7 +37,8 @@ public record ApiModule(MemorySegment handle, TypeTable table, Map<String, Strin
     public static ApiModule build(String module, String source, SourceOptions options, TypeTable table) {
         GeneratedC gen = CWriter.write(module, source, table);
         Toolchain cc = Toolchain.find();
-        String key = BuildCache.key(module, gen.text(), options.toString(), cc.identity());
+        String key = BuildCache.key(module, gen.text(), options.toString(), cc.identity(),
+                BuildCache.contents(options.sources()));
         Path dir = BuildCache.directory();
         Path library = dir.resolve(module + "-" + key + ".so");
         boolean compiled = false;

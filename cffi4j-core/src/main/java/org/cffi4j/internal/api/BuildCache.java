@@ -11,7 +11,7 @@ import org.cffi4j.FFIException;
 
 /**
  * Where compiled modules are kept: one file per hash of everything that affects the result (the
- * generated C, the options, the compiler's identity), under the system property
+ * generated C, the options, the extra C files, the compiler's identity), under the system property
  * {@code cffi4j.cache}, else {@code $CFFI4J_CACHE}, else {@code ~/.cache/cffi4j}. The same inputs
  * never compile twice.
  */
@@ -31,6 +31,19 @@ final class BuildCache {
         } catch (IOException e) {
             throw new FFIException("cannot create the API-mode cache directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The text of the extra C files, for the key: editing one must compile again. */
+    static String contents(java.util.List<String> files) {
+        StringBuilder all = new StringBuilder();
+        for (String f : files) {
+            try {
+                all.append(Files.readString(Path.of(Toolchain.absolute(f)), StandardCharsets.ISO_8859_1)).append('\0');
+            } catch (IOException e) {
+                all.append("unreadable: ").append(e.getMessage()).append('\0'); // the compiler will say why
+            }
+        }
+        return all.toString();
     }
 
     /** A hex SHA-256 of the parts. */

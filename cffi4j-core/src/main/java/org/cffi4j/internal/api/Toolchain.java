@@ -38,15 +38,20 @@ final class Toolchain {
         List<String> cmd = new ArrayList<>(List.of(compiler, "-shared", "-fPIC", "-O2", "-o", out.toString(),
                 "-Werror=incompatible-pointer-types", "-Werror=implicit-function-declaration", "-Werror=int-conversion",
                 "-Wno-unused-function", "-Wno-deprecated-declarations"));
-        o.includeDirs().forEach(d -> cmd.add("-I" + d));
+        // The compiler runs in the build directory: paths relative to ours are made absolute.
+        o.includeDirs().forEach(d -> cmd.add("-I" + absolute(d)));
         o.defineMacros().forEach(m -> cmd.add("-D" + m));
         cmd.addAll(o.extraCompileArgs());
         cmd.add(cFile.toString());
-        cmd.addAll(o.sources());
-        o.libraryDirs().forEach(d -> cmd.add("-L" + d));
+        o.sources().forEach(s -> cmd.add(absolute(s)));
+        o.libraryDirs().forEach(d -> cmd.add("-L" + absolute(d)));
         o.libraries().forEach(l -> cmd.add("-l" + l));
         cmd.addAll(o.extraLinkArgs());
         return run(cmd, cFile.getParent());
+    }
+
+    static String absolute(String path) {
+        return Path.of(path).toAbsolutePath().toString();
     }
 
     private Result run(List<String> cmd, Path dir) {

@@ -9,25 +9,35 @@ import org.cffi4j.ctype.VoidType;
 
 /**
  * Java objects behind {@code void *} user-data pointers: each handle is a distinct, never-reused
- * address (one byte of native memory) mapped to its object while the handle's cdata is alive.
+ * address mapped to its object while the handle's cdata is alive. The addresses are bytes of large
+ * blocks that are never freed nor touched (calloc maps them lazily: address space, not memory), so
+ * that a released handle's value never comes back and a stale pointer is an error, not another
+ * object.
  */
 public final class Handles {
     private static final ConcurrentHashMap<Long, Object> LIVE = new ConcurrentHashMap<>();
     private static final PointerType VOID_P = new PointerType(VoidType.VOID);
     private static final Object NULL_OBJECT = new Object(); // stands for null, which the map cannot hold
+    private static final long BLOCK = 1L << 24;
+    private static long blockBase;
+    private static long blockUsed = BLOCK;
 
     private Handles() {}
 
     /** A {@code void *} cdata standing for {@code object} until it is released or unreachable. */
     public static CData newHandle(Object object) {
-        MemorySegment block = Memory.allocate(1);
-        long address = block.address();
+        long address = nextAddress();
         LIVE.put(address, object == null ? NULL_OBJECT : object);
-        Lifetime lifetime = Lifetime.destructor(() -> {
-            LIVE.remove(address);
-            Memory.free(block);
-        });
-        return CDataAccess.door().create(VOID_P, block, lifetime);
+        Lifetime lifetime = Lifetime.destructor(() -> LIVE.remove(address));
+        return CDataAccess.door().create(VOID_P, MemorySegment.ofAddress(address), lifetime);
+    }
+
+    private static synchronized long nextAddress() {
+        if (blockUsed == BLOCK) {
+            blockBase = Memory.allocate(BLOCK).address();
+            blockUsed = 0;
+        }
+        return blockBase + blockUsed++;
     }
 
     /** The object of a live handle. */
