@@ -1,5 +1,6 @@
 /* A header of the API-mode tests: what only a C compiler can use directly (a function-like macro, a
- * static inline function) and structs whose layout the cdef declares, rightly or wrongly. */
+ * static inline function), structs whose layout the cdef declares, rightly or wrongly, and values a
+ * cdef can leave to the compiler with '...'. */
 #ifndef APIMODE_DEMO_H
 #define APIMODE_DEMO_H
 
@@ -48,5 +49,10 @@ struct __attribute__((packed)) demo_packed {
     short s;
 };
 
+/* Values a cdef can leave to the compiler. */
+enum demo_color { DEMO_BLUE = 3, DEMO_RED = 5, DEMO_GREEN = 9 };
+typedef double demo_real_t;
+static const int DEMO_STATIC = 77;
+extern int demo_table[7];
 
 #endif

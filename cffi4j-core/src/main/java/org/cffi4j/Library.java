@@ -112,11 +112,22 @@ public final class Library implements AutoCloseable {
      *     signature does not match (the message shows both)
      */
     public <T> T bind(Class<T> iface) {
+        return bind(iface, new BindOption[0]);
+    }
+
+    /**
+     * {@link #bind(Class)} with options for the typed methods: {@link BindOption#NO_ERRNO} (no errno
+     * capture: as fast as a raw FFM downcall) or {@link BindOption#CRITICAL} (for functions that
+     * neither block nor call back).
+     */
+    public <T> T bind(Class<T> iface, BindOption... options) {
         checkOpen(iface.getName());
+        java.util.Set<BindOption> set = options.length == 0 ? java.util.EnumSet.noneOf(BindOption.class)
+                : java.util.EnumSet.copyOf(java.util.Arrays.asList(options));
         return Binder.bind(iface, fname -> {
             CFunction f = function(fname);
             return new Binder.Linked(f.type(), f.downcall(), f::invoke);
-        });
+        }, set);
     }
 
     /**

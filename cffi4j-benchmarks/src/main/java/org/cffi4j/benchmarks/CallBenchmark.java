@@ -11,6 +11,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.cffi4j.BindOption;
 import org.cffi4j.CData;
 import org.cffi4j.CFunction;
 import org.cffi4j.FFI;
@@ -60,20 +61,30 @@ public class CallBenchmark {
     // Raw FFM, as a careful hand-written binding would do it.
     static final Linker LINKER = Linker.nativeLinker();
     static final SymbolLookup LOOKUP = SymbolLookup.libraryLookup(java.nio.file.Path.of(LIBRARY), Arena.global());
-    static final StructLayout POINT = MemoryLayout.structLayout(ValueLayout.JAVA_INT.withName("x"),
-            ValueLayout.JAVA_INT.withName("y"));
+    static final StructLayout POINT =
+            MemoryLayout.structLayout(ValueLayout.JAVA_INT.withName("x"), ValueLayout.JAVA_INT.withName("y"));
     static final MethodHandle RAW_NOOP = raw("noop", FunctionDescriptor.ofVoid());
-    static final MethodHandle RAW_ADD_INTS = raw("add_ints",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    static final MethodHandle RAW_ADD_DOUBLES = raw("add_doubles",
+    static final MethodHandle RAW_NOOP_CRITICAL = LINKER.downcallHandle(
+            LOOKUP.find("noop").orElseThrow(), FunctionDescriptor.ofVoid(), Linker.Option.critical(false));
+    static final MethodHandle RAW_ADD_INTS_CRITICAL = LINKER.downcallHandle(
+            LOOKUP.find("add_ints").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
+            Linker.Option.critical(false));
+    static final MethodHandle RAW_ADD_INTS =
+            raw("add_ints", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    static final MethodHandle RAW_ADD_DOUBLES = raw(
+            "add_doubles",
             FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE));
     static final MethodHandle RAW_SUM_POINT = raw("sum_point", FunctionDescriptor.of(ValueLayout.JAVA_INT, POINT));
-    static final MethodHandle RAW_STRLEN = raw("my_strlen", FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+    static final MethodHandle RAW_STRLEN =
+            raw("my_strlen", FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
 
     // cffi4j, set up once per JVM like an application would.
     static final FFI FFI_ = new FFI();
     static final Library LIB;
     static final Bench BENCH;
+    static final Bench BENCH_NO_ERRNO;
+    static final Bench BENCH_CRITICAL;
     static final CFunction NOOP;
     static final CFunction ADD_INTS;
     static final CFunction ADD_DOUBLES;
@@ -84,6 +95,8 @@ public class CallBenchmark {
         FFI_.cdef(CDEF);
         LIB = FFI_.dlopen(LIBRARY);
         BENCH = LIB.bind(Bench.class);
+        BENCH_NO_ERRNO = LIB.bind(Bench.class, BindOption.NO_ERRNO);
+        BENCH_CRITICAL = LIB.bind(Bench.class, BindOption.CRITICAL);
         NOOP = LIB.function("noop");
         ADD_INTS = LIB.function("add_ints");
         ADD_DOUBLES = LIB.function("add_doubles");
@@ -212,5 +225,50 @@ public class CallBenchmark {
     @Benchmark
     public Object strlen_call() {
         return LIB.call("my_strlen", text);
+    }
+
+    @Benchmark
+    public void noop_bindNoErrno() {
+        BENCH_NO_ERRNO.noop();
+    }
+
+    @Benchmark
+    public int addInts_bindNoErrno() {
+        return BENCH_NO_ERRNO.add_ints(a, b);
+    }
+
+    @Benchmark
+    public double addDoubles_bindNoErrno() {
+        return BENCH_NO_ERRNO.add_doubles(x, y);
+    }
+
+    @Benchmark
+    public int sumPoint_bindNoErrno() {
+        return BENCH_NO_ERRNO.sum_point(point);
+    }
+
+    @Benchmark
+    public long strlen_bindNoErrno() {
+        return BENCH_NO_ERRNO.my_strlen(text);
+    }
+
+    @Benchmark
+    public void noop_rawCritical() throws Throwable {
+        RAW_NOOP_CRITICAL.invokeExact();
+    }
+
+    @Benchmark
+    public void noop_bindCritical() {
+        BENCH_CRITICAL.noop();
+    }
+
+    @Benchmark
+    public int addInts_rawCritical() throws Throwable {
+        return (int) RAW_ADD_INTS_CRITICAL.invokeExact(a, b);
+    }
+
+    @Benchmark
+    public int addInts_bindCritical() {
+        return BENCH_CRITICAL.add_ints(a, b);
     }
 }

@@ -157,4 +157,25 @@ class BindTest {
         assertEquals("'zlibCompileFlags' cannot be used: library 'z' is closed",
                 assertThrows(FFIException.class, bound::zlibCompileFlags).getMessage());
     }
+
+    /** Functions whose errno matters, for the options test. */
+    public interface Strtol {
+        long strtol(String s, MemorySegment end, int base);
+    }
+
+    @Test
+    void errnoIsCapturedUnlessTheBindingSaysNot() {
+        ffi.setErrno(0);
+        Strtol captured = c.bind(Strtol.class);
+        assertEquals(Long.MAX_VALUE, captured.strtol("99999999999999999999", MemorySegment.NULL, 10));
+        assertEquals(34, ffi.errno()); // ERANGE
+
+        ffi.setErrno(0);
+        Strtol fast = c.bind(Strtol.class, org.cffi4j.BindOption.NO_ERRNO);
+        assertEquals(Long.MAX_VALUE, fast.strtol("99999999999999999999", MemorySegment.NULL, 10));
+        assertEquals(0, ffi.errno()); // not captured: what ffi.errno() saw last stays
+
+        Strtol critical = c.bind(Strtol.class, org.cffi4j.BindOption.CRITICAL);
+        assertEquals(42, critical.strtol("42", MemorySegment.NULL, 10));
+    }
 }

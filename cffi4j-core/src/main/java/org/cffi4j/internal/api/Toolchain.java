@@ -35,8 +35,10 @@ final class Toolchain {
 
     /** Compiles {@code cFile} (and the extra sources) into the shared library {@code out}. */
     Result compileSharedLibrary(Path cFile, Path out, SourceOptions o) {
-        List<String> cmd = new ArrayList<>(List.of(compiler, "-shared", "-fPIC", "-O2", "-o", out.toString(),
-                "-Werror=incompatible-pointer-types", "-Werror=implicit-function-declaration", "-Werror=int-conversion",
+        // --no-as-needed: the module must depend on every library even when its C code references
+        // nothing in one (a cdef of only variadic functions or globals): Java finds them through it.
+        List<String> cmd = new ArrayList<>(List.of(compiler, "-shared", "-fPIC", "-O2", "-Wl,--no-as-needed",
+                "-o", out.toString(), "-Werror=incompatible-pointer-types", "-Werror=implicit-function-declaration", "-Werror=int-conversion",
                 "-Wno-unused-function", "-Wno-deprecated-declarations"));
         // The compiler runs in the build directory: paths relative to ours are made absolute.
         o.includeDirs().forEach(d -> cmd.add("-I" + absolute(d)));

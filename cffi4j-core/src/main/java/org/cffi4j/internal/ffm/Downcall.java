@@ -24,6 +24,9 @@ public final class Downcall {
     private final String name;
     private final FunctionType type;
     private final MethodHandle exact;
+    private final MemorySegment address;
+    private final FunctionDescriptor descriptor;
+    private volatile MethodHandle critical;
     private final MethodHandle capturing;
     private final MethodHandle spread;
     private final ArgConverter[] converters;
@@ -51,6 +54,8 @@ public final class Downcall {
                 ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic), Errno.CAPTURE}
                 : new Linker.Option[] {Errno.CAPTURE};
         this.exact = LINKER.downcallHandle(address, fd, plain);
+        this.address = address;
+        this.descriptor = fd;
         this.capturing = LINKER.downcallHandle(address, fd, capturing);
         int total = this.capturing.type().parameterCount();
         this.spread = this.capturing.asSpreader(Object[].class, total)
@@ -89,6 +94,19 @@ public final class Downcall {
     /** The library check run before each call (fails once the library is closed). */
     Runnable openCheck() {
         return openCheck;
+    }
+
+    /**
+     * The handle with {@code Linker.Option.critical(false)}: no thread-state transition, for
+     * functions that neither block nor call back (non-variadic functions only).
+     */
+    MethodHandle criticalHandle() {
+        MethodHandle h = critical;
+        if (h == null) {
+            h = LINKER.downcallHandle(address, descriptor, Linker.Option.critical(false));
+            critical = h;
+        }
+        return h;
     }
 
     /** The function's C type. */

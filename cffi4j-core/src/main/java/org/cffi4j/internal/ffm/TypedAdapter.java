@@ -36,13 +36,17 @@ final class TypedAdapter {
 
     private TypedAdapter() {}
 
-    static MethodHandle adapt(Method m, String name, Downcall d) {
+    static MethodHandle adapt(Method m, String name, Downcall d, java.util.Set<org.cffi4j.BindOption> options) {
         FunctionType c = d.type();
-        MethodHandle h = d.capturingHandle();
+        boolean critical = options.contains(org.cffi4j.BindOption.CRITICAL);
+        boolean errno = !critical && !options.contains(org.cffi4j.BindOption.NO_ERRNO);
+        MethodHandle h = critical ? d.criticalHandle() : errno ? d.capturingHandle() : d.handle();
         if (c.returnType() instanceof StructType) {
             h = MethodHandles.insertArguments(h, 0, StructReturns.ALLOCATOR);
         }
-        h = MethodHandles.foldArguments(h, 0, BindFilters.ERRNO_BUFFER);
+        if (errno) {
+            h = MethodHandles.foldArguments(h, 0, BindFilters.ERRNO_BUFFER);
+        }
         boolean scratch = false;
         Class<?>[] javaParams = m.getParameterTypes();
         for (int i = 0; i < javaParams.length; i++) {
