@@ -38,6 +38,19 @@ public final class Scope implements AutoCloseable {
         return c;
     }
 
+    /**
+     * {@link FFI#callback(String, Object)} whose upcall stub this scope frees at close: C must not
+     * call it after that.
+     */
+    public synchronized CData callback(String fnPtrType, Object javaFunction) {
+        if (closed) {
+            throw new FFIException("this scope is closed");
+        }
+        CData c = ffi.callback(fnPtrType, javaFunction);
+        owned.add(c);
+        return c;
+    }
+
     /** Frees everything allocated through this scope. */
     @Override
     public synchronized void close() {
