@@ -176,7 +176,9 @@ public final class CData {
             // Outside a block cffi4j allocated: writing there would corrupt the C heap, so the result is unusable.
             return new CData(result, MemorySegment.ofAddress(address), Lifetime.OUTSIDE);
         }
-        return new CData(result, MemorySegment.ofAddress(address).reinterpret(element.isComplete() ? size : 0),
+        return new CData(
+                result,
+                MemorySegment.ofAddress(address).reinterpret(element.isComplete() ? size : 0),
                 Lifetime.UNOWNED);
     }
 
@@ -185,8 +187,8 @@ public final class CData {
         CType element = elementType("pointer difference");
         CType otherElement = other.elementType("pointer difference");
         if (!Pointers.compatible(element, otherElement) || !Pointers.compatible(otherElement, element)) {
-            throw new FFIException("cannot subtract '" + other.type + "' from '" + type
-                    + "': the pointed-to types differ");
+            throw new FFIException(
+                    "cannot subtract '" + other.type + "' from '" + type + "': the pointed-to types differ");
         }
         long bytes = memory.address() - other.address();
         long size = element.byteSize();
@@ -212,7 +214,8 @@ public final class CData {
         if (isNumber()) {
             return "<cdata '" + type + "' " + CastValues.numberOf(this) + ">";
         }
-        String where = lifetime.isOwning() && memory.byteSize() > 0 ? "owning " + memory.byteSize() + " bytes"
+        String where = lifetime.isOwning() && memory.byteSize() > 0
+                ? "owning " + memory.byteSize() + " bytes"
                 : "0x" + Long.toHexString(memory.address());
         return "<cdata '" + type + "' " + where + (lifetime.isAlive() ? "" : ", released") + ">";
     }
@@ -248,7 +251,8 @@ public final class CData {
         lifetime.check(this);
         CType element = elementType("indexing");
         if (type instanceof ArrayType a && a.hasLength() && (index < 0 || index >= a.length())) {
-            throw new FFIException("index " + index + " is out of bounds for '" + type + "' (valid: 0.." + (a.length() - 1) + ")");
+            throw new FFIException(
+                    "index " + index + " is out of bounds for '" + type + "' (valid: 0.." + (a.length() - 1) + ")");
         }
         if (memory.address() == 0) {
             throw new FFIException("NULL pointer dereference: '" + type + "' is NULL");
@@ -262,7 +266,8 @@ public final class CData {
             }
             return new Item(element, memory.asSlice(offset, size));
         }
-        return new Item(element, MemorySegment.ofAddress(memory.address() + offset).reinterpret(size));
+        return new Item(
+                element, MemorySegment.ofAddress(memory.address() + offset).reinterpret(size));
     }
 
     // index * size in bytes: an overflow is a Java exception, not a wrapped-around address.

@@ -60,8 +60,9 @@ final class CDataFunctions {
             } else {
                 length = init == null ? -1 : Initializers.lengthOf(a, init);
                 if (length < 0) {
-                    throw new FFIException("'" + spelled + "' needs a length or an initialiser (a Java array, a List or a"
-                            + " String) to know how many items to allocate");
+                    throw new FFIException(
+                            "'" + spelled + "' needs a length or an initialiser (a Java array, a List or a"
+                                    + " String) to know how many items to allocate");
                 }
             }
         }
@@ -94,7 +95,8 @@ final class CDataFunctions {
         }
         CType item = t instanceof PointerType p ? p.target() : t instanceof ArrayType a ? a.element() : null;
         if (!(item instanceof PrimitiveType p) || !p.isIntegral() || p.size() > 4 || p.size() == 0) {
-            throw new FFIException("ffi.string needs a char or wide-char pointer or array (or an enum value), not '" + t + "'");
+            throw new FFIException(
+                    "ffi.string needs a char or wide-char pointer or array (or an enum value), not '" + t + "'");
         }
         if (c.isNull()) {
             throw new FFIException("ffi.string of a NULL pointer ('" + t + "')");
@@ -145,7 +147,8 @@ final class CDataFunctions {
         if (n > 0 && c.isNull()) {
             throw new FFIException("ffi.unpack of a NULL pointer ('" + t + "')");
         }
-        MemorySegment m = c.lifetime().isOwning() || t instanceof ArrayType ? c.memory()
+        MemorySegment m = c.lifetime().isOwning() || t instanceof ArrayType
+                ? c.memory()
                 : c.memory().reinterpret(n * item.byteSize());
         if (n * item.byteSize() > m.byteSize()) { // a pointer into an allocated block: its end is known
             throw new FFIException("ffi.unpack: cannot take " + n + " items of '" + t + "': it points into a block of "
@@ -180,8 +183,10 @@ final class CDataFunctions {
         }
         return switch ((int) p.size()) {
             case 1 -> src.toArray(ValueLayout.JAVA_BYTE);
-            case 2 -> p.kind() == PrimitiveType.Kind.WIDE_CHAR ? src.toArray(ValueLayout.JAVA_CHAR)
-                    : src.toArray(ValueLayout.JAVA_SHORT);
+            case 2 ->
+                p.kind() == PrimitiveType.Kind.WIDE_CHAR
+                        ? src.toArray(ValueLayout.JAVA_CHAR)
+                        : src.toArray(ValueLayout.JAVA_SHORT);
             case 4 -> src.toArray(ValueLayout.JAVA_INT);
             default -> src.toArray(ValueLayout.JAVA_LONG);
         };
@@ -209,8 +214,9 @@ final class CDataFunctions {
                 MemorySegment.copy(bytes, 0, block, ValueLayout.JAVA_BYTE, 0, bytes.length);
                 yield block; // a Java array moves under GC: C gets a native copy
             }
-            default -> throw new FFIException("ffi.fromBuffer needs a native MemorySegment, a direct ByteBuffer or a"
-                    + " byte[], not " + org.cffi4j.internal.ffm.IntegerRange.describe(buffer));
+            default ->
+                throw new FFIException("ffi.fromBuffer needs a native MemorySegment, a direct ByteBuffer or a"
+                        + " byte[], not " + org.cffi4j.internal.ffm.IntegerRange.describe(buffer));
         };
         Lifetime lifetime = buffer instanceof byte[] ? Lifetime.owning(m) : Lifetime.UNOWNED;
         CType t = type;
@@ -236,15 +242,20 @@ final class CDataFunctions {
 
     private static MemorySegment segmentOf(Object o, long n, String what) {
         MemorySegment m = switch (o) {
-            case CData c -> c.lifetime().isOwning() || c.ctype() instanceof ArrayType ? c.memory() : c.memory().reinterpret(n);
+            case CData c ->
+                c.lifetime().isOwning() || c.ctype() instanceof ArrayType
+                        ? c.memory()
+                        : c.memory().reinterpret(n);
             case MemorySegment s -> s;
             case byte[] b -> MemorySegment.ofArray(b);
             case ByteBuffer b -> MemorySegment.ofBuffer(b);
-            default -> throw new FFIException("ffi.memmove: the " + what + " must be a cdata, a MemorySegment, a byte[]"
-                    + " or a ByteBuffer");
+            default ->
+                throw new FFIException("ffi.memmove: the " + what + " must be a cdata, a MemorySegment, a byte[]"
+                        + " or a ByteBuffer");
         };
         if (m.byteSize() < n) {
-            throw new FFIException("ffi.memmove: " + n + " bytes do not fit in the " + what + " (" + m.byteSize() + " bytes)");
+            throw new FFIException(
+                    "ffi.memmove: " + n + " bytes do not fit in the " + what + " (" + m.byteSize() + " bytes)");
         }
         return m;
     }
@@ -253,7 +264,8 @@ final class CDataFunctions {
         CType t = c.ctype();
         if (path.length == 0) {
             if (!(t instanceof StructType) && !(t instanceof ArrayType)) {
-                throw new FFIException("ffi.addressof needs a struct, union or array cdata (or a member path), not '" + t + "'");
+                throw new FFIException(
+                        "ffi.addressof needs a struct, union or array cdata (or a member path), not '" + t + "'");
             }
             return new CData(new PointerType(t), c.memory(), c.lifetime());
         }
@@ -270,9 +282,14 @@ final class CDataFunctions {
     static CData gc(CData c, Consumer<CData> destructor) {
         CData view = new CData(c.ctype(), c.memory(), Lifetime.UNOWNED);
         Lifetime original = c.lifetime(); // kept reachable until the destructor has run
-        return new CData(c.ctype(), c.memory(), Lifetime.destructor(() -> {
-            destructor.accept(view);
-            original.isAlive();
-        }, original)); // released with the original too: its memory would be gone
+        return new CData(
+                c.ctype(),
+                c.memory(),
+                Lifetime.destructor(
+                        () -> {
+                            destructor.accept(view);
+                            original.isAlive();
+                        },
+                        original)); // released with the original too: its memory would be gone
     }
 }

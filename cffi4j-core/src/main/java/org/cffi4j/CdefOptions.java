@@ -44,7 +44,7 @@ public record CdefOptions(boolean allPacked, int maxPack, boolean allowOverride)
 
     /** These options together with {@code other}'s. */
     public CdefOptions and(CdefOptions other) {
-        return new CdefOptions(allPacked || other.allPacked, Math.max(maxPack, other.maxPack),
-                allowOverride || other.allowOverride);
+        return new CdefOptions(
+                allPacked || other.allPacked, Math.max(maxPack, other.maxPack), allowOverride || other.allowOverride);
     }
 }

@@ -12,9 +12,9 @@ import org.cffi4j.ctype.VoidType;
 import org.cffi4j.internal.ffm.Dl;
 import org.cffi4j.internal.ffm.Errno;
 import org.cffi4j.internal.ffm.Handles;
-import org.cffi4j.internal.ffm.Upcalls;
 import org.cffi4j.internal.ffm.LibraryFinder;
 import org.cffi4j.internal.ffm.Lifetime;
+import org.cffi4j.internal.ffm.Upcalls;
 import org.cffi4j.internal.parse.CdefParser;
 import org.cffi4j.internal.parse.Declaration;
 import org.cffi4j.internal.parse.TypeTable;
@@ -153,7 +153,8 @@ public final class FFI {
         if (extra == null || extra.isEmpty()) {
             return t.toString();
         }
-        boolean needsParens = extra.startsWith("*") && (t instanceof ArrayType || t instanceof org.cffi4j.ctype.FunctionType);
+        boolean needsParens =
+                extra.startsWith("*") && (t instanceof ArrayType || t instanceof org.cffi4j.ctype.FunctionType);
         return t.declare(needsParens ? "(" + extra + ")" : extra);
     }
 
@@ -172,8 +173,10 @@ public final class FFI {
             }
             return c.value();
         }
-        throw new FFIException(d == null ? "no integer constant named '" + name + "' is declared"
-                : "'" + name + "' is not an integer constant");
+        throw new FFIException(
+                d == null
+                        ? "no integer constant named '" + name + "' is declared"
+                        : "'" + name + "' is not an integer constant");
     }
 
     /**
@@ -346,14 +349,15 @@ public final class FFI {
      * {@link #callback(String, Object)} with the value C gets when the function throws, and the
      * handler that is told of the exception (null for the defaults: zero and a report on stderr).
      */
-    public CData callback(String fnPtrType, Object javaFunction, Object errorValue,
-            java.util.function.Consumer<Throwable> onError) {
+    public CData callback(
+            String fnPtrType, Object javaFunction, Object errorValue, java.util.function.Consumer<Throwable> onError) {
         CType t = typeOf(fnPtrType);
         if (t instanceof org.cffi4j.ctype.FunctionType f) {
             t = new PointerType(f);
         }
         if (!(t instanceof PointerType p)) {
-            throw new FFIException("a callback needs a function pointer type such as 'int(*)(int)', not '" + fnPtrType + "'");
+            throw new FFIException(
+                    "a callback needs a function pointer type such as 'int(*)(int)', not '" + fnPtrType + "'");
         }
         return Upcalls.callback(p, javaFunction, errorValue, onError);
     }
@@ -417,7 +421,8 @@ public final class FFI {
         }
         TypeTable start = uncompleted();
         TypeTable work = start.fork();
-        org.cffi4j.internal.api.ApiModule m = org.cffi4j.internal.api.ApiModule.build(module, source, sourceOptions, work);
+        org.cffi4j.internal.api.ApiModule m =
+                org.cffi4j.internal.api.ApiModule.build(module, source, sourceOptions, work);
         compiledFrom = start;
         compiledTo = work;
         table = work;
@@ -431,7 +436,8 @@ public final class FFI {
             throw new FFIException("call ffi.setSource(moduleName, cSource) before ffi.emitCCode");
         }
         try {
-            java.nio.file.Files.writeString(file, org.cffi4j.internal.api.ApiModule.generate(module, source, uncompleted()));
+            java.nio.file.Files.writeString(
+                    file, org.cffi4j.internal.api.ApiModule.generate(module, source, uncompleted()));
         } catch (java.io.IOException e) {
             throw new FFIException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,12 +1,11 @@
 package org.cffi4j;
 
 import java.lang.foreign.MemorySegment;
-import org.cffi4j.internal.ffm.Upcalls;
-import org.cffi4j.ctype.FunctionType;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.internal.ffm.Binder;
@@ -14,6 +13,7 @@ import org.cffi4j.internal.ffm.CDataAccess;
 import org.cffi4j.internal.ffm.Dl;
 import org.cffi4j.internal.ffm.Downcall;
 import org.cffi4j.internal.ffm.Lifetime;
+import org.cffi4j.internal.ffm.Upcalls;
 import org.cffi4j.internal.ffm.Values;
 import org.cffi4j.internal.ffm.VariadicDowncall;
 import org.cffi4j.internal.parse.Declaration;
@@ -44,8 +44,13 @@ public final class Library implements AutoCloseable {
     }
 
     /** A library of API mode: some functions are called through C wrappers of another type. */
-    Library(FFI ffi, String name, MemorySegment handle, Map<String, String> apiSymbols,
-            Map<String, FunctionType> apiTypes, boolean apiMode) {
+    Library(
+            FFI ffi,
+            String name,
+            MemorySegment handle,
+            Map<String, String> apiSymbols,
+            Map<String, FunctionType> apiTypes,
+            boolean apiMode) {
         this.ffi = ffi;
         this.name = name == null ? "the C runtime" : "'" + name + "'";
         this.handle = handle;
@@ -71,8 +76,9 @@ public final class Library implements AutoCloseable {
     }
 
     private CFunction link(String fname) {
-        Declaration d = ffi.table().lookup(fname).orElseThrow(() -> new FFIException("no function '" + fname
-                + "' is declared in the cdef"));
+        Declaration d = ffi.table()
+                .lookup(fname)
+                .orElseThrow(() -> new FFIException("no function '" + fname + "' is declared in the cdef"));
         if (!(d instanceof Declaration.Function f)) {
             throw new FFIException("'" + fname + "' is not a function: it is declared as a "
                     + d.getClass().getSimpleName().toLowerCase());
@@ -80,8 +86,9 @@ public final class Library implements AutoCloseable {
         String symbol = apiSymbols.getOrDefault(fname, f.symbol());
         FunctionType type = apiTypes.getOrDefault(fname, f.type());
         if (f.hasBody() && !apiSymbols.containsKey(fname)) {
-            throw new FFIException("'" + fname + "' is a static inline function (declared with a body): it has no symbol"
-                    + " in a library, so ABI mode cannot call it; API mode (ffi.setSource + ffi.compile) can");
+            throw new FFIException(
+                    "'" + fname + "' is a static inline function (declared with a body): it has no symbol"
+                            + " in a library, so ABI mode cannot call it; API mode (ffi.setSource + ffi.compile) can");
         }
         MemorySegment address = symbol(symbol, "function '" + fname + "'");
         if (type.variadic()) {
@@ -93,7 +100,8 @@ public final class Library implements AutoCloseable {
     private MemorySegment symbol(String symbol, String what) {
         MemorySegment address = Dl.symbol(handle, symbol);
         if (address.equals(MemorySegment.NULL)) {
-            throw new FFIException(what + (what.endsWith(" '" + symbol + "'") ? "" : " (symbol '" + symbol + "')") + " is not in " + name);
+            throw new FFIException(what + (what.endsWith(" '" + symbol + "'") ? "" : " (symbol '" + symbol + "')")
+                    + " is not in " + name);
         }
         return address;
     }
@@ -122,12 +130,16 @@ public final class Library implements AutoCloseable {
      */
     public <T> T bind(Class<T> iface, BindOption... options) {
         checkOpen(iface.getName());
-        java.util.Set<BindOption> set = options.length == 0 ? java.util.EnumSet.noneOf(BindOption.class)
+        java.util.Set<BindOption> set = options.length == 0
+                ? java.util.EnumSet.noneOf(BindOption.class)
                 : java.util.EnumSet.copyOf(java.util.Arrays.asList(options));
-        return Binder.bind(iface, fname -> {
-            CFunction f = function(fname);
-            return new Binder.Linked(f.type(), f.downcall(), f::invoke);
-        }, set);
+        return Binder.bind(
+                iface,
+                fname -> {
+                    CFunction f = function(fname);
+                    return new Binder.Linked(f.type(), f.downcall(), f::invoke);
+                },
+                set);
     }
 
     /**
@@ -136,7 +148,8 @@ public final class Library implements AutoCloseable {
      */
     public Object get(String global) {
         checkOpen(global);
-        Declaration d = ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+        Declaration d =
+                ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
             case Declaration.Variable v -> Values.read(v.type(), variable(v), 0, Lifetime.UNOWNED);
             case Declaration.Constant c -> constant(c);
@@ -148,7 +161,8 @@ public final class Library implements AutoCloseable {
     /** Assigns a global variable, converting the value to its C type. */
     public void set(String global, Object value) {
         checkOpen(global);
-        Declaration d = ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+        Declaration d =
+                ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         if (!(d instanceof Declaration.Variable v)) {
             throw new FFIException("'" + global + "' is not a variable, so it cannot be assigned");
         }
@@ -161,18 +175,25 @@ public final class Library implements AutoCloseable {
     /** {@code &global}: a pointer cdata to a global variable or function. */
     public CData addressOf(String global) {
         checkOpen(global);
-        Declaration d = ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+        Declaration d =
+                ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
-            case Declaration.Variable v -> CDataAccess.door().create(new PointerType(v.type()), variable(v), Lifetime.UNOWNED);
-            case Declaration.Function f -> CDataAccess.door().create(new PointerType(f.type()),
-                    symbol(f.symbol(), "function '" + global + "'"), Lifetime.UNOWNED);
+            case Declaration.Variable v ->
+                CDataAccess.door().create(new PointerType(v.type()), variable(v), Lifetime.UNOWNED);
+            case Declaration.Function f ->
+                CDataAccess.door()
+                        .create(
+                                new PointerType(f.type()),
+                                symbol(f.symbol(), "function '" + global + "'"),
+                                Lifetime.UNOWNED);
             default -> throw new FFIException("'" + global + "' has no address: it is not a variable or a function");
         };
     }
 
     private MemorySegment variable(Declaration.Variable v) {
         if (v.threadLocal()) {
-            throw new FFIException("'" + v.name() + "' is thread-local (__thread): ABI mode cannot find it; API mode can");
+            throw new FFIException(
+                    "'" + v.name() + "' is thread-local (__thread): ABI mode cannot find it; API mode can");
         }
         CType t = v.type();
         long size = t.isComplete() ? t.byteSize() : 0;
@@ -200,7 +221,8 @@ public final class Library implements AutoCloseable {
             throw new FFIException("'" + function + "' is not declared extern \"Java\" in the cdef of an API-mode"
                     + " library (ffi.setSource + ffi.compile)");
         }
-        Declaration.Function f = (Declaration.Function) ffi.table().lookup(function).orElseThrow();
+        Declaration.Function f =
+                (Declaration.Function) ffi.table().lookup(function).orElseThrow();
         CData callback = Upcalls.callback(new PointerType(f.type()), javaFunction, null, null);
         MemorySegment setter = symbol("cffi4j_set_" + function, "the setter of '" + function + "'");
         Downcall.of("cffi4j_set_" + function, SETTER_TYPE, List.of(), setter, () -> checkOpen(function))
@@ -208,8 +230,10 @@ public final class Library implements AutoCloseable {
         externs.put(function, callback); // keeps the stub alive as long as the library
     }
 
-    private static final FunctionType SETTER_TYPE = new FunctionType(org.cffi4j.ctype.VoidType.VOID,
-            List.of(new org.cffi4j.ctype.Param("fp", new PointerType(org.cffi4j.ctype.VoidType.VOID))), false);
+    private static final FunctionType SETTER_TYPE = new FunctionType(
+            org.cffi4j.ctype.VoidType.VOID,
+            List.of(new org.cffi4j.ctype.Param("fp", new PointerType(org.cffi4j.ctype.VoidType.VOID))),
+            false);
 
     /** Closes the library (dlclose); later calls through it are errors. Closing twice does nothing. */
     @Override

@@ -24,8 +24,9 @@ final class MemberAccess {
         if (p.field == null) {
             return Values.read(p.arrayItemType, p.base, p.itemOffset, c.lifetime());
         }
-        return p.field.isBitfield() ? Bitfields.read(p.field, p.base, 0) : Values.read(p.field.type(), p.base,
-                p.field.byteOffset(), c.lifetime());
+        return p.field.isBitfield()
+                ? Bitfields.read(p.field, p.base, 0)
+                : Values.read(p.field.type(), p.base, p.field.byteOffset(), c.lifetime());
     }
 
     static void set(CData c, String path, Object value) {
@@ -46,7 +47,8 @@ final class MemberAccess {
             if (place != null) {
                 CType t = place.field != null ? place.field.type() : place.arrayItemType;
                 long off = place.field != null ? place.field.byteOffset() : place.itemOffset;
-                base = t instanceof PointerType ? pointee((PointerType) t, base.get(java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED, off), path)
+                base = t instanceof PointerType
+                        ? pointee((PointerType) t, base.get(java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED, off), path)
                         : base.asSlice(off, t.byteSize());
                 current = t instanceof PointerType p ? p.target() : t;
             } else if (current instanceof PointerType p) {
@@ -62,13 +64,16 @@ final class MemberAccess {
         if (at.address() == 0) {
             throw new FFIException("NULL pointer dereference reading '" + path + "' through '" + p + "'");
         }
-        return at.byteSize() >= p.target().byteSize() ? at : at.reinterpret(p.target().byteSize());
+        return at.byteSize() >= p.target().byteSize()
+                ? at
+                : at.reinterpret(p.target().byteSize());
     }
 
     private static Place step(CType current, MemorySegment base, String step, String path, CData c) {
         if (!step.isEmpty() && step.chars().allMatch(Character::isDigit) && current instanceof ArrayType a) {
             long i = step.length() > 18 ? Long.MAX_VALUE : Long.parseLong(step); // more digits: past any array
-            if (a.hasLength() && i >= a.length() || i > Long.MAX_VALUE / Math.max(1, a.element().byteSize())) {
+            if (a.hasLength() && i >= a.length()
+                    || i > Long.MAX_VALUE / Math.max(1, a.element().byteSize())) {
                 throw new FFIException("index " + step + " is out of bounds for '" + a + "' in '" + path + "'");
             }
             return new Place(null, null, base, a.element(), i * a.element().byteSize());
@@ -78,8 +83,9 @@ final class MemberAccess {
                     + (path.equals(step) ? "" : " (in '" + path + "')") + ": '" + current
                     + "' is not a struct or union");
         }
-        Field f = s.field(step).orElseThrow(() -> new FFIException("'" + s + "' has no member named '" + step + "'"
-                + (path.equals(step) ? "" : " (in '" + path + "')")));
+        Field f = s.field(step)
+                .orElseThrow(() -> new FFIException("'" + s + "' has no member named '" + step + "'"
+                        + (path.equals(step) ? "" : " (in '" + path + "')")));
         return new Place(s, f, base, null, 0);
     }
 }

@@ -16,16 +16,18 @@ final class MemberPath {
             throw new FFIException("offsetof('" + typeName + "') needs at least one member name");
         }
         long offset = 0;
-        CType current = type instanceof PointerType p && !(path[0].chars().allMatch(Character::isDigit)) ? p.target() : type;
+        CType current =
+                type instanceof PointerType p && !(path[0].chars().allMatch(Character::isDigit)) ? p.target() : type;
         for (String step : path) {
             if (!step.isEmpty() && step.chars().allMatch(Character::isDigit)) {
                 if (!(current instanceof ArrayType a)) {
-                    throw new FFIException("offsetof('" + typeName + "'): '" + current + "' is not an array, so it has no"
-                            + " index " + step);
+                    throw new FFIException("offsetof('" + typeName + "'): '" + current
+                            + "' is not an array, so it has no" + " index " + step);
                 }
                 long index = Long.parseLong(step);
                 if (a.hasLength() && index > a.length()) {
-                    throw new FFIException("offsetof('" + typeName + "'): index " + index + " is past the end of '" + a + "'");
+                    throw new FFIException(
+                            "offsetof('" + typeName + "'): index " + index + " is past the end of '" + a + "'");
                 }
                 offset += index * a.element().byteSize();
                 current = a.element();
@@ -59,10 +61,12 @@ final class MemberPath {
         if (!s.isComplete()) {
             s.byteSize(); // throws the reason: incomplete, or only API mode knows the layout
         }
-        Field f = s.field(name).orElseThrow(() -> new FFIException("offsetof('" + typeName + "'): '" + s
-                + "' has no member named '" + name + "'"));
+        Field f = s.field(name)
+                .orElseThrow(() -> new FFIException(
+                        "offsetof('" + typeName + "'): '" + s + "' has no member named '" + name + "'"));
         if (f.isBitfield()) {
-            throw new FFIException("offsetof('" + typeName + "'): '" + name + "' is a bitfield, which has no byte offset");
+            throw new FFIException(
+                    "offsetof('" + typeName + "'): '" + name + "' is a bitfield, which has no byte offset");
         }
         return f;
     }

@@ -43,47 +43,90 @@ public record SourceOptions(
 
     /** A copy linking these libraries too. */
     public SourceOptions withLibraries(String... names) {
-        return new SourceOptions(concat(libraries, names), includeDirs, libraryDirs, defineMacros, extraCompileArgs,
-                extraLinkArgs, sources);
+        return new SourceOptions(
+                concat(libraries, names),
+                includeDirs,
+                libraryDirs,
+                defineMacros,
+                extraCompileArgs,
+                extraLinkArgs,
+                sources);
     }
 
     /** A copy with these include directories too ({@code -I}). */
     public SourceOptions withIncludeDirs(String... dirs) {
-        return new SourceOptions(libraries, concat(includeDirs, dirs), libraryDirs, defineMacros, extraCompileArgs,
-                extraLinkArgs, sources);
+        return new SourceOptions(
+                libraries,
+                concat(includeDirs, dirs),
+                libraryDirs,
+                defineMacros,
+                extraCompileArgs,
+                extraLinkArgs,
+                sources);
     }
 
     /** A copy with these library directories too ({@code -L}). */
     public SourceOptions withLibraryDirs(String... dirs) {
-        return new SourceOptions(libraries, includeDirs, concat(libraryDirs, dirs), defineMacros, extraCompileArgs,
-                extraLinkArgs, sources);
+        return new SourceOptions(
+                libraries,
+                includeDirs,
+                concat(libraryDirs, dirs),
+                defineMacros,
+                extraCompileArgs,
+                extraLinkArgs,
+                sources);
     }
 
     /** A copy defining these macros too ({@code -DNAME} or {@code -DNAME=VALUE}). */
     public SourceOptions withDefineMacros(String... macros) {
-        return new SourceOptions(libraries, includeDirs, libraryDirs, concat(defineMacros, macros), extraCompileArgs,
-                extraLinkArgs, sources);
+        return new SourceOptions(
+                libraries,
+                includeDirs,
+                libraryDirs,
+                concat(defineMacros, macros),
+                extraCompileArgs,
+                extraLinkArgs,
+                sources);
     }
 
     /** A copy with these compiler arguments too. */
     public SourceOptions withExtraCompileArgs(String... args) {
-        return new SourceOptions(libraries, includeDirs, libraryDirs, defineMacros, concat(extraCompileArgs, args),
-                extraLinkArgs, sources);
+        return new SourceOptions(
+                libraries,
+                includeDirs,
+                libraryDirs,
+                defineMacros,
+                concat(extraCompileArgs, args),
+                extraLinkArgs,
+                sources);
     }
 
     /** A copy with these linker arguments too. */
     public SourceOptions withExtraLinkArgs(String... args) {
-        return new SourceOptions(libraries, includeDirs, libraryDirs, defineMacros, extraCompileArgs,
-                concat(extraLinkArgs, args), sources);
+        return new SourceOptions(
+                libraries,
+                includeDirs,
+                libraryDirs,
+                defineMacros,
+                extraCompileArgs,
+                concat(extraLinkArgs, args),
+                sources);
     }
 
     /** A copy compiling these C files in too. */
     public SourceOptions withSources(String... files) {
-        return new SourceOptions(libraries, includeDirs, libraryDirs, defineMacros, extraCompileArgs, extraLinkArgs,
+        return new SourceOptions(
+                libraries,
+                includeDirs,
+                libraryDirs,
+                defineMacros,
+                extraCompileArgs,
+                extraLinkArgs,
                 concat(sources, files));
     }
 
     private static List<String> concat(List<String> a, String[] b) {
-        return java.util.stream.Stream.concat(a.stream(), java.util.Arrays.stream(b)).toList();
+        return java.util.stream.Stream.concat(a.stream(), java.util.Arrays.stream(b))
+                .toList();
     }
 }

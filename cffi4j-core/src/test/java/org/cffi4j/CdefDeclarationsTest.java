@@ -64,7 +64,9 @@ class CdefDeclarationsTest {
         Declaration.Variable size = (Declaration.Variable) declared(ffi, "table_size");
         assertEquals(org.cffi4j.ctype.Qualifiers.CONST, size.qualifiers());
         assertTrue(((Declaration.Variable) declared(ffi, "counter")).threadLocal());
-        assertEquals("char *[]", ((Declaration.Variable) declared(ffi, "environ_")).type().toString());
+        assertEquals(
+                "char *[]",
+                ((Declaration.Variable) declared(ffi, "environ_")).type().toString());
     }
 
     @Test
@@ -73,14 +75,17 @@ class CdefDeclarationsTest {
         ffi.cdef("int f(int a[10], int g(int), char m[][4], int (void)); int h();");
         FunctionType f = ((Declaration.Function) declared(ffi, "f")).type();
         assertEquals("int(int *, int(*)(int), char(*)[4], int(*)(void))", f.toString());
-        assertEquals("int(void)", ((Declaration.Function) declared(ffi, "h")).type().toString());
+        assertEquals(
+                "int(void)", ((Declaration.Function) declared(ffi, "h")).type().toString());
     }
 
     @Test
     void typedefNamesMayBeRedeclaredAsMembersAndParameters() {
         FFI ffi = new FFI();
         ffi.cdef("typedef int T; struct s { T T; }; int f(T x, T);");
-        assertEquals("int", ((StructType) ffi.typeOf("struct s")).fields().get(0).type().toString());
+        assertEquals(
+                "int",
+                ((StructType) ffi.typeOf("struct s")).fields().get(0).type().toString());
         assertEquals("T", ((StructType) ffi.typeOf("struct s")).fields().get(0).name());
     }
 
@@ -96,7 +101,8 @@ class CdefDeclarationsTest {
     @Test
     void identicalRedeclarationsAreAccepted() {
         FFI ffi = new FFI();
-        String header = "typedef struct { int x, y; } point; struct s { int a; }; enum e { A, B }; int f(int);\n#define N 3";
+        String header =
+                "typedef struct { int x, y; } point; struct s { int a; }; enum e { A, B }; int f(int);\n#define N 3";
         ffi.cdef(header);
         StructType before = (StructType) ffi.typeOf("struct s");
         ffi.cdef(header);
@@ -150,14 +156,18 @@ class CdefDeclarationsTest {
         assertEquals(StructType.State.PARTIAL, ((StructType) ffi.typeOf("struct partial")).state());
         assertEquals(StructType.State.OPAQUE, ((StructType) ffi.typeOf("opaque_t")).state());
         assertEquals(PrimitiveType.Kind.UNKNOWN_INTEGER, ((PrimitiveType) ffi.typeOf("myint_t")).kind());
-        assertEquals(ArrayType.API_MODE_LENGTH, ((ArrayType) ((Declaration.Variable) declared(ffi, "arr")).type()).length());
+        assertEquals(
+                ArrayType.API_MODE_LENGTH, ((ArrayType) ((Declaration.Variable) declared(ffi, "arr")).type()).length());
         for (String t : List.of("struct partial", "opaque_t", "myint_t", "myfloat_t")) {
             FFIException e = assertThrows(FFIException.class, () -> ffi.sizeof(t), t);
             assertTrue(e.getMessage().contains("API mode"), e.getMessage());
         }
-        assertTrue(assertThrows(FFIException.class, () -> ffi.integerConst("LATER")).getMessage().contains("API mode"));
+        assertTrue(assertThrows(FFIException.class, () -> ffi.integerConst("LATER"))
+                .getMessage()
+                .contains("API mode"));
         assertEquals(1, ffi.integerConst("F2"));
-        assertTrue(assertThrows(FFIException.class, () -> ffi.offsetof("struct partial", "a")).getMessage()
+        assertTrue(assertThrows(FFIException.class, () -> ffi.offsetof("struct partial", "a"))
+                .getMessage()
                 .contains("API mode"));
     }
 
@@ -218,6 +228,8 @@ class CdefDeclarationsTest {
         CDefException e = assertThrows(CDefException.class, () -> new FFI().cdef(deep));
         assertTrue(e.getMessage().contains("nested too deeply"), e.getMessage());
         String expr = "#define X " + "- ".repeat(100_000) + "1";
-        assertTrue(assertThrows(CDefException.class, () -> new FFI().cdef(expr)).getMessage().contains("nested too deeply"));
+        assertTrue(assertThrows(CDefException.class, () -> new FFI().cdef(expr))
+                .getMessage()
+                .contains("nested too deeply"));
     }
 }

@@ -87,7 +87,11 @@ public final class CPrinter {
     }
 
     private static String declarator(StringBuilder reversedLeft, String name, StringBuilder right) {
-        return new StringBuilder(reversedLeft).reverse().append(name).append(right).toString();
+        return new StringBuilder(reversedLeft)
+                .reverse()
+                .append(name)
+                .append(right)
+                .toString();
     }
 
     private static String join(String base, CharSequence declarator) {

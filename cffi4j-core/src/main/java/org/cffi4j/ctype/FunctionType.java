@@ -40,7 +40,9 @@ public record FunctionType(CType returnType, List<Param> params, boolean variadi
      */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof FunctionType f) || variadic != f.variadic || !returnType.equals(f.returnType)
+        if (!(o instanceof FunctionType f)
+                || variadic != f.variadic
+                || !returnType.equals(f.returnType)
                 || params.size() != f.params.size()) {
             return false;
         }

@@ -14,8 +14,7 @@ import org.cffi4j.FFIException;
  * @param size the size in bytes, or -1 when only API mode can tell ({@code typedef int... t})
  * @param alignment the alignment in bytes, or -1 when only API mode can tell
  */
-public record PrimitiveType(String name, Kind kind, boolean signed, long size, long alignment)
-        implements CType {
+public record PrimitiveType(String name, Kind kind, boolean signed, long size, long alignment) implements CType {
 
     /** The family of values a primitive type holds. */
     public enum Kind {
@@ -61,7 +60,10 @@ public record PrimitiveType(String name, Kind kind, boolean signed, long size, l
 
     /** Whether values of this type are integers (characters and {@code _Bool} included). */
     public boolean isIntegral() {
-        return kind == Kind.INTEGER || kind == Kind.CHAR || kind == Kind.WIDE_CHAR || kind == Kind.BOOL
+        return kind == Kind.INTEGER
+                || kind == Kind.CHAR
+                || kind == Kind.WIDE_CHAR
+                || kind == Kind.BOOL
                 || kind == Kind.UNKNOWN_INTEGER;
     }
 

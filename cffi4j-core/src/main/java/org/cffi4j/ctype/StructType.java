@@ -119,8 +119,8 @@ public final class StructType implements CType {
                 Optional<Field> found = inner.field(name);
                 if (found.isPresent() && f.byteOffset() >= 0) {
                     Field g = found.get();
-                    return Optional.of(new Field(g.name(), g.type(), g.byteOffset() + f.byteOffset(),
-                            g.bitOffset(), g.bitWidth()));
+                    return Optional.of(new Field(
+                            g.name(), g.type(), g.byteOffset() + f.byteOffset(), g.bitOffset(), g.bitWidth()));
                 }
                 if (found.isPresent()) {
                     return found;

@@ -145,10 +145,14 @@ class ConversionTableTest {
             assertEquals(max.longValue(), ((Number) roundTrip(ctype, max)).longValue());
             assertEquals(-1L, ((Number) roundTrip(ctype, -1L)).longValue());
             String range = "): the range is " + min + ".." + max;
-            fails("integer " + max.add(ONE) + " does not fit in '" + ctype + "' (item 0 of '" + ctype + "[1]'" + range,
+            fails(
+                    "integer " + max.add(ONE) + " does not fit in '" + ctype + "' (item 0 of '" + ctype + "[1]'"
+                            + range,
                     () -> store(ctype, max.add(ONE)));
-            fails("integer " + min.subtract(ONE) + " does not fit in '" + ctype + "' (item 0 of '" + ctype + "[1]'"
-                    + range, () -> store(ctype, min.subtract(ONE)));
+            fails(
+                    "integer " + min.subtract(ONE) + " does not fit in '" + ctype + "' (item 0 of '" + ctype + "[1]'"
+                            + range,
+                    () -> store(ctype, min.subtract(ONE)));
         }
 
         @Test
@@ -161,7 +165,8 @@ class ConversionTableTest {
             assertEquals(65, libc.call("abs", 'A'));
             assertEquals(5, libc.call("abs", ffi.cast("short", -5)));
             assertEquals(Long.MAX_VALUE, libc.call("llabs", -Long.MAX_VALUE));
-            fails("integer 2147483648 does not fit in 'int' (argument 1 of 'abs'): the range is -2147483648..2147483647",
+            fails(
+                    "integer 2147483648 does not fit in 'int' (argument 1 of 'abs'): the range is -2147483648..2147483647",
                     () -> libc.call("abs", 1L << 31));
         }
 
@@ -194,10 +199,13 @@ class ConversionTableTest {
         void a2_unsignedArguments() {
             assertEquals(0x3412, libc.call("htons", 0x1234));
             assertEquals(3L, libc.call("strnlen", "abc", new BigInteger("18446744073709551615")));
-            assertEquals(3L, libc.call("strnlen", "abc", ffi.cast("size_t", -1))); // C7: a cast cdata passes by its value
-            fails("integer -1 does not fit in 'unsigned int' (argument 1 of 'sleep'): the range is 0..4294967295",
+            assertEquals(
+                    3L, libc.call("strnlen", "abc", ffi.cast("size_t", -1))); // C7: a cast cdata passes by its value
+            fails(
+                    "integer -1 does not fit in 'unsigned int' (argument 1 of 'sleep'): the range is 0..4294967295",
                     () -> libc.call("sleep", -1));
-            fails("integer 65536 does not fit in 'uint16_t' (argument 1 of 'htons'): the range is 0..65535",
+            fails(
+                    "integer 65536 does not fit in 'uint16_t' (argument 1 of 'htons'): the range is 0..65535",
                     () -> libc.call("htons", 65536));
         }
 
@@ -206,9 +214,11 @@ class ConversionTableTest {
             assumeTrue(System.getProperty("os.arch").equals("amd64"), "plain char is unsigned on AArch64");
             assertEquals((byte) 'A', roundTrip("char", 'A'));
             assertEquals((byte) -128, roundTrip("char", -128));
-            fails("integer 200 does not fit in 'char' (item 0 of 'char[1]'): the range is -128..127",
+            fails(
+                    "integer 200 does not fit in 'char' (item 0 of 'char[1]'): the range is -128..127",
                     () -> store("char", 200));
-            fails("integer 233 does not fit in 'char' (item 0 of 'char[1]'): the range is -128..127",
+            fails(
+                    "integer 233 does not fit in 'char' (item 0 of 'char[1]'): the range is -128..127",
                     () -> store("char", '\u00e9'));
         }
 
@@ -217,7 +227,8 @@ class ConversionTableTest {
             assertEquals(0x20ac, roundTrip("wchar_t", '\u20ac'));
             assertEquals('\u20ac', roundTrip("char16_t", '\u20ac'));
             assertEquals(0x1F600L, roundTrip("char32_t", 0x1F600));
-            fails("integer 70000 does not fit in 'char16_t' (item 0 of 'char16_t[1]'): the range is 0..65535",
+            fails(
+                    "integer 70000 does not fit in 'char16_t' (item 0 of 'char16_t[1]'): the range is 0..65535",
                     () -> store("char16_t", 70000));
         }
 
@@ -227,10 +238,13 @@ class ConversionTableTest {
             assertEquals(false, roundTrip("_Bool", 0));
             assertEquals(true, roundTrip("_Bool", 1L));
             assertEquals(true, roundTrip("_Bool", ffi.cast("_Bool", 7)));
-            fails("cannot convert java.lang.Integer 2 to '_Bool' (item 0 of '_Bool[1]'): true, false, 0 or 1 is expected",
+            fails(
+                    "cannot convert java.lang.Integer 2 to '_Bool' (item 0 of '_Bool[1]'): true, false, 0 or 1 is expected",
                     () -> store("_Bool", 2));
-            fails("cannot convert java.lang.Double 1.0 to '_Bool' (item 0 of '_Bool[1]'): true, false, 0 or 1 is"
-                    + " expected", () -> store("_Bool", 1.0));
+            fails(
+                    "cannot convert java.lang.Double 1.0 to '_Bool' (item 0 of '_Bool[1]'): true, false, 0 or 1 is"
+                            + " expected",
+                    () -> store("_Bool", 1.0));
         }
 
         @Test
@@ -240,8 +254,10 @@ class ConversionTableTest {
             assertEquals(1, isSet.call(true));
             assertEquals(0, isSet.call(0));
             assertEquals(1, isSet.call(ffi.cast("_Bool", 7)));
-            fails("cannot convert java.lang.Integer 2 to '_Bool' (argument 1 of 'int(*)(_Bool)'): true, false, 0 or 1 is"
-                    + " expected", () -> isSet.call(2));
+            fails(
+                    "cannot convert java.lang.Integer 2 to '_Bool' (argument 1 of 'int(*)(_Bool)'): true, false, 0 or 1 is"
+                            + " expected",
+                    () -> isSet.call(2));
         }
 
         @Test
@@ -265,9 +281,11 @@ class ConversionTableTest {
             assertEquals(2.0, libc.call("fabs", ffi.cast("int", -2)));
             assertEquals(0.1f, roundTrip("float", 0.1)); // rounded to the nearest float
             assertEquals(Float.POSITIVE_INFINITY, libc.call("fabsf", 1e300));
-            fails("cannot convert java.math.BigInteger 1 to 'double' (argument 1 of 'fabs'): a number is expected",
+            fails(
+                    "cannot convert java.math.BigInteger 1 to 'double' (argument 1 of 'fabs'): a number is expected",
                     () -> libc.call("fabs", BigInteger.ONE));
-            fails("cannot convert java.lang.Character a to 'float' (item 0 of 'float[1]'): a number is expected",
+            fails(
+                    "cannot convert java.lang.Character a to 'float' (item 0 of 'float[1]'): a number is expected",
                     () -> store("float", 'a'));
         }
 
@@ -276,8 +294,11 @@ class ConversionTableTest {
             assertEquals(5L, roundTrip("enum color", "GREEN"));
             assertEquals(7L, roundTrip("enum color", 7));
             assertEquals(-1, roundTrip("enum sign", "MINUS"));
-            fails("'BLUE' is not a constant of 'enum color' (item 0 of 'enum color[1]')", () -> store("enum color", "BLUE"));
-            fails("integer -1 does not fit in 'enum color' (item 0 of 'enum color[1]'): the range is 0..4294967295",
+            fails(
+                    "'BLUE' is not a constant of 'enum color' (item 0 of 'enum color[1]')",
+                    () -> store("enum color", "BLUE"));
+            fails(
+                    "integer -1 does not fit in 'enum color' (item 0 of 'enum color[1]'): the range is 0..4294967295",
                     () -> store("enum color", -1));
         }
 
@@ -301,10 +322,13 @@ class ConversionTableTest {
             assertEquals(3L, libc.call("strlen", ffi.cast("char *", ffi.alloc("char[]", "abc"))));
             CData memory = (CData) libc.call("memset", "abc", 0, 1L); // void * takes a String too
             assertTrue(!memory.isNull());
-            fails("cannot convert a java.lang.String to 'int *' (argument 2 of 'frexp'): only char pointers take strings",
+            fails(
+                    "cannot convert a java.lang.String to 'int *' (argument 2 of 'frexp'): only char pointers take strings",
                     () -> libc.call("frexp", 1.0, "x"));
-            fails("cannot store a java.lang.String as 'char *' (item 0 of 'char *[1]'): its memory would not outlive this"
-                    + " statement; use ffi.alloc(\"char[]\", string) and store that", () -> store("char *", "x"));
+            fails(
+                    "cannot store a java.lang.String as 'char *' (item 0 of 'char *[1]'): its memory would not outlive this"
+                            + " statement; use ffi.alloc(\"char[]\", string) and store that",
+                    () -> store("char *", "x"));
         }
 
         @Test
@@ -317,9 +341,12 @@ class ConversionTableTest {
             long[] words = {-1, -1};
             libc.call("memset", words, 0, 8L);
             assertArrayEquals(new long[] {0, -1}, words);
-            fails("cannot convert a Java long[] to 'int *' (argument 2 of 'frexp'): the items have another C type",
+            fails(
+                    "cannot convert a Java long[] to 'int *' (argument 2 of 'frexp'): the items have another C type",
                     () -> libc.call("frexp", 1.0, new long[1]));
-            fails("a Java boolean[] has no C layout; use byte[] for _Bool[]", () -> libc.call("frexp", 1.0, new boolean[1]));
+            fails(
+                    "a Java boolean[] has no C layout; use byte[] for _Bool[]",
+                    () -> libc.call("frexp", 1.0, new boolean[1]));
         }
 
         @Test
@@ -329,8 +356,11 @@ class ConversionTableTest {
             assertEquals("127.0.0.1", ffi.string((CData) libc.call("inet_ntoa", Map.of("s_addr", 0x0100007fL))));
             assertEquals("127.0.0.1", ffi.string((CData) libc.call("inet_ntoa", List.of(0x0100007fL))));
             CData d = (CData) libc.call("div", 1, 1);
-            fails("cannot initialise 'struct in_addr' from org.cffi4j.CData " + d + " (argument 1 of 'inet_ntoa'): a Map"
-                    + " of members, a List of values, or a cdata of the same type is expected", () -> libc.call("inet_ntoa", d));
+            fails(
+                    "cannot initialise 'struct in_addr' from org.cffi4j.CData " + d
+                            + " (argument 1 of 'inet_ntoa'): a Map"
+                            + " of members, a List of values, or a cdata of the same type is expected",
+                    () -> libc.call("inet_ntoa", d));
         }
 
         @Test
@@ -345,17 +375,25 @@ class ConversionTableTest {
             record.set("name", "12345678"); // an exact fit has no NUL
             assertEquals("12345678", ffi.string((CData) record.get("name")));
             CData bytes = ffi.alloc("unsigned char[]", new byte[] {-1, 0, 127, -128});
-            assertArrayEquals(new Object[] {255, 0, 127, 128}, new Object[] {bytes.get(0), bytes.get(1), bytes.get(2), bytes.get(3)});
-            assertEquals(4294967295L, ffi.alloc("unsigned int[]", new int[] {-1}).get(0));
+            assertArrayEquals(
+                    new Object[] {255, 0, 127, 128},
+                    new Object[] {bytes.get(0), bytes.get(1), bytes.get(2), bytes.get(3)});
+            assertEquals(
+                    4294967295L, ffi.alloc("unsigned int[]", new int[] {-1}).get(0));
             assertEquals(1.5, ffi.alloc("double[]", new float[] {1.5f}).get(0)); // not the same width: item by item
             CData copy = ffi.alloc("int[4]", ffi.alloc("int[]", new int[] {5, 6, 7, 8}));
             assertEquals(8, copy.get(3));
-            fails("too many initialisers for 'char[8]': 9 given, room for 8 (member 'name' of 'struct record')",
+            fails(
+                    "too many initialisers for 'char[8]': 9 given, room for 8 (member 'name' of 'struct record')",
                     () -> record.set("name", "123456789"));
-            fails("integer 1099511627776 does not fit in 'int' (item 0 of the initialiser of 'int[]'): the range is"
-                    + " -2147483648..2147483647", () -> ffi.alloc("int[]", new long[] {1L << 40}));
-            fails("cannot convert java.lang.Byte 2 to '_Bool' (item 0 of the initialiser of '_Bool[]'): true, false, 0 or"
-                    + " 1 is expected", () -> ffi.alloc("_Bool[]", new byte[] {2}));
+            fails(
+                    "integer 1099511627776 does not fit in 'int' (item 0 of the initialiser of 'int[]'): the range is"
+                            + " -2147483648..2147483647",
+                    () -> ffi.alloc("int[]", new long[] {1L << 40}));
+            fails(
+                    "cannot convert java.lang.Byte 2 to '_Bool' (item 0 of the initialiser of '_Bool[]'): true, false, 0 or"
+                            + " 1 is expected",
+                    () -> ffi.alloc("_Bool[]", new byte[] {2}));
         }
 
         @Test
@@ -366,11 +404,14 @@ class ConversionTableTest {
             assertEquals(4, ffi.alloc("struct a *", a.deref()).get("x"));
             assertEquals(7, ffi.alloc("union u *", List.of(7)).get("i"));
             assertEquals(2.5f, ffi.alloc("union u *", Map.of("f", 2.5)).get("f"));
-            fails("'struct a' has no member named 'q' (the initialiser of 'struct a *')",
+            fails(
+                    "'struct a' has no member named 'q' (the initialiser of 'struct a *')",
                     () -> ffi.alloc("struct a *", Map.of("q", 1)));
-            fails("too many initialisers for 'struct a': 2 given, 1 member (the initialiser of 'struct a *')",
+            fails(
+                    "too many initialisers for 'struct a': 2 given, 1 member (the initialiser of 'struct a *')",
                     () -> ffi.alloc("struct a *", List.of(1, 2)));
-            fails("a union is initialised with one member, not 2 (the initialiser of 'union u *')",
+            fails(
+                    "a union is initialised with one member, not 2 (the initialiser of 'union u *')",
                     () -> ffi.alloc("union u *", Map.of("i", 1, "f", 2.0)));
         }
 
@@ -383,18 +424,23 @@ class ConversionTableTest {
             assertEquals(7L, bits.get("u"));
             assertEquals(-4, bits.get("s"));
             assertEquals((1L << 40) - 1, bits.get("big"));
-            fails("integer 8 does not fit in bitfield 'u' of 3 bits (member 'u' of 'struct bits'): the range is 0..7",
+            fails(
+                    "integer 8 does not fit in bitfield 'u' of 3 bits (member 'u' of 'struct bits'): the range is 0..7",
                     () -> bits.set("u", 8));
-            fails("integer 4 does not fit in bitfield 's' of 3 bits (member 's' of 'struct bits'): the range is -4..3",
+            fails(
+                    "integer 4 does not fit in bitfield 's' of 3 bits (member 's' of 'struct bits'): the range is -4..3",
                     () -> bits.set("s", 4));
         }
 
         @Test
         void a16_typesWithoutAJavaCarrier() {
-            fails("cannot call through 'long double' (argument 1 of 'fabsl'): 'long double' values cannot be passed to or"
-                    + " returned from C by the JDK's FFM linker; API mode (ffi.setSource + ffi.compile) generates a C"
-                    + " wrapper that can", () -> libc.call("fabsl", 1.0));
-            fails("'long double' values cannot be written in ABI mode (item 0 of 'long double[1]')",
+            fails(
+                    "cannot call through 'long double' (argument 1 of 'fabsl'): 'long double' values cannot be passed to or"
+                            + " returned from C by the JDK's FFM linker; API mode (ffi.setSource + ffi.compile) generates a C"
+                            + " wrapper that can",
+                    () -> libc.call("fabsl", 1.0));
+            fails(
+                    "'long double' values cannot be written in ABI mode (item 0 of 'long double[1]')",
                     () -> store("long double", 1.0));
         }
     }
@@ -436,7 +482,8 @@ class ConversionTableTest {
 
         @ParameterizedTest(name = "{0} {1}")
         @MethodSource("loads")
-        void r1to10_numbersLoadAsTheJavaTypeThatHoldsTheirRange(String row, String ctype, Object stored, Object expected) {
+        void r1to10_numbersLoadAsTheJavaTypeThatHoldsTheirRange(
+                String row, String ctype, Object stored, Object expected) {
             Object loaded = roundTrip(ctype, stored);
             assertEquals(expected.getClass(), loaded.getClass());
             assertEquals(expected, loaded);
@@ -495,7 +542,9 @@ class ConversionTableTest {
             inner.set("x", 9);
             assertEquals(9, record.get("inner.x"));
             ffi.release(record);
-            fails("use of " + inner + " after it was released (ffi.release, or its scope was closed)", () -> inner.get("x"));
+            fails(
+                    "use of " + inner + " after it was released (ffi.release, or its scope was closed)",
+                    () -> inner.get("x"));
         }
 
         @Test
@@ -514,11 +563,14 @@ class ConversionTableTest {
 
         @Test
         void r17_unpackGivesJavaArraysOfTheItemsBits() {
-            assertArrayEquals(new byte[] {-1, 1}, (byte[]) ffi.unpack(ffi.alloc("unsigned char[]", List.of(255, 1)), 2));
+            assertArrayEquals(new byte[] {-1, 1}, (byte[])
+                    ffi.unpack(ffi.alloc("unsigned char[]", List.of(255, 1)), 2));
             assertArrayEquals(new int[] {-1, 2}, (int[]) ffi.unpack(ffi.alloc("unsigned int[]", new int[] {-1, 2}), 2));
-            assertArrayEquals(new char[] {'h', 'i'}, (char[]) ffi.unpack(ffi.alloc("char16_t[]", new char[] {'h', 'i'}), 2));
+            assertArrayEquals(new char[] {'h', 'i'}, (char[])
+                    ffi.unpack(ffi.alloc("char16_t[]", new char[] {'h', 'i'}), 2));
             assertArrayEquals(new double[] {0.5}, (double[]) ffi.unpack(ffi.alloc("double[]", new double[] {0.5}), 1));
-            assertArrayEquals(new boolean[] {true, false}, (boolean[]) ffi.unpack(ffi.alloc("_Bool[]", List.of(true, false)), 2));
+            assertArrayEquals(new boolean[] {true, false}, (boolean[])
+                    ffi.unpack(ffi.alloc("_Bool[]", List.of(true, false)), 2));
             Object[] pointers = (Object[]) ffi.unpack(ffi.alloc("char *[2]"), 2);
             assertTrue(((CData) pointers[1]).isNull());
         }
@@ -566,7 +618,9 @@ class ConversionTableTest {
             assertEquals(1.0f, value(ffi.cast("float", 1)));
             assertEquals(3.0, value(ffi.cast("double", ffi.cast("int", 3))));
             assertEquals((float) 0.1, value(ffi.cast("float", 0.1)));
-            fails("cannot convert java.lang.Character a to 'double' (cast): a number is expected", () -> ffi.cast("double", 'a'));
+            fails(
+                    "cannot convert java.lang.Character a to 'double' (cast): a number is expected",
+                    () -> ffi.cast("double", 'a'));
         }
 
         @Test
@@ -596,8 +650,10 @@ class ConversionTableTest {
             assertEquals("18446744073709551615", format("%lu", max));
             assertEquals(3L, libc.call("strnlen", "abc", max));
             assertEquals(-1L, roundTrip("unsigned long", max));
-            fails("integer 18446744073709551615 does not fit in 'long' (argument 1 of 'labs'): the range is"
-                    + " -9223372036854775808..9223372036854775807", () -> libc.call("labs", max));
+            fails(
+                    "integer 18446744073709551615 does not fit in 'long' (argument 1 of 'labs'): the range is"
+                            + " -9223372036854775808..9223372036854775807",
+                    () -> libc.call("labs", max));
             assertEquals("4464", format("%hd", ffi.cast("short", 70000)));
         }
 
@@ -645,23 +701,33 @@ class ConversionTableTest {
 
         @Test
         void v7_cdataPassAsTheirPromotedType() {
-            assertEquals("A 255 2.25 -1", format("%c %d %.2f %d", ffi.cast("char", 65), ffi.cast("unsigned char", -1),
-                    ffi.cast("float", 2.25), ffi.cast("enum sign", -1)));
+            assertEquals(
+                    "A 255 2.25 -1",
+                    format(
+                            "%c %d %.2f %d",
+                            ffi.cast("char", 65),
+                            ffi.cast("unsigned char", -1),
+                            ffi.cast("float", 2.25),
+                            ffi.cast("enum sign", -1)));
             assertEquals("abc", format("%s", ffi.alloc("char[]", "abc")));
-            assertEquals("4294967295 18446744073709551615", format("%u %lu", ffi.cast("unsigned int", -1),
-                    ffi.cast("unsigned long", -1)));
+            assertEquals(
+                    "4294967295 18446744073709551615",
+                    format("%u %lu", ffi.cast("unsigned int", -1), ffi.cast("unsigned long", -1)));
         }
 
         @Test
         void v8_otherJavaValuesAreRefused() {
             CData buf = ffi.alloc("char[8]");
-            fails("cannot pass java.math.BigInteger 1 as variadic argument 4 of 'snprintf': use an Integer, Long, Double,"
-                    + " String, a cdata, or ffi.cast(\"type\", x)", () -> libc.call("snprintf", buf, 8L, "%d", BigInteger.ONE));
+            fails(
+                    "cannot pass java.math.BigInteger 1 as variadic argument 4 of 'snprintf': use an Integer, Long, Double,"
+                            + " String, a cdata, or ffi.cast(\"type\", x)",
+                    () -> libc.call("snprintf", buf, 8L, "%d", BigInteger.ONE));
         }
 
         @Test
         void v9_argumentCounts() {
-            fails("'snprintf' takes at least 3 arguments (int snprintf(char *, size_t, const char *, ...)), 1 given",
+            fails(
+                    "'snprintf' takes at least 3 arguments (int snprintf(char *, size_t, const char *, ...)), 1 given",
                     () -> libc.call("snprintf", ffi.alloc("char[8]")));
             fails("'abs' takes 1 argument (int abs(int)), 0 given", () -> libc.call("abs"));
         }
@@ -691,10 +757,14 @@ class ConversionTableTest {
             assertEquals(0.5, libc.call("frexp", 8.0, ffi.alloc("int32_t *")));
             assertEquals(1L, libc.call("strlen", ffi.alloc("unsigned char[]", new byte[] {'A', 0})));
             assertEquals(1L, libc.call("strlen", ffi.alloc("signed char[]", new byte[] {'A', 0})));
-            fails("cannot convert 'long *' to 'int *' (argument 2 of 'frexp'): " + DIFFER + "\"int *\", p) if that is really"
-                    + " meant", () -> libc.call("frexp", 1.0, ffi.alloc("long *")));
-            fails("cannot convert 'unsigned int *' to 'int *' (argument 2 of 'frexp'): " + DIFFER + "\"int *\", p) if that"
-                    + " is really meant", () -> libc.call("frexp", 1.0, ffi.alloc("unsigned int *")));
+            fails(
+                    "cannot convert 'long *' to 'int *' (argument 2 of 'frexp'): " + DIFFER
+                            + "\"int *\", p) if that is really" + " meant",
+                    () -> libc.call("frexp", 1.0, ffi.alloc("long *")));
+            fails(
+                    "cannot convert 'unsigned int *' to 'int *' (argument 2 of 'frexp'): " + DIFFER
+                            + "\"int *\", p) if that" + " is really meant",
+                    () -> libc.call("frexp", 1.0, ffi.alloc("unsigned int *")));
         }
 
         @Test
@@ -712,58 +782,76 @@ class ConversionTableTest {
 
         @Test
         void p5_pointersToOtherTypesAreRefused() {
-            fails("cannot convert 'struct a *' to 'struct timeval *' (argument 1 of 'gettimeofday'): " + DIFFER
-                    + "\"struct timeval *\", p) if that is really meant", () -> libc.call("gettimeofday", ffi.alloc("struct a *"), null));
+            fails(
+                    "cannot convert 'struct a *' to 'struct timeval *' (argument 1 of 'gettimeofday'): " + DIFFER
+                            + "\"struct timeval *\", p) if that is really meant",
+                    () -> libc.call("gettimeofday", ffi.alloc("struct a *"), null));
             CData holder = ffi.alloc("struct record *");
-            fails("cannot convert 'long *' to 'int *' (member 'p' of 'struct record'): " + DIFFER + "\"int *\", p) if that is"
-                    + " really meant", () -> holder.set("p", ffi.alloc("long *")));
+            fails(
+                    "cannot convert 'long *' to 'int *' (member 'p' of 'struct record'): " + DIFFER
+                            + "\"int *\", p) if that is" + " really meant",
+                    () -> holder.set("p", ffi.alloc("long *")));
         }
 
         @Test
         void p6_functionPointersOfAnotherTypeNeedACast() {
             CData words = ffi.alloc("char[3][4]", List.of("c", "a", "b"));
             CData strcmp = libc.addressOf("strcmp");
-            fails("cannot convert 'int(*)(const char *, const char *)' to 'int(*)(const void *, const void *)' (argument 4"
-                    + " of 'qsort'): " + DIFFER + "\"int(*)(const void *, const void *)\", p) if that is really meant",
+            fails(
+                    "cannot convert 'int(*)(const char *, const char *)' to 'int(*)(const void *, const void *)' (argument 4"
+                            + " of 'qsort'): " + DIFFER
+                            + "\"int(*)(const void *, const void *)\", p) if that is really meant",
                     () -> libc.call("qsort", words, 3L, 4L, strcmp));
             libc.call("qsort", words, 3L, 4L, ffi.cast("int(*)(const void *, const void *)", strcmp));
-            assertEquals("abc", ffi.string((CData) words.get(0)) + ffi.string((CData) words.get(1))
-                    + ffi.string((CData) words.get(2)));
+            assertEquals(
+                    "abc",
+                    ffi.string((CData) words.get(0))
+                            + ffi.string((CData) words.get(1))
+                            + ffi.string((CData) words.get(2)));
         }
 
         @Test
         void p7_pointersToPointersAreComparedLevelByLevel() {
-            fails("cannot convert 'int **' to 'char **' (argument 2 of 'strtol'): " + DIFFER + "\"char **\", p) if that is"
-                    + " really meant", () -> libc.call("strtol", "1", ffi.alloc("int **"), 10));
+            fails(
+                    "cannot convert 'int **' to 'char **' (argument 2 of 'strtol'): " + DIFFER
+                            + "\"char **\", p) if that is" + " really meant",
+                    () -> libc.call("strtol", "1", ffi.alloc("int **"), 10));
         }
 
         @Test
         void p8_aStructIsNotAPointerToIt() {
             CData tv = (CData) ffi.alloc("struct timeval *").deref();
-            fails("cannot convert a cdata of type 'struct timeval' to 'struct timeval *' (argument 1 of 'gettimeofday'): a"
-                    + " pointer or an array is expected; pass ffi.addressof(s) for a pointer to a struct",
+            fails(
+                    "cannot convert a cdata of type 'struct timeval' to 'struct timeval *' (argument 1 of 'gettimeofday'): a"
+                            + " pointer or an array is expected; pass ffi.addressof(s) for a pointer to a struct",
                     () -> libc.call("gettimeofday", tv, null));
             assertEquals(0, libc.call("gettimeofday", ffi.addressof(tv), null));
         }
 
         @Test
         void p9_numbersAreNotPointers() {
-            fails("cannot convert java.lang.Integer 5 to 'const char *' (argument 1 of 'strlen'): a pointer cdata, FFI.NULL"
-                    + " or null is expected", () -> libc.call("strlen", 5));
+            fails(
+                    "cannot convert java.lang.Integer 5 to 'const char *' (argument 1 of 'strlen'): a pointer cdata, FFI.NULL"
+                            + " or null is expected",
+                    () -> libc.call("strlen", 5));
         }
 
         @Test
         void p10_releasedMemoryIsRefused() {
             CData s = ffi.alloc("char[]", "x");
             ffi.release(s);
-            fails("use of <cdata 'char[2]' owning 2 bytes, released> as argument 1 of 'strlen' after it was released"
-                    + " (ffi.release, or its scope was closed)", () -> libc.call("strlen", s));
+            fails(
+                    "use of <cdata 'char[2]' owning 2 bytes, released> as argument 1 of 'strlen' after it was released"
+                            + " (ffi.release, or its scope was closed)",
+                    () -> libc.call("strlen", s));
         }
 
         @Test
         void p11_heapSegmentsAreRefused() {
-            fails("a heap MemorySegment cannot be passed as 'const char *' (argument 1 of 'strlen'): C can only see native"
-                    + " memory", () -> libc.call("strlen", MemorySegment.ofArray(new byte[2])));
+            fails(
+                    "a heap MemorySegment cannot be passed as 'const char *' (argument 1 of 'strlen'): C can only see native"
+                            + " memory",
+                    () -> libc.call("strlen", MemorySegment.ofArray(new byte[2])));
         }
     }
 
@@ -777,7 +865,9 @@ class ConversionTableTest {
             ffi.release(block);
             ffi.release(block); // a second release does nothing
             assertEquals("<cdata 'int[4]' owning 16 bytes, released>", block.toString());
-            fails("use of " + block + " after it was released (ffi.release, or its scope was closed)", () -> block.get(0));
+            fails(
+                    "use of " + block + " after it was released (ffi.release, or its scope was closed)",
+                    () -> block.get(0));
         }
 
         @Test
@@ -810,8 +900,10 @@ class ConversionTableTest {
             CData home = (CData) libc.call("getenv", "PATH");
             assertTrue(home.toString().startsWith("<cdata 'char *' 0x"), home.toString());
             CData nul = (CData) ffi.alloc("struct record *").get("p");
-            fails("<cdata 'int *' 0x0> does not own its memory (it was not made by ffi.alloc or ffi.gc), so it cannot be"
-                    + " released", () -> ffi.release(nul));
+            fails(
+                    "<cdata 'int *' 0x0> does not own its memory (it was not made by ffi.alloc or ffi.gc), so it cannot be"
+                            + " released",
+                    () -> ffi.release(nul));
             CData pastTheEnd = ffi.alloc("int[2]").plus(3);
             assertTrue(pastTheEnd.toString().startsWith("<cdata 'int *' 0x"), pastTheEnd.toString());
         }

@@ -97,8 +97,18 @@ class LibcCallsTest {
     void snprintfFormatsMixedVariadicArguments() {
         CData buf = ffi.alloc("char[64]");
 
-        Object n = libc.call("snprintf", buf, 64L, "%d|%ld|%.3f|%s|%hd|%c|%u", 42, 1L << 40, Math.PI, "text",
-                ffi.cast("short", 70000), (int) 'x', ffi.cast("unsigned int", -1));
+        Object n = libc.call(
+                "snprintf",
+                buf,
+                64L,
+                "%d|%ld|%.3f|%s|%hd|%c|%u",
+                42,
+                1L << 40,
+                Math.PI,
+                "text",
+                ffi.cast("short", 70000),
+                (int) 'x',
+                ffi.cast("unsigned int", -1));
 
         String expected = "42|1099511627776|3.142|text|4464|x|4294967295";
         assertEquals(expected, ffi.string(buf));

@@ -103,8 +103,10 @@ class LibcGlobalsTest {
             assertEquals(7, libc.get("opterr"));
 
             FFIException e = assertThrows(FFIException.class, () -> libc.set("opterr", 1L << 40));
-            assertEquals("integer 1099511627776 does not fit in 'int' (global 'opterr'): the range is"
-                    + " -2147483648..2147483647", e.getMessage());
+            assertEquals(
+                    "integer 1099511627776 does not fit in 'int' (global 'opterr'): the range is"
+                            + " -2147483648..2147483647",
+                    e.getMessage());
         } finally {
             libc.set("opterr", old);
         }
@@ -132,7 +134,13 @@ class LibcGlobalsTest {
         CData strlen = libc.addressOf("strlen");
 
         assertEquals("unsigned long(*)(const char *)", strlen.ctype().toString()); // size_t as <stddef.h> defines it
-        assertEquals(Linker.nativeLinker().defaultLookup().find("strlen").orElseThrow().address(), strlen.address());
+        assertEquals(
+                Linker.nativeLinker()
+                        .defaultLookup()
+                        .find("strlen")
+                        .orElseThrow()
+                        .address(),
+                strlen.address());
         assertEquals(3L, strlen.call("abc"));
         assertEquals(3L, ((CFunction) libc.get("strlen")).invoke("abc"));
     }
@@ -148,7 +156,9 @@ class LibcGlobalsTest {
         // As in C, a comparator of another type needs a cast; qsort then calls strcmp on each char[8].
         libc.call("qsort", words, 4L, 8L, ffi.cast("__compar_fn_t", strcmp));
 
-        List<String> sorted = List.of(0, 1, 2, 3).stream().map(i -> ffi.string((CData) words.get(i))).toList();
+        List<String> sorted = List.of(0, 1, 2, 3).stream()
+                .map(i -> ffi.string((CData) words.get(i)))
+                .toList();
         assertEquals(List.of("apple", "fig", "kiwi", "pear"), sorted);
     }
 }

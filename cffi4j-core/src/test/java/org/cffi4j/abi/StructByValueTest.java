@@ -60,7 +60,8 @@ class StructByValueTest {
         ffi.release(d);
 
         FFIException e = assertThrows(FFIException.class, () -> d.get("quot"));
-        assertTrue(e.getMessage().startsWith("use of <cdata 'div_t' owning 8 bytes, released> after it was released"),
+        assertTrue(
+                e.getMessage().startsWith("use of <cdata 'div_t' owning 8 bytes, released> after it was released"),
                 e.getMessage());
     }
 
@@ -84,8 +85,10 @@ class StructByValueTest {
     void aStructOfAnotherTypeIsRefused() {
         CData d = (CData) libc.call("div", 1, 1);
         FFIException e = assertThrows(FFIException.class, () -> libc.call("inet_ntoa", d));
-        assertEquals("cannot initialise 'struct in_addr' from org.cffi4j.CData <cdata 'div_t' owning 8 bytes>"
-                + " (argument 1 of 'inet_ntoa'): a Map of members, a List of values, or a cdata of the same type is"
-                + " expected", e.getMessage());
+        assertEquals(
+                "cannot initialise 'struct in_addr' from org.cffi4j.CData <cdata 'div_t' owning 8 bytes>"
+                        + " (argument 1 of 'inet_ntoa'): a Map of members, a List of values, or a cdata of the same type is"
+                        + " expected",
+                e.getMessage());
     }
 }

@@ -19,7 +19,8 @@ final class SystemHeaders {
 
     /** A new FFI with the declarations of {@code headers}, e.g. {@code ffi("stdlib.h", "string.h")}. */
     static FFI ffi(String... headers) {
-        String source = Arrays.stream(headers).map(h -> "#include <" + h + ">\n").collect(Collectors.joining());
+        String source =
+                Arrays.stream(headers).map(h -> "#include <" + h + ">\n").collect(Collectors.joining());
         FFI ffi = new FFI();
         ffi.cdef(PREPROCESSED.computeIfAbsent(source, s -> GccProbe.preprocess(s)));
         return ffi;

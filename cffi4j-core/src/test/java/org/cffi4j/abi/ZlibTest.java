@@ -148,7 +148,8 @@ class ZlibTest {
         // deflateInit_ fills the NULL zalloc and zfree members with zlib's own allocator functions.
         CData zalloc = (CData) stream.get("zalloc");
         CData zfree = (CData) stream.get("zfree");
-        assertEquals("void *(*)(void *, unsigned int, unsigned int)", zalloc.ctype().toString());
+        assertEquals(
+                "void *(*)(void *, unsigned int, unsigned int)", zalloc.ctype().toString());
 
         CData block = (CData) zalloc.call(stream.get("opaque"), 16, 4);
 

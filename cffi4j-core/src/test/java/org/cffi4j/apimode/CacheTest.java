@@ -82,9 +82,11 @@ class CacheTest {
     void changingOneOptionCompilesAgain() {
         zlib(SourceOptions.libraries("z"));
 
-        assertTrue(ApiModeProbe.lastCompileCompiled(zlib(SourceOptions.libraries("z").withDefineMacros("UNUSED_MACRO=1"))));
+        assertTrue(ApiModeProbe.lastCompileCompiled(
+                zlib(SourceOptions.libraries("z").withDefineMacros("UNUSED_MACRO=1"))));
         assertEquals(2, modules());
-        assertFalse(ApiModeProbe.lastCompileCompiled(zlib(SourceOptions.libraries("z").withDefineMacros("UNUSED_MACRO=1"))));
+        assertFalse(ApiModeProbe.lastCompileCompiled(
+                zlib(SourceOptions.libraries("z").withDefineMacros("UNUSED_MACRO=1"))));
         assertEquals(2, modules());
     }
 
@@ -93,7 +95,8 @@ class CacheTest {
         SourceOptions z = SourceOptions.libraries("z");
         compile("_cache_test", CDEF, "#include <zlib.h>", z);
 
-        assertTrue(ApiModeProbe.lastCompileCompiled(compile("_cache_test", CDEF + "\n#define Z_FINISH ...", "#include <zlib.h>", z)));
+        assertTrue(ApiModeProbe.lastCompileCompiled(
+                compile("_cache_test", CDEF + "\n#define Z_FINISH ...", "#include <zlib.h>", z)));
         assertTrue(ApiModeProbe.lastCompileCompiled(compile("_cache_test", CDEF, "#include <zlib.h>\n", z)));
         assertTrue(ApiModeProbe.lastCompileCompiled(compile("_cache_test_2", CDEF, "#include <zlib.h>", z)));
         assertEquals(4, modules());

@@ -47,7 +47,9 @@ class EmitCCodeTest {
     private static FFI zlib() {
         FFI ffi = new FFI();
         ffi.cdef(CDEF);
-        ffi.setSource("_emit_test", "#include <zlib.h>\nint fire(int x) { return on_event(x); }",
+        ffi.setSource(
+                "_emit_test",
+                "#include <zlib.h>\nint fire(int x) { return on_event(x); }",
                 SourceOptions.libraries("z"));
         return ffi;
     }
@@ -84,7 +86,9 @@ class EmitCCodeTest {
 
         Path compiled;
         try (Stream<Path> files = Files.list(cache)) {
-            compiled = files.filter(p -> p.getFileName().toString().matches("_emit_test-.*\\.c")).findFirst().orElseThrow();
+            compiled = files.filter(p -> p.getFileName().toString().matches("_emit_test-.*\\.c"))
+                    .findFirst()
+                    .orElseThrow();
         }
         assertEquals(Files.readString(compiled), Files.readString(before));
         assertEquals(Files.readString(before), Files.readString(after));
@@ -92,8 +96,10 @@ class EmitCCodeTest {
 
     private static int syntaxCheck(Path file) {
         try {
-            Process p = new ProcessBuilder(GccProbe.compiler(), "-fsyntax-only", "-Werror=incompatible-pointer-types",
-                    file.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            GccProbe.compiler(), "-fsyntax-only", "-Werror=incompatible-pointer-types", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             assertEquals("", output.strip());

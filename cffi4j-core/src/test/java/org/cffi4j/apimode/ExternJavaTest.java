@@ -14,7 +14,6 @@ import org.cffi4j.CData;
 import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
 import org.cffi4j.Library;
-import org.cffi4j.SourceOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -140,9 +139,11 @@ class ExternJavaTest {
         Library lib = compile("_extern_java_refusals");
         FFIException notExtern = assertThrows(FFIException.class, () -> lib.defExtern("fire", (IntOp) x -> x));
         assertTrue(notExtern.getMessage().contains("not declared extern \"Java\""), notExtern.getMessage());
-        FFIException badSignature = assertThrows(FFIException.class,
-                () -> lib.defExtern("on_event", (PairOp) (x, p) -> 1.0));
-        assertTrue(badSignature.getMessage().contains("on_event") || badSignature.getMessage().contains("int(*)(int)"),
+        FFIException badSignature =
+                assertThrows(FFIException.class, () -> lib.defExtern("on_event", (PairOp) (x, p) -> 1.0));
+        assertTrue(
+                badSignature.getMessage().contains("on_event")
+                        || badSignature.getMessage().contains("int(*)(int)"),
                 badSignature.getMessage());
 
         FFI abi = new FFI();

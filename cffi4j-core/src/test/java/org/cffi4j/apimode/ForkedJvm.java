@@ -21,23 +21,33 @@ final class ForkedJvm {
     private ForkedJvm() {}
 
     static Result run(Class<?> mainClass, Map<String, String> environment, List<String> jvmOptions) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         Module module = ForkedJvm.class.getModule();
         if (module.isNamed()) {
-            cmd.addAll(List.of("--enable-native-access=" + module.getName(),
-                    "--module-path", System.getProperty("jdk.module.path"),
-                    "--patch-module", module.getName() + "=" + testClasses(),
-                    "--add-modules", module.getName(),
-                    "-m", module.getName() + "/" + mainClass.getName()));
+            cmd.addAll(List.of(
+                    "--enable-native-access=" + module.getName(),
+                    "--module-path",
+                    System.getProperty("jdk.module.path"),
+                    "--patch-module",
+                    module.getName() + "=" + testClasses(),
+                    "--add-modules",
+                    module.getName(),
+                    "-m",
+                    module.getName() + "/" + mainClass.getName()));
         } else {
-            cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+            cmd.addAll(List.of(
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-cp",
+                    System.getProperty("java.class.path"),
                     mainClass.getName()));
         }
         try {
             Path out = Files.createTempFile("cffi4j-fork", ".out"); // a file: a full pipe could block the child
             try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+                ProcessBuilder pb =
+                        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
                 pb.environment().putAll(environment);
                 Process p = pb.start();
                 if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -59,7 +69,12 @@ final class ForkedJvm {
     // The directory (or jar) the test classes were loaded from.
     private static String testClasses() {
         try {
-            return Path.of(ForkedJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(ForkedJvm.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new AssertionError(e);
         }

@@ -35,7 +35,10 @@ class LayoutCrossCheckTest {
     private static FFI demo(String cdef) {
         FFI ffi = new FFI();
         ffi.cdef(cdef);
-        ffi.setSource("_layout_check", "#include \"apimode_demo.h\"", SourceOptions.none().withIncludeDirs(headers));
+        ffi.setSource(
+                "_layout_check",
+                "#include \"apimode_demo.h\"",
+                SourceOptions.none().withIncludeDirs(headers));
         return ffi;
     }
 
@@ -43,8 +46,14 @@ class LayoutCrossCheckTest {
     void theTestHeadersStructsAgreeWithTheCompiler() {
         FFI ffi = demo(GccProbe.preprocess("#include \"apimode_demo.h\"", "-I" + headers));
         Map<String, String> abiLayouts = layouts(ffi);
-        assertEquals(List.of("struct demo_flags", "struct demo_packed", "struct demo_record", "struct demo_tagged",
-                "union demo_value"), abiLayouts.keySet().stream().filter(n -> n.contains(" ")).toList());
+        assertEquals(
+                List.of(
+                        "struct demo_flags",
+                        "struct demo_packed",
+                        "struct demo_record",
+                        "struct demo_tagged",
+                        "union demo_value"),
+                abiLayouts.keySet().stream().filter(n -> n.contains(" ")).toList());
 
         Library lib = ffi.compile(); // compares each layout with the compiler's
 
@@ -77,7 +86,9 @@ class LayoutCrossCheckTest {
 
     @Test
     void aMissingPackedAttributeFailsOnSizeAndOffsets() {
-        FFIException e = assertThrows(FFIException.class, () -> demo("struct demo_packed { char c; int i; short s; };").compile());
+        FFIException e = assertThrows(
+                FFIException.class,
+                () -> demo("struct demo_packed { char c; int i; short s; };").compile());
         assertTrue(e.getMessage().contains("sizeof: cdef 12, C compiler 7"), e.getMessage());
         assertTrue(e.getMessage().contains("offsetof i: cdef 4, C compiler 1"), e.getMessage());
     }
@@ -96,8 +107,11 @@ class LayoutCrossCheckTest {
         ffi.cdef(GccProbe.preprocess(source));
         Map<String, String> abiLayouts = layouts(ffi);
         assertTrue(abiLayouts.size() > 40, abiLayouts.keySet().toString());
-        assertTrue(abiLayouts.containsKey("struct z_stream_s") && abiLayouts.containsKey("struct stat")
-                && abiLayouts.containsKey("struct tm"), abiLayouts.keySet().toString());
+        assertTrue(
+                abiLayouts.containsKey("struct z_stream_s")
+                        && abiLayouts.containsKey("struct stat")
+                        && abiLayouts.containsKey("struct tm"),
+                abiLayouts.keySet().toString());
         // zlib.h includes unistd.h, which declares crypt(), in libcrypt.
         ffi.setSource("_system_layouts", source, SourceOptions.libraries("z", "crypt"));
 

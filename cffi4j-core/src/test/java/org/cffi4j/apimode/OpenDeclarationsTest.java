@@ -84,7 +84,10 @@ class OpenDeclarationsTest {
     void enumValuesGivenInTheCdefAreChecked() {
         FFI wrong = new FFI();
         wrong.cdef("enum demo_color { DEMO_BLUE, DEMO_RED, DEMO_GREEN };"); // 0, 1, 2: the header says 3, 5, 9
-        wrong.setSource("_wrong_enum", "#include \"apimode_demo.h\"", SourceOptions.none().withIncludeDirs(TestHeaders.directory()));
+        wrong.setSource(
+                "_wrong_enum",
+                "#include \"apimode_demo.h\"",
+                SourceOptions.none().withIncludeDirs(TestHeaders.directory()));
 
         FFIException e = assertThrows(FFIException.class, wrong::compile);
 

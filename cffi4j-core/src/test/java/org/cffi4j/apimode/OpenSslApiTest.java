@@ -46,7 +46,9 @@ class OpenSslApiTest {
         TestCache.install();
         ffi = new FFI();
         ffi.cdef(CDEF);
-        ffi.setSource("_openssl_api_test", "#include <openssl/evp.h>\n#include <openssl/crypto.h>",
+        ffi.setSource(
+                "_openssl_api_test",
+                "#include <openssl/evp.h>\n#include <openssl/crypto.h>",
                 SourceOptions.libraries("crypto"));
         crypto = ffi.compile();
     }
@@ -59,8 +61,10 @@ class OpenSslApiTest {
 
     @Test
     void sha256AgreesWithJavaInSeveralUpdates() throws NoSuchAlgorithmException {
-        byte[] text = "The quick brown fox jumps over the lazy dog, ".repeat(1000).getBytes(StandardCharsets.UTF_8);
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+        byte[] text =
+                "The quick brown fox jumps over the lazy dog, ".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        String expected =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
         assertEquals(expected, sha256(text));
     }
 
@@ -68,7 +72,8 @@ class OpenSslApiTest {
     void theConstantsAreTheHeadersValues() {
         assertEquals(64, crypto.get("EVP_MAX_MD_SIZE"));
         String oracle = GccProbe.compileAndRun("#include <stdio.h>\n#include <openssl/opensslv.h>\n"
-                + "int main(void) { printf(\"%ld\\n\", (long) OPENSSL_VERSION_NUMBER); return 0; }").strip();
+                        + "int main(void) { printf(\"%ld\\n\", (long) OPENSSL_VERSION_NUMBER); return 0; }")
+                .strip();
         assertEquals(Long.parseLong(oracle), ffi.integerConst("OPENSSL_VERSION_NUMBER"));
         // The header's version is the linked library's (same major and minor at least).
         long runtime = (Long) crypto.call("OpenSSL_version_num");
@@ -88,8 +93,13 @@ class OpenSslApiTest {
             assertEquals(1, crypto.call("EVP_DigestInit_ex", ctx, crypto.call("EVP_sha256"), null));
             int half = data.length / 2;
             assertEquals(1, crypto.call("EVP_DigestUpdate", ctx, ffi.fromBuffer("char[]", data), (long) half));
-            assertEquals(1, crypto.call("EVP_DigestUpdate", ctx, ffi.fromBuffer("char[]", data).plus(half),
-                    (long) (data.length - half)));
+            assertEquals(
+                    1,
+                    crypto.call(
+                            "EVP_DigestUpdate",
+                            ctx,
+                            ffi.fromBuffer("char[]", data).plus(half),
+                            (long) (data.length - half)));
             int max = (Integer) crypto.get("EVP_MAX_MD_SIZE");
             CData digest = ffi.alloc("unsigned char[]", max);
             CData length = ffi.alloc("unsigned int *");

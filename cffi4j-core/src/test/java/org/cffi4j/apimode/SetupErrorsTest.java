@@ -37,8 +37,8 @@ class SetupErrorsTest {
     @Test
     void withoutACompilerTheErrorSaysHowToInstallOne() {
         Path cache = TestCache.newDirectory("cffi4j-no-cc");
-        ForkedJvm.Result r = ForkedJvm.run(CompileWithoutCompilerMain.class, Map.of("CC", "/nonexistent/cc"),
-                List.of("-Dcffi4j.cache=" + cache));
+        ForkedJvm.Result r = ForkedJvm.run(
+                CompileWithoutCompilerMain.class, Map.of("CC", "/nonexistent/cc"), List.of("-Dcffi4j.cache=" + cache));
 
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("FFIException: no C compiler found ('/nonexistent/cc')"), r.output());

@@ -29,13 +29,16 @@ class SourceOptionsTest {
         FFI ffi = new FFI();
         ffi.cdef("int extra_answer(void);\nint SQUARE(int);\n#define EXTRA_OFFSET ...\n#define FROM_COMPILE_ARGS ...");
         // The source declares what the extra file defines, as any C file using it would.
-        ffi.setSource("_source_options", "#include \"apimode_demo.h\"\nint extra_answer(void);", SourceOptions.none()
-                .withIncludeDirs(headers)
-                .withSources(Path.of(headers, "apimode_extra.c").toString())
-                .withDefineMacros("EXTRA_OFFSET=6")
-                .withExtraCompileArgs("-DFROM_COMPILE_ARGS=17", "-std=gnu11")
-                .withExtraLinkArgs("-Wl,-O1")
-                .withLibraryDirs(headers));
+        ffi.setSource(
+                "_source_options",
+                "#include \"apimode_demo.h\"\nint extra_answer(void);",
+                SourceOptions.none()
+                        .withIncludeDirs(headers)
+                        .withSources(Path.of(headers, "apimode_extra.c").toString())
+                        .withDefineMacros("EXTRA_OFFSET=6")
+                        .withExtraCompileArgs("-DFROM_COMPILE_ARGS=17", "-std=gnu11")
+                        .withExtraLinkArgs("-Wl,-O1")
+                        .withLibraryDirs(headers));
 
         Library lib = ffi.compile();
 

@@ -87,7 +87,8 @@ class Sqlite3ApiTest {
         assertEquals(100, row);
         assertEquals(101, done);
         String oracle = GccProbe.compileAndRun("#include <stdio.h>\n#include <sqlite3.h>\n"
-                + "int main(void) { printf(\"%d\\n\", SQLITE_VERSION_NUMBER); return 0; }").strip();
+                        + "int main(void) { printf(\"%d\\n\", SQLITE_VERSION_NUMBER); return 0; }")
+                .strip();
         assertEquals(Integer.parseInt(oracle), sqlite.get("SQLITE_VERSION_NUMBER"));
     }
 
@@ -130,8 +131,10 @@ class Sqlite3ApiTest {
                     return 0;
                 }
                 """).strip();
-        assertEquals(oracle, ffi.sizeof("sqlite3_vfs") + " " + ffi.offsetof("sqlite3_vfs", "iVersion") + " "
-                + ffi.offsetof("sqlite3_vfs", "mxPathname") + " " + ffi.offsetof("sqlite3_vfs", "zName"));
+        assertEquals(
+                oracle,
+                ffi.sizeof("sqlite3_vfs") + " " + ffi.offsetof("sqlite3_vfs", "iVersion") + " "
+                        + ffi.offsetof("sqlite3_vfs", "mxPathname") + " " + ffi.offsetof("sqlite3_vfs", "zName"));
 
         CData vfs = (CData) sqlite.call("sqlite3_vfs_find", FFI.NULL);
 
@@ -143,7 +146,9 @@ class Sqlite3ApiTest {
 
     private CData prepare(String sql) {
         CData out = ffi.alloc("sqlite3_stmt **");
-        assertEquals(ok, sqlite.call("sqlite3_prepare_v2", db, sql, -1, out, null),
+        assertEquals(
+                ok,
+                sqlite.call("sqlite3_prepare_v2", db, sql, -1, out, null),
                 () -> ffi.string((CData) sqlite.call("sqlite3_errmsg", db)));
         return (CData) out.deref();
     }

@@ -16,6 +16,7 @@ final class TestHeaders {
                 return p.toAbsolutePath().toString();
             }
         }
-        throw new IllegalStateException("src/test/c/apimode not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "src/test/c/apimode not found from " + Path.of("").toAbsolutePath());
     }
 }

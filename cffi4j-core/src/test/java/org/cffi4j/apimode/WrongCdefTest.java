@@ -43,37 +43,47 @@ class WrongCdefTest {
 
         CompilationException e = assertThrows(CompilationException.class, ffi::compile);
 
-        assertContains(e.getMessage(), "cdef:3:", "'compress'", "'int compress(char *, long)'",
+        assertContains(
+                e.getMessage(),
+                "cdef:3:",
+                "'compress'",
+                "'int compress(char *, long)'",
                 "int (*)(Bytef *, uLongf *, const Bytef *, uLong)");
         assertContains(e.compilerOutput(), "error:", "compress");
         // Nothing of the failed compile is kept: Z_OK is still known only to API mode.
-        assertContains(assertThrows(FFIException.class, () -> ffi.integerConst("Z_OK")).getMessage(), "API mode");
+        assertContains(
+                assertThrows(FFIException.class, () -> ffi.integerConst("Z_OK")).getMessage(), "API mode");
     }
 
     @Test
     void aFunctionTheHeadersDoNotDeclare() {
-        CompilationException e = assertThrows(CompilationException.class,
+        CompilationException e = assertThrows(
+                CompilationException.class,
                 () -> zlib("int zlib_has_no_such_function(int);").compile());
         assertContains(e.getMessage(), "cdef:1:", "'zlib_has_no_such_function'", "undeclared");
     }
 
     @Test
     void aConstantTheHeadersDoNotDefine() {
-        CompilationException e = assertThrows(CompilationException.class,
+        CompilationException e = assertThrows(
+                CompilationException.class,
                 () -> zlib("#define Z_OK ...\n#define Z_NO_SUCH_CONSTANT ...").compile());
         assertContains(e.getMessage(), "cdef:2:", "'Z_NO_SUCH_CONSTANT'");
     }
 
     @Test
     void aConstantWithAnotherValueNamesBothValues() {
-        FFIException e = assertThrows(FFIException.class, () -> zlib("#define Z_STREAM_END 7").compile());
+        FFIException e = assertThrows(
+                FFIException.class, () -> zlib("#define Z_STREAM_END 7").compile());
         assertContains(e.getMessage(), "'Z_STREAM_END'", "7 in the cdef", "1 in the C source");
     }
 
     @Test
     void aPartialStructMemberTheRealStructLacks() {
-        CompilationException e = assertThrows(CompilationException.class,
-                () -> zlib("typedef struct z_stream_s { int no_such_member; ...; } z_stream;").compile());
+        CompilationException e = assertThrows(
+                CompilationException.class,
+                () -> zlib("typedef struct z_stream_s { int no_such_member; ...; } z_stream;")
+                        .compile());
         assertContains(e.getMessage(), "no_such_member");
     }
 

@@ -71,7 +71,9 @@ class ZlibApiTest {
     void beforeCompileWhatOnlyTheCompilerKnowsIsRefused() {
         FFI abi = new FFI();
         abi.cdef(CDEF);
-        assertTrue(assertThrows(FFIException.class, () -> abi.integerConst("Z_OK")).getMessage().contains("only in API mode"));
+        assertTrue(assertThrows(FFIException.class, () -> abi.integerConst("Z_OK"))
+                .getMessage()
+                .contains("only in API mode"));
         assertThrows(FFIException.class, () -> abi.sizeof("uLong"));
         assertThrows(FFIException.class, () -> abi.sizeof("z_stream"));
     }
@@ -88,7 +90,9 @@ class ZlibApiTest {
                 """).strip();
         PrimitiveType uLong = (PrimitiveType) ffi.typeOf("uLong");
         PrimitiveType uInt = (PrimitiveType) ffi.typeOf("uInt");
-        assertEquals(oracle, uLong.size() + " " + (uLong.signed() ? 1 : 0) + " " + uInt.size() + " " + (uInt.signed() ? 1 : 0));
+        assertEquals(
+                oracle,
+                uLong.size() + " " + (uLong.signed() ? 1 : 0) + " " + uInt.size() + " " + (uInt.signed() ? 1 : 0));
         assertTrue(uLong.isIntegral());
     }
 
@@ -107,7 +111,8 @@ class ZlibApiTest {
                 }
                 """).strip();
         String mine = ffi.sizeof("z_stream") + " " + ffi.alignof("z_stream");
-        for (String member : new String[] {"next_in", "avail_in", "total_in", "next_out", "avail_out", "total_out", "msg"}) {
+        for (String member :
+                new String[] {"next_in", "avail_in", "total_in", "next_out", "avail_out", "total_out", "msg"}) {
             mine += " " + ffi.offsetof("z_stream", member);
         }
         assertEquals(oracle, mine);
@@ -120,7 +125,8 @@ class ZlibApiTest {
         assertEquals(4, z.get("Z_FINISH"));
         assertEquals(0L, ffi.integerConst("Z_NO_FLUSH"));
         String oracle = GccProbe.compileAndRun("#include <stdio.h>\n#include <zlib.h>\n"
-                + "int main(void) { printf(\"%d\\n\", ZLIB_VERNUM); return 0; }").strip();
+                        + "int main(void) { printf(\"%d\\n\", ZLIB_VERNUM); return 0; }")
+                .strip();
         assertEquals(Long.parseLong(oracle), ffi.integerConst("ZLIB_VERNUM"));
     }
 

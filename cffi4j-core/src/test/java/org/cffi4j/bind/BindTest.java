@@ -104,8 +104,10 @@ class BindTest {
         assertEquals(123, libc.strtol(text, end, 10));
         assertEquals("xyz", ffi.string((CData) end.get(0)));
         FFIException e = assertThrows(FFIException.class, () -> libc.strtol(ffi.alloc("int[]", 3), end, 10));
-        assertEquals("cannot convert 'int[3]' to 'const char *' (argument 1 of 'strtol'): the pointed-to types differ;"
-                + " use ffi.cast(\"const char *\", p) if that is really meant", e.getMessage());
+        assertEquals(
+                "cannot convert 'int[3]' to 'const char *' (argument 1 of 'strtol'): the pointed-to types differ;"
+                        + " use ffi.cast(\"const char *\", p) if that is really meant",
+                e.getMessage());
     }
 
     @Test
@@ -133,13 +135,18 @@ class BindTest {
 
     @Test
     void mismatchesPrintBothSignatures() {
-        assertEquals("cannot bind WrongReturn.strlen: the Java method 'int strlen(String)' does not match the cdef"
-                + " declaration 'size_t strlen(const char *)': the return type int cannot hold 'size_t'",
-                assertThrows(FFIException.class, () -> c.bind(WrongReturn.class)).getMessage());
-        assertEquals("cannot bind WrongParameter.abs: the Java method 'int abs(String)' does not match the cdef"
-                + " declaration 'int abs(int)': parameter 1 is String, which cannot be converted to 'int'",
-                assertThrows(FFIException.class, () -> c.bind(WrongParameter.class)).getMessage());
-        assertEquals("no function 'nosuchfunction' is declared in the cdef",
+        assertEquals(
+                "cannot bind WrongReturn.strlen: the Java method 'int strlen(String)' does not match the cdef"
+                        + " declaration 'size_t strlen(const char *)': the return type int cannot hold 'size_t'",
+                assertThrows(FFIException.class, () -> c.bind(WrongReturn.class))
+                        .getMessage());
+        assertEquals(
+                "cannot bind WrongParameter.abs: the Java method 'int abs(String)' does not match the cdef"
+                        + " declaration 'int abs(int)': parameter 1 is String, which cannot be converted to 'int'",
+                assertThrows(FFIException.class, () -> c.bind(WrongParameter.class))
+                        .getMessage());
+        assertEquals(
+                "no function 'nosuchfunction' is declared in the cdef",
                 assertThrows(FFIException.class, () -> c.bind(Undeclared.class)).getMessage());
     }
 
@@ -154,7 +161,8 @@ class BindTest {
         Z bound = z.bind(Z.class);
         bound.zlibCompileFlags();
         z.close();
-        assertEquals("'zlibCompileFlags' cannot be used: library 'z' is closed",
+        assertEquals(
+                "'zlibCompileFlags' cannot be used: library 'z' is closed",
                 assertThrows(FFIException.class, bound::zlibCompileFlags).getMessage());
     }
 

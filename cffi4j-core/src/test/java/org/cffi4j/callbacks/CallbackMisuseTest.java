@@ -69,18 +69,25 @@ class CallbackMisuseTest {
         String err = StdErr.capture(() -> result[0] = lib.call("apply_int", f, 12));
 
         assertEquals(0, result[0]);
-        assertTrue(err.startsWith("From cffi4j callback 'int(*)(int)': java.lang.IllegalStateException: boom 12"
-                + System.lineSeparator()), err);
-        assertTrue(err.contains("\tat ") && err.contains(CallbackMisuseTest.class.getName() + ".lambda$"),
+        assertTrue(
+                err.startsWith("From cffi4j callback 'int(*)(int)': java.lang.IllegalStateException: boom 12"
+                        + System.lineSeparator()),
+                err);
+        assertTrue(
+                err.contains("\tat ") && err.contains(CallbackMisuseTest.class.getName() + ".lambda$"),
                 "the stack trace is printed: " + err);
     }
 
     @Test
     void anErrorIsCaughtLikeAnException() {
         List<Throwable> reported = new ArrayList<>();
-        CData f = ffi.callback("int(*)(int)", (IntUnaryOperator) x -> {
-            throw new StackOverflowError("pretend");
-        }, 5, reported::add);
+        CData f = ffi.callback(
+                "int(*)(int)",
+                (IntUnaryOperator) x -> {
+                    throw new StackOverflowError("pretend");
+                },
+                5,
+                reported::add);
 
         assertEquals(5, lib.call("apply_int", f, 1));
         assertInstanceOf(StackOverflowError.class, reported.getFirst());
@@ -88,11 +95,15 @@ class CallbackMisuseTest {
 
     @Test
     void anOnErrorHandlerThatThrowsIsPrintedAndCStillGetsTheErrorValue() {
-        CData f = ffi.callback("int(*)(int)", (IntUnaryOperator) x -> {
-            throw new IllegalStateException("first");
-        }, -1, t -> {
-            throw new IllegalArgumentException("the handler failed too");
-        });
+        CData f = ffi.callback(
+                "int(*)(int)",
+                (IntUnaryOperator) x -> {
+                    throw new IllegalStateException("first");
+                },
+                -1,
+                t -> {
+                    throw new IllegalArgumentException("the handler failed too");
+                });
         Object[] result = new Object[1];
 
         String err = StdErr.capture(() -> result[0] = lib.call("apply_int", f, 1));
@@ -109,72 +120,96 @@ class CallbackMisuseTest {
         assertEquals(-7, lib.call("apply_int", f, 1));
 
         assertInstanceOf(FFIException.class, reported.getFirst());
-        assertEquals("integer 1099511627776 does not fit in 'int' (the return value of callback 'int(*)(int)'): the range"
-                + " is -2147483648..2147483647", reported.getFirst().getMessage());
+        assertEquals(
+                "integer 1099511627776 does not fit in 'int' (the return value of callback 'int(*)(int)'): the range"
+                        + " is -2147483648..2147483647",
+                reported.getFirst().getMessage());
     }
 
     // --- a wrong signature
 
     @Test
     void aParameterOfTheWrongWidthIsRefusedNamingBothSignatures() {
-        FFIException e = assertThrows(FFIException.class,
-                () -> ffi.callback("int(*)(int)", (LongUnaryOperator) x -> x));
+        FFIException e =
+                assertThrows(FFIException.class, () -> ffi.callback("int(*)(int)", (LongUnaryOperator) x -> x));
 
-        assertEquals("the callback's long applyAsLong(long) does not match 'int(*)(int)': parameter 1 is long, which"
-                + " cannot receive 'int'", e.getMessage());
+        assertEquals(
+                "the callback's long applyAsLong(long) does not match 'int(*)(int)': parameter 1 is long, which"
+                        + " cannot receive 'int'",
+                e.getMessage());
     }
 
     @Test
     void aResultOfTheWrongWidthIsRefusedNamingBothSignatures() {
         FFIException e = assertThrows(FFIException.class, () -> ffi.callback("int(*)(int)", (IntToLong) x -> x));
 
-        assertEquals("the callback's long apply(int) does not match 'int(*)(int)': the result long cannot be returned as"
-                + " 'int'", e.getMessage());
+        assertEquals(
+                "the callback's long apply(int) does not match 'int(*)(int)': the result long cannot be returned as"
+                        + " 'int'",
+                e.getMessage());
     }
 
     @Test
     void tooManyOrTooFewParametersAreRefusedNamingBothSignatures() {
-        FFIException more = assertThrows(FFIException.class,
-                () -> ffi.callback("int(*)(int)", (IntBinaryOperator) (a, b) -> a));
-        FFIException fewer = assertThrows(FFIException.class,
-                () -> ffi.callback("int(*)(int, int, int)", (IntBinaryOperator) (a, b) -> a));
+        FFIException more =
+                assertThrows(FFIException.class, () -> ffi.callback("int(*)(int)", (IntBinaryOperator) (a, b) -> a));
+        FFIException fewer = assertThrows(
+                FFIException.class, () -> ffi.callback("int(*)(int, int, int)", (IntBinaryOperator) (a, b) -> a));
 
-        assertEquals("the callback's int applyAsInt(int, int) does not match 'int(*)(int)': it has 2 parameters, the C"
-                + " function 1", more.getMessage());
-        assertEquals("the callback's int applyAsInt(int, int) does not match 'int(*)(int, int, int)': it has 2"
-                + " parameters, the C function 3", fewer.getMessage());
+        assertEquals(
+                "the callback's int applyAsInt(int, int) does not match 'int(*)(int)': it has 2 parameters, the C"
+                        + " function 1",
+                more.getMessage());
+        assertEquals(
+                "the callback's int applyAsInt(int, int) does not match 'int(*)(int, int, int)': it has 2"
+                        + " parameters, the C function 3",
+                fewer.getMessage());
     }
 
     @Test
     void aStringResultIsRefusedWhenTheCallbackIsMade() {
         // Its memory would be gone when C reads it: refused now rather than failing at every call.
-        FFIException e = assertThrows(FFIException.class, () -> ffi.callback("const char *(*)(const char *, int)",
-                (StringResult) (s, n) -> s.repeat(n)));
+        FFIException e = assertThrows(
+                FFIException.class,
+                () -> ffi.callback("const char *(*)(const char *, int)", (StringResult) (s, n) -> s.repeat(n)));
 
-        assertEquals("the callback's String apply(String, int) does not match 'const char *(*)(const char *, int)': a"
-                + " String result has no C memory that outlives the call; return a cdata from ffi.alloc(\"char[]\", s)"
-                + " kept alive elsewhere", e.getMessage());
+        assertEquals(
+                "the callback's String apply(String, int) does not match 'const char *(*)(const char *, int)': a"
+                        + " String result has no C memory that outlives the call; return a cdata from ffi.alloc(\"char[]\", s)"
+                        + " kept alive elsewhere",
+                e.getMessage());
     }
 
     @Test
     void somethingOtherThanAFunctionIsRefused() {
         FFIException e = assertThrows(FFIException.class, () -> ffi.callback("int(*)(int)", new Object()));
 
-        assertEquals("the Java function of callback 'int(*)(int)' must be a lambda of a functional interface or a"
-                + " java.util.function.Function<Object[], Object>, not java.lang.Object", e.getMessage());
-        assertEquals("the Java function of callback 'int(*)(int)' is null",
-                assertThrows(FFIException.class, () -> ffi.callback("int(*)(int)", null)).getMessage());
+        assertEquals(
+                "the Java function of callback 'int(*)(int)' must be a lambda of a functional interface or a"
+                        + " java.util.function.Function<Object[], Object>, not java.lang.Object",
+                e.getMessage());
+        assertEquals(
+                "the Java function of callback 'int(*)(int)' is null",
+                assertThrows(FFIException.class, () -> ffi.callback("int(*)(int)", null))
+                        .getMessage());
     }
 
     @Test
     void aTypeThatIsNoFunctionPointerIsRefused() {
-        assertEquals("a callback needs a function pointer type such as 'int(*)(int)', not 'int'",
-                assertThrows(FFIException.class, () -> ffi.callback("int", (IntUnaryOperator) x -> x)).getMessage());
-        assertEquals("a callback needs a function pointer type, not 'int *'",
-                assertThrows(FFIException.class, () -> ffi.callback("int *", (IntUnaryOperator) x -> x)).getMessage());
-        assertEquals("a callback cannot be variadic ('int(*)(int, ...)')",
-                assertThrows(FFIException.class, () -> ffi.callback("int(*)(int, ...)",
-                        (Function<Object[], Object>) a -> 0)).getMessage());
+        assertEquals(
+                "a callback needs a function pointer type such as 'int(*)(int)', not 'int'",
+                assertThrows(FFIException.class, () -> ffi.callback("int", (IntUnaryOperator) x -> x))
+                        .getMessage());
+        assertEquals(
+                "a callback needs a function pointer type, not 'int *'",
+                assertThrows(FFIException.class, () -> ffi.callback("int *", (IntUnaryOperator) x -> x))
+                        .getMessage());
+        assertEquals(
+                "a callback cannot be variadic ('int(*)(int, ...)')",
+                assertThrows(
+                                FFIException.class,
+                                () -> ffi.callback("int(*)(int, ...)", (Function<Object[], Object>) a -> 0))
+                        .getMessage());
     }
 
     @Test
@@ -187,11 +222,13 @@ class CallbackMisuseTest {
 
     @Test
     void anErrorValueThatDoesNotConvertIsRefusedWhenTheCallbackIsMade() {
-        FFIException e = assertThrows(FFIException.class,
-                () -> ffi.callback("int(*)(int)", (IntUnaryOperator) x -> x, 1L << 40, null));
+        FFIException e = assertThrows(
+                FFIException.class, () -> ffi.callback("int(*)(int)", (IntUnaryOperator) x -> x, 1L << 40, null));
 
-        assertEquals("integer 1099511627776 does not fit in 'int' (the error value of callback 'int(*)(int)'): the range"
-                + " is -2147483648..2147483647", e.getMessage());
+        assertEquals(
+                "integer 1099511627776 does not fit in 'int' (the error value of callback 'int(*)(int)'): the range"
+                        + " is -2147483648..2147483647",
+                e.getMessage());
     }
 
     // --- a released callback
@@ -216,7 +253,9 @@ class CallbackMisuseTest {
 
         FFIException e = assertThrows(FFIException.class, () -> lib.call("apply_int", f, 1));
 
-        assertTrue(e.getMessage().contains("after it was released") && e.getMessage().contains("argument 1 of 'apply_int'"),
+        assertTrue(
+                e.getMessage().contains("after it was released")
+                        && e.getMessage().contains("argument 1 of 'apply_int'"),
                 e.getMessage());
     }
 

@@ -61,7 +61,10 @@ class ForeignThreadsTest {
     /** What both sides counted in one run. */
     private record Run(AtomicLongArray javaCalls, Map<String, Integer> reports, CData counts, Set<Thread> javaThreads) {
         static Run start() {
-            return new Run(new AtomicLongArray(THREADS), new ConcurrentHashMap<>(), ffi.alloc("struct thread_counts[]", THREADS),
+            return new Run(
+                    new AtomicLongArray(THREADS),
+                    new ConcurrentHashMap<>(),
+                    ffi.alloc("struct thread_counts[]", THREADS),
                     ConcurrentHashMap.newKeySet());
         }
 

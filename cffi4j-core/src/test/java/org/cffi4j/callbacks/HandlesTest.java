@@ -77,8 +77,10 @@ class HandlesTest {
 
         FFIException e = assertThrows(FFIException.class, () -> ffi.fromHandle(notAHandle));
 
-        assertEquals("the pointer 0x" + Long.toHexString(notAHandle.address())
-                + " is not a live handle from ffi.newHandle (released, or never one)", e.getMessage());
+        assertEquals(
+                "the pointer 0x" + Long.toHexString(notAHandle.address())
+                        + " is not a live handle from ffi.newHandle (released, or never one)",
+                e.getMessage());
     }
 
     @Test
@@ -89,8 +91,10 @@ class HandlesTest {
 
         FFIException e = assertThrows(FFIException.class, () -> ffi.fromHandle(ffi.cast("void *", address)));
 
-        assertEquals("the pointer 0x" + Long.toHexString(address)
-                + " is not a live handle from ffi.newHandle (released, or never one)", e.getMessage());
+        assertEquals(
+                "the pointer 0x" + Long.toHexString(address)
+                        + " is not a live handle from ffi.newHandle (released, or never one)",
+                e.getMessage());
         ffi.release(h); // releasing twice does nothing
     }
 
@@ -119,9 +123,11 @@ class HandlesTest {
 
     @Test
     void nullAndTheNullPointerAreNoHandles() {
-        assertEquals("null is not a live handle from ffi.newHandle (released, or never one)",
+        assertEquals(
+                "null is not a live handle from ffi.newHandle (released, or never one)",
                 assertThrows(FFIException.class, () -> ffi.fromHandle(null)).getMessage());
-        assertTrue(assertThrows(FFIException.class, () -> ffi.fromHandle(FFI.NULL)).getMessage()
+        assertTrue(assertThrows(FFIException.class, () -> ffi.fromHandle(FFI.NULL))
+                .getMessage()
                 .startsWith("the pointer 0x0 is not a live handle"));
     }
 

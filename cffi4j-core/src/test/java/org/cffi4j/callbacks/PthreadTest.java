@@ -118,10 +118,14 @@ class PthreadTest {
         ConcurrentLinkedQueue<Throwable> reported = new ConcurrentLinkedQueue<>();
         AtomicReference<Thread> thread = new AtomicReference<>();
         CData errorResult = ffi.cast("void *", -1); // PTHREAD_CANCELED's value, as a start routine might return
-        CData routine = ffi.callback(START_ROUTINE, (StartRoutine) arg -> {
-            thread.set(Thread.currentThread());
-            throw new IllegalArgumentException("bad job " + arg.address());
-        }, errorResult, reported::add);
+        CData routine = ffi.callback(
+                START_ROUTINE,
+                (StartRoutine) arg -> {
+                    thread.set(Thread.currentThread());
+                    throw new IllegalArgumentException("bad job " + arg.address());
+                },
+                errorResult,
+                reported::add);
 
         long result = join(start(routine, ffi.cast("void *", 7)));
 

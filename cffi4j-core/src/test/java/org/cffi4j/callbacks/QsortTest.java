@@ -157,7 +157,11 @@ class QsortTest {
     void qsortOfStructsWithATypedComparator() {
         CData items = items(UNSORTED);
 
-        libc.call("qsort", items, (long) UNSORTED.length, ffi.sizeof("struct item"),
+        libc.call(
+                "qsort",
+                items,
+                (long) UNSORTED.length,
+                ffi.sizeof("struct item"),
                 ffi.callback(COMPARATOR, (CDataComparator) this::compareItems));
 
         assertEquals(SORTED, itemsAsText(items, UNSORTED.length));
@@ -223,16 +227,22 @@ class QsortTest {
         CData array = ffi.alloc("int[]", values);
         AtomicInteger calls = new AtomicInteger();
         List<Throwable> reported = new ArrayList<>();
-        CData compare = ffi.callback(COMPARATOR, (RawComparator) (a, b) -> {
-            calls.incrementAndGet();
-            throw new IllegalStateException("no order");
-        }, null, reported::add); // qsort runs on this thread: no synchronisation needed
+        CData compare = ffi.callback(
+                COMPARATOR,
+                (RawComparator) (a, b) -> {
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("no order");
+                },
+                null,
+                reported::add); // qsort runs on this thread: no synchronisation needed
 
         libc.call("qsort", array, (long) values.length, 4L, compare);
 
         // Every comparison answered 0 (equal): qsort ends normally with the same multiset of values.
         assertArrayEquals(sorted(values), sorted((int[]) ffi.unpack(array, values.length)));
         assertEquals(calls.get(), reported.size());
-        assertTrue(reported.stream().allMatch(t -> t instanceof IllegalStateException && t.getMessage().equals("no order")));
+        assertTrue(reported.stream()
+                .allMatch(t ->
+                        t instanceof IllegalStateException && t.getMessage().equals("no order")));
     }
 }

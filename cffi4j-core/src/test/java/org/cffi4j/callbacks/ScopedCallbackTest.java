@@ -29,7 +29,8 @@ class ScopedCallbackTest {
         try (Scope scope = ffi.scope()) {
             CData items = scope.alloc("int[]", new int[] {3, 1, 2});
             cmp = scope.callback("int(*)(const void *, const void *)", (Compare) (a, b) -> Integer.compare(
-                    a.reinterpret(4).get(ValueLayout.JAVA_INT, 0), b.reinterpret(4).get(ValueLayout.JAVA_INT, 0)));
+                    a.reinterpret(4).get(ValueLayout.JAVA_INT, 0),
+                    b.reinterpret(4).get(ValueLayout.JAVA_INT, 0)));
             c.call("qsort", items, 3L, 4L, cmp);
             assertArrayEquals(new int[] {1, 2, 3}, (int[]) ffi.unpack(items, 3));
         }

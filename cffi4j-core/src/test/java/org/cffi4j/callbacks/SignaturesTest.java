@@ -102,8 +102,20 @@ class SignaturesTest {
 
         assertEquals(0.5, lib.call("apply_mixed", f, -77L));
 
-        assertEquals(List.of((byte) -5, (byte) 250, (short) -30000, (short) 65000, -2_000_000_000, (int) 4_000_000_000L,
-                -77L, Long.parseUnsignedLong("18000000000000000000"), 1.5f, -2.25, true), seen);
+        assertEquals(
+                List.of(
+                        (byte) -5,
+                        (byte) 250,
+                        (short) -30000,
+                        (short) 65000,
+                        -2_000_000_000,
+                        (int) 4_000_000_000L,
+                        -77L,
+                        Long.parseUnsignedLong("18000000000000000000"),
+                        1.5f,
+                        -2.25,
+                        true),
+                seen);
     }
 
     @Test
@@ -117,8 +129,20 @@ class SignaturesTest {
         assertEquals(7.0, lib.call("apply_mixed", f, Long.MIN_VALUE));
 
         // Unsigned types widen to the next Java type; unsigned long long stays two's complement.
-        assertEquals(List.of((byte) -5, 250, (short) -30000, 65000, -2_000_000_000, 4_000_000_000L, Long.MIN_VALUE,
-                Long.parseUnsignedLong("18000000000000000000"), 1.5f, -2.25, true), seen);
+        assertEquals(
+                List.of(
+                        (byte) -5,
+                        250,
+                        (short) -30000,
+                        65000,
+                        -2_000_000_000,
+                        4_000_000_000L,
+                        Long.MIN_VALUE,
+                        Long.parseUnsignedLong("18000000000000000000"),
+                        1.5f,
+                        -2.25,
+                        true),
+                seen);
     }
 
     private static CData pair(int a, double b) {
@@ -142,7 +166,8 @@ class SignaturesTest {
     void aSmallStructByValueGenericReturnsAMap() {
         CData swap = ffi.callback("struct pair(*)(struct pair, int)", (Function<Object[], Object>) args -> {
             CData p = (CData) args[0];
-            return Map.of("a", ((Double) p.get("b")).intValue() + (Integer) args[1], "b", (double) (Integer) p.get("a"));
+            return Map.of(
+                    "a", ((Double) p.get("b")).intValue() + (Integer) args[1], "b", (double) (Integer) p.get("a"));
         });
 
         CData result = (CData) lib.call("apply_pair", swap, pair(5, 9.75), 100);
@@ -177,7 +202,8 @@ class SignaturesTest {
             r.set("tag", ffi.string((CData) b.get("tag")).toUpperCase());
             return r;
         });
-        CData big = (CData) ffi.alloc("struct big *", Map.of("x", 1L, "y", Long.MAX_VALUE, "z", -3L, "tag", "abc")).deref();
+        CData big = (CData) ffi.alloc("struct big *", Map.of("x", 1L, "y", Long.MAX_VALUE, "z", -3L, "tag", "abc"))
+                .deref();
 
         CData result = (CData) lib.call("apply_big", rotate, big);
 
@@ -223,8 +249,8 @@ class SignaturesTest {
     @Test
     void aVoidCallbackWritesThroughItsPointer() {
         CData out = ffi.alloc("int *");
-        CData store = ffi.callback("void(*)(int *, int)",
-                (Store) (p, v) -> p.reinterpret(4).set(ValueLayout.JAVA_INT, 0, v * v));
+        CData store = ffi.callback(
+                "void(*)(int *, int)", (Store) (p, v) -> p.reinterpret(4).set(ValueLayout.JAVA_INT, 0, v * v));
 
         lib.call("apply_void", store, out, -9);
         assertEquals(81, out.deref());
@@ -247,17 +273,27 @@ class SignaturesTest {
         assertEquals(-99, lib.call("apply_int", ffi.callback("int(*)(int)", fail, -99, reported::add), 1));
         assertEquals(0, lib.call("apply_int", ffi.callback("int(*)(int)", fail, null, reported::add), 1));
         assertEquals(-0.5, lib.call("apply_mixed", ffi.callback(MIXED, fail, -0.5, reported::add), 0L));
-        CData p = (CData) lib.call("apply_pair", ffi.callback("struct pair(*)(struct pair, int)", fail,
-                Map.of("a", -1, "b", 0.125), reported::add), pair(1, 1), 1);
+        CData p = (CData) lib.call(
+                "apply_pair",
+                ffi.callback("struct pair(*)(struct pair, int)", fail, Map.of("a", -1, "b", 0.125), reported::add),
+                pair(1, 1),
+                1);
         assertEquals(-1, p.get("a"));
         assertEquals(0.125, p.get("b"));
-        CData zero = (CData) lib.call("apply_big", ffi.callback("struct big(*)(struct big)", fail, null, reported::add),
+        CData zero = (CData) lib.call(
+                "apply_big",
+                ffi.callback("struct big(*)(struct big)", fail, null, reported::add),
                 ffi.alloc("struct big *", Map.of("x", 5L)).deref());
         assertEquals(0L, zero.get("x"));
         assertEquals("", ffi.string((CData) zero.get("tag")));
         CData items = ffi.alloc("int[]", new int[] {1});
-        assertTrue(((CData) lib.call("apply_find", ffi.callback("int *(*)(int *, int, int)", fail, null, reported::add),
-                items, 1, 1)).isNull());
+        assertTrue(((CData) lib.call(
+                        "apply_find",
+                        ffi.callback("int *(*)(int *, int, int)", fail, null, reported::add),
+                        items,
+                        1,
+                        1))
+                .isNull());
         lib.call("apply_void", ffi.callback("void(*)(int *, int)", fail, null, reported::add), items, 5);
         assertEquals(1, items.get(0));
 

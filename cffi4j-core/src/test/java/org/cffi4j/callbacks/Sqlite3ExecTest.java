@@ -102,7 +102,9 @@ class Sqlite3ExecTest {
 
         assertEquals(4, rows.size());
         assertEquals(Map.of("name", "Osaka", "country", "JP", "people", "2750000"), rows.get(0));
-        assertEquals(List.of("Osaka", "Lyon", "Porto", "Nowhere"), rows.stream().map(r -> r.get("name")).toList());
+        assertEquals(
+                List.of("Osaka", "Lyon", "Porto", "Nowhere"),
+                rows.stream().map(r -> r.get("name")).toList());
         assertTrue(rows.get(3).containsKey("country"));
         assertEquals(null, rows.get(3).get("country"));
     }
@@ -117,7 +119,10 @@ class Sqlite3ExecTest {
             return 0;
         };
 
-        exec("SELECT name FROM city WHERE people > 300000 ORDER BY name", ffi.callback(ROW_CALLBACK, callback), FFI.NULL);
+        exec(
+                "SELECT name FROM city WHERE people > 300000 ORDER BY name",
+                ffi.callback(ROW_CALLBACK, callback),
+                FFI.NULL);
 
         assertEquals(List.of("Lyon", "Osaka"), names);
     }
@@ -145,13 +150,17 @@ class Sqlite3ExecTest {
         List<Throwable> reported = new ArrayList<>();
         RuntimeException boom = new IllegalStateException("no more rows, please");
         // Any nonzero return asks SQLite to stop: the error value 1 does so when the callback throws.
-        CData callback = ffi.callback(ROW_CALLBACK, (RowCallback) (user, columns, values, names) -> {
-            seen.add(ffi.string((CData) values.get(0)));
-            if (seen.size() == 2) {
-                throw boom;
-            }
-            return 0;
-        }, 1, reported::add);
+        CData callback = ffi.callback(
+                ROW_CALLBACK,
+                (RowCallback) (user, columns, values, names) -> {
+                    seen.add(ffi.string((CData) values.get(0)));
+                    if (seen.size() == 2) {
+                        throw boom;
+                    }
+                    return 0;
+                },
+                1,
+                reported::add);
         String[] errmsg = new String[1];
 
         int rc = execRc("SELECT name FROM city ORDER BY name", callback, FFI.NULL, errmsg);
@@ -162,22 +171,31 @@ class Sqlite3ExecTest {
         assertEquals(List.of(boom), reported);
         // The statement was finalised by SQLite: the same connection runs the next query.
         List<Map<String, String>> rows = new ArrayList<>();
-        exec("SELECT count(*) AS n FROM city", ffi.callback(ROW_CALLBACK, (RowCallback) (u, c, v, n) -> {
-            rows.add(row(c, v, n));
-            return 0;
-        }), FFI.NULL);
+        exec(
+                "SELECT count(*) AS n FROM city",
+                ffi.callback(ROW_CALLBACK, (RowCallback) (u, c, v, n) -> {
+                    rows.add(row(c, v, n));
+                    return 0;
+                }),
+                FFI.NULL);
         assertEquals(List.of(Map.of("n", "4")), rows);
     }
 
     @Test
     void withTheDefaultErrorValueZeroSqliteGoesOnAfterEachException() {
         List<Throwable> reported = new ArrayList<>();
-        CData callback = ffi.callback(ROW_CALLBACK, (RowCallback) (user, columns, values, names) -> {
-            throw new UnsupportedOperationException(ffi.string((CData) values.get(0)));
-        }, null, reported::add);
+        CData callback = ffi.callback(
+                ROW_CALLBACK,
+                (RowCallback) (user, columns, values, names) -> {
+                    throw new UnsupportedOperationException(ffi.string((CData) values.get(0)));
+                },
+                null,
+                reported::add);
 
         assertEquals(SQLITE_OK, execRc("SELECT name FROM city ORDER BY name", callback, FFI.NULL, null));
 
-        assertEquals(List.of("Lyon", "Nowhere", "Osaka", "Porto"), reported.stream().map(Throwable::getMessage).toList());
+        assertEquals(
+                List.of("Lyon", "Nowhere", "Osaka", "Porto"),
+                reported.stream().map(Throwable::getMessage).toList());
     }
 }

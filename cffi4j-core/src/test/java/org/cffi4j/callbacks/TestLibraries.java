@@ -43,6 +43,7 @@ final class TestLibraries {
                 return p;
             }
         }
-        throw new IllegalStateException("src/test/c not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "src/test/c not found from " + Path.of("").toAbsolutePath());
     }
 }

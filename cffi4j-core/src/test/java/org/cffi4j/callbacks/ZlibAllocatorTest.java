@@ -87,12 +87,13 @@ class ZlibAllocatorTest {
     }
 
     private static CData zalloc() {
-        return ffi.callback("alloc_func", (Zalloc) (opaque, items, size) ->
-                ((ArenaAllocator) ffi.fromHandle(opaque)).alloc(Integer.toUnsignedLong(items) * Integer.toUnsignedLong(size)));
+        return ffi.callback("alloc_func", (Zalloc) (opaque, items, size) -> ((ArenaAllocator) ffi.fromHandle(opaque))
+                .alloc(Integer.toUnsignedLong(items) * Integer.toUnsignedLong(size)));
     }
 
     private static CData zfree() {
-        return ffi.callback("free_func", (Zfree) (opaque, address) -> ((ArenaAllocator) ffi.fromHandle(opaque)).free(address));
+        return ffi.callback(
+                "free_func", (Zfree) (opaque, address) -> ((ArenaAllocator) ffi.fromHandle(opaque)).free(address));
     }
 
     private static int deflateInit(CData stream) {
@@ -138,9 +139,13 @@ class ZlibAllocatorTest {
     @Test
     void aZallocThatThrowsGivesZlibNullAndZMemError() {
         List<Throwable> reported = new ArrayList<>();
-        CData failing = ffi.callback("alloc_func", (Zalloc) (opaque, items, size) -> {
-            throw new OutOfMemoryError("pretend the Java heap is full");
-        }, null, reported::add); // the default error value of a pointer result: NULL
+        CData failing = ffi.callback(
+                "alloc_func",
+                (Zalloc) (opaque, items, size) -> {
+                    throw new OutOfMemoryError("pretend the Java heap is full");
+                },
+                null,
+                reported::add); // the default error value of a pointer result: NULL
         CData zfree = zfree();
         CData handle = ffi.newHandle(new ArenaAllocator());
         CData stream = ffi.alloc("z_stream *");

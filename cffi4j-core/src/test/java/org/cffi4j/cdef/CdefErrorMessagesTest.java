@@ -91,10 +91,13 @@ class CdefErrorMessagesTest {
     void conflictingStructBody() {
         FFI ffi = new FFI();
         ffi.cdef("struct s { int a; };");
-        assertEquals("""
+        assertEquals(
+                """
                 cdef:1:8: redefinition of 'struct s' with a different body
                     struct s { long a; };
-                           ^""", assertThrows(CDefException.class, () -> ffi.cdef("struct s { long a; };")).getMessage());
+                           ^""",
+                assertThrows(CDefException.class, () -> ffi.cdef("struct s { long a; };"))
+                        .getMessage());
     }
 
     @Test
@@ -108,8 +111,11 @@ class CdefErrorMessagesTest {
 
     @Test
     void lineMarkersGiveTheHeaderLocation() {
-        CDefException e = assertThrows(CDefException.class,
-                () -> new FFI().cdef("# 1 \"<stdin>\"\n# 40 \"/usr/include/zlib.h\" 3\ntypedef unsigned char Byte;\nByte * x y;\n"));
+        CDefException e = assertThrows(
+                CDefException.class,
+                () -> new FFI()
+                        .cdef(
+                                "# 1 \"<stdin>\"\n# 40 \"/usr/include/zlib.h\" 3\ntypedef unsigned char Byte;\nByte * x y;\n"));
         assertEquals("/usr/include/zlib.h", e.file());
         assertEquals(41, e.line());
         assertEquals(10, e.column());
@@ -127,7 +133,9 @@ class CdefErrorMessagesTest {
                 arguments("int f(int x) int y;", "expected ';' but found 'int'"),
                 arguments("struct s { int a : 40; };", "bitfield 'a'"),
                 arguments("typedef int v4 __attribute__((vector_size(16)));", "vector types"),
-                arguments("_Static_assert(sizeof(int) == 8, \"int is 64-bit\");", "static assertion failed: \"int is 64-bit\""),
+                arguments(
+                        "_Static_assert(sizeof(int) == 8, \"int is 64-bit\");",
+                        "static assertion failed: \"int is 64-bit\""),
                 arguments("struct a; struct a x[2];", "incomplete"),
                 arguments("union a { int x; }; struct a *p;", "wrong kind of tag"),
                 arguments("int x[3]; int y[sizeof(struct nope)];", "incomplete"),

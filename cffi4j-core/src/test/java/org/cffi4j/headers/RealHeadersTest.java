@@ -20,11 +20,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RealHeadersTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "stdio.h", "stdlib.h", "string.h", "math.h", "time.h", "signal.h", "pthread.h", "sys/socket.h", "sys/stat.h",
-        "netinet/in.h", "dirent.h", "zlib.h", "sqlite3.h", "png.h", "ffi.h", "openssl/evp.h", "openssl/ssl.h",
-        "curl/curl.h"
-    })
+    @ValueSource(
+            strings = {
+                "stdio.h",
+                "stdlib.h",
+                "string.h",
+                "math.h",
+                "time.h",
+                "signal.h",
+                "pthread.h",
+                "sys/socket.h",
+                "sys/stat.h",
+                "netinet/in.h",
+                "dirent.h",
+                "zlib.h",
+                "sqlite3.h",
+                "png.h",
+                "ffi.h",
+                "openssl/evp.h",
+                "openssl/ssl.h",
+                "curl/curl.h"
+            })
     void layoutsAgreeWithGcc(String header) {
         String include = "#include <" + header + ">";
         FFI ffi = new FFI();

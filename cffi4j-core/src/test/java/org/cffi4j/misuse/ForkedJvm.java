@@ -38,14 +38,22 @@ final class ForkedJvm {
         cmd.addAll(jvmOptions);
         Module module = ForkedJvm.class.getModule();
         if (module.isNamed()) {
-            cmd.addAll(List.of("--enable-native-access=" + module.getName(),
-                    "--module-path", System.getProperty("jdk.module.path"),
-                    "--patch-module", module.getName() + "=" + testClasses(),
-                    "--add-modules", module.getName(),
-                    "-m", module.getName() + "/" + mainClass.getName()));
+            cmd.addAll(List.of(
+                    "--enable-native-access=" + module.getName(),
+                    "--module-path",
+                    System.getProperty("jdk.module.path"),
+                    "--patch-module",
+                    module.getName() + "=" + testClasses(),
+                    "--add-modules",
+                    module.getName(),
+                    "-m",
+                    module.getName() + "/" + mainClass.getName()));
         } else {
-            cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+            cmd.addAll(List.of(
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    mainClass.getName()));
         }
         cmd.addAll(List.of(args));
         return exec(cmd);
@@ -57,13 +65,18 @@ final class ForkedJvm {
             Path out = Files.createTempFile("cffi4j-fork", ".out");
             Path err = Files.createTempFile("cffi4j-fork", ".err");
             try {
-                Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                Process p = new ProcessBuilder(cmd)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!p.waitFor(300, TimeUnit.SECONDS)) { // a hung JVM fails the test, late but surely
                     p.destroyForcibly().waitFor();
                     throw new AssertionError("forked JVM timed out: " + String.join(" ", cmd) + "\n"
                             + Files.readString(out, StandardCharsets.UTF_8));
                 }
-                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Result(
+                        p.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);
@@ -80,7 +93,12 @@ final class ForkedJvm {
     // The directory (or jar) the test classes were loaded from.
     private static String testClasses() {
         try {
-            return Path.of(ForkedJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(ForkedJvm.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new AssertionError(e);
         }

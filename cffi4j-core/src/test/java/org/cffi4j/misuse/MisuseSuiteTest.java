@@ -27,18 +27,24 @@ class MisuseSuiteTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void misuseIsAJavaExceptionAndTheJvmLivesOn(MisuseCase c) {
-        GroupRun run = RUNS.computeIfAbsent(c.group(), g -> new GroupRun(ForkedJvm.run(MisuseMain.class,
-                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), g))); // quick to start: each case is short
+        GroupRun run = RUNS.computeIfAbsent(
+                c.group(),
+                g -> new GroupRun(ForkedJvm.run(
+                        MisuseMain.class,
+                        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                        g))); // quick to start: each case is short
         GroupRun.Outcome o = run.outcomes.get(c.name());
         assertNotNull(o, () -> "the forked JVM did not reach this case\n" + run.result.transcript());
-        assertTrue(o.thrownClass() != null || o.returned() != null, () -> "the forked JVM died in this case\n"
-                + run.result.transcript());
+        assertTrue(
+                o.thrownClass() != null || o.returned() != null,
+                () -> "the forked JVM died in this case\n" + run.result.transcript());
         assertEquals(null, o.returned(), () -> "no exception: the snippet returned normally");
         assertEquals(c.thrown().getName(), o.thrownClass(), () -> "exception class; message: " + o.message());
         assertEquals(c.message(), o.message().replaceAll("0x[0-9a-f]*[1-9a-f][0-9a-f]*", "0x?")); // addresses vary
         assertTrue(o.aliveAfter(), () -> "no successful C call after the case\n" + run.result.transcript());
-        assertTrue(run.done && run.result.exitCode() == 0, () -> "the JVM did not finish the group cleanly\n"
-                + run.result.transcript());
+        assertTrue(
+                run.done && run.result.exitCode() == 0,
+                () -> "the JVM did not finish the group cleanly\n" + run.result.transcript());
     }
 
     @Test

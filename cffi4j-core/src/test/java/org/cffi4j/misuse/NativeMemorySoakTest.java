@@ -27,8 +27,12 @@ class NativeMemorySoakTest {
     @Test
     void droppedCdataAndCallbacksLeaveNativeMemoryFlat() {
         assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "needs Linux's /proc to read the resident set size");
-        ForkedJvm.Result r = ForkedJvm.run(SoakMain.class, List.of("-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch"),
-                Long.toString(ALLOCATIONS), Long.toString(WARM_UP), Long.toString(CALLBACKS),
+        ForkedJvm.Result r = ForkedJvm.run(
+                SoakMain.class,
+                List.of("-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch"),
+                Long.toString(ALLOCATIONS),
+                Long.toString(WARM_UP),
+                Long.toString(CALLBACKS),
                 Long.toString(CALLBACK_WARM_UP));
         assertEquals(0, r.exitCode(), r::transcript);
         assertTrue(r.lines().contains("SOAK-DONE"), r::transcript);
@@ -38,17 +42,21 @@ class NativeMemorySoakTest {
         long end = Long.parseLong(v.get("RSS-END"));
         long endGc = Long.parseLong(v.get("RSS-END-GC"));
         double seconds = Double.parseDouble(v.get("SECONDS"));
-        System.out.printf("soak: %,d allocations in %.1f s (%,.0f/s); RSS after warm-up %,d kB, at the end %,d kB,"
-                + " after a GC %,d kB, peak %s kB%n", ALLOCATIONS - WARM_UP, seconds, (ALLOCATIONS - WARM_UP) / seconds,
-                warm, end, endGc, v.get("RSS-PEAK"));
+        System.out.printf(
+                "soak: %,d allocations in %.1f s (%,.0f/s); RSS after warm-up %,d kB, at the end %,d kB,"
+                        + " after a GC %,d kB, peak %s kB%n",
+                ALLOCATIONS - WARM_UP, seconds, (ALLOCATIONS - WARM_UP) / seconds, warm, end, endGc, v.get("RSS-PEAK"));
         assertTrue(end - warm < BOUND_KB, () -> "native memory grew by " + (end - warm) + " kB\n" + r.transcript());
-        assertTrue(endGc - warm < BOUND_KB, () -> "native memory grew by " + (endGc - warm) + " kB after a GC\n"
-                + r.transcript());
+        assertTrue(
+                endGc - warm < BOUND_KB,
+                () -> "native memory grew by " + (endGc - warm) + " kB after a GC\n" + r.transcript());
         long cbWarm = Long.parseLong(v.get("CB-RSS-WARM"));
         long cbEnd = Long.parseLong(v.get("CB-RSS-END-GC"));
-        System.out.printf("soak: %,d callbacks in %.1f s; RSS after warm-up %,d kB, at the end (after a GC) %,d kB%n",
+        System.out.printf(
+                "soak: %,d callbacks in %.1f s; RSS after warm-up %,d kB, at the end (after a GC) %,d kB%n",
                 CALLBACKS - CALLBACK_WARM_UP, Double.parseDouble(v.get("CB-SECONDS")), cbWarm, cbEnd);
-        assertTrue(cbEnd - cbWarm < BOUND_KB, () -> "native memory grew by " + (cbEnd - cbWarm) + " kB with callbacks\n"
-                + r.transcript());
+        assertTrue(
+                cbEnd - cbWarm < BOUND_KB,
+                () -> "native memory grew by " + (cbEnd - cbWarm) + " kB with callbacks\n" + r.transcript());
     }
 }

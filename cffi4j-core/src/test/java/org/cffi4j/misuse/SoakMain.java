@@ -132,7 +132,8 @@ public final class SoakMain {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(field)) {
-                    return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
+                    return Long.parseLong(
+                            line.substring(field.length()).replace("kB", "").trim());
                 }
             }
             throw new IllegalStateException("no " + field + " in /proc/self/status");

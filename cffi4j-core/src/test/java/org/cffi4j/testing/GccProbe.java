@@ -47,11 +47,15 @@ public final class GccProbe {
      */
     public static Path sharedLibrary(String name, Path outputDir, List<Path> sources, String... extraArgs) {
         Path library = outputDir.resolve("lib" + name + ".so");
-        List<String> cmd = new ArrayList<>(List.of(compiler(), "-shared", "-fPIC", "-O2", "-Wall", "-o", library.toString()));
+        List<String> cmd =
+                new ArrayList<>(List.of(compiler(), "-shared", "-fPIC", "-O2", "-Wall", "-o", library.toString()));
         sources.forEach(s -> cmd.add(s.toAbsolutePath().toString()));
         cmd.addAll(List.of(extraArgs));
         try {
-            run(cmd, outputDir, String.join(", ", sources.stream().map(Path::toString).toList()));
+            run(
+                    cmd,
+                    outputDir,
+                    String.join(", ", sources.stream().map(Path::toString).toList()));
         } catch (IOException e) {
             throw new AssertionError("building " + library + " failed: " + e, e);
         }
@@ -77,7 +81,10 @@ public final class GccProbe {
     }
 
     private static String run(List<String> cmd, Path dir, String source) throws IOException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(false).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(false)
+                .start();
         // Read both streams fully; the output may be large (a preprocessed header).
         var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
@@ -112,7 +119,8 @@ public final class GccProbe {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -58,20 +58,33 @@ public final class LayoutProbe {
 
     private void bitfield(String typeName, String name, long position, int width) {
         int n = count++;
-        body.append("  { ").append(typeName).append(" v; memset(&v, 0, sizeof v); v.").append(name)
-                .append(" = -1; bitpos(\"bit(").append(typeName).append(", ").append(name)
+        body.append("  { ")
+                .append(typeName)
+                .append(" v; memset(&v, 0, sizeof v); v.")
+                .append(name)
+                .append(" = -1; bitpos(\"bit(")
+                .append(typeName)
+                .append(", ")
+                .append(name)
                 .append(")\", (unsigned char *) &v, sizeof v); }\n");
         expected.put("bit(" + typeName + ", " + name + ")", position * 1000 + width);
     }
 
     /** Adds the value of an integer constant. */
     public void addConstant(String name, long value) {
-        body.append("  printf(\"").append(name).append("=%lld\\n\", (long long) (").append(name).append("));\n");
+        body.append("  printf(\"")
+                .append(name)
+                .append("=%lld\\n\", (long long) (")
+                .append(name)
+                .append("));\n");
         expected.put(name, value);
     }
 
     private void fact(String key, String cExpression, long value) {
-        body.append("  printf(\"").append(key.replace("\"", "\\\"")).append("=%lld\\n\", (long long) ").append(cExpression)
+        body.append("  printf(\"")
+                .append(key.replace("\"", "\\\""))
+                .append("=%lld\\n\", (long long) ")
+                .append(cExpression)
                 .append(");\n");
         expected.put(key, value);
     }
@@ -107,7 +120,9 @@ public final class LayoutProbe {
         for (String line : output.split("\n")) {
             int eq = line.lastIndexOf('=');
             if (eq > 0) {
-                m.put(line.substring(0, eq), Long.parseLong(line.substring(eq + 1).strip()));
+                m.put(
+                        line.substring(0, eq),
+                        Long.parseLong(line.substring(eq + 1).strip()));
             }
         }
         return m;

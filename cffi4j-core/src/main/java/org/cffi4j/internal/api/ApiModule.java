@@ -25,8 +25,12 @@ import org.cffi4j.internal.parse.TypeTable;
  * @param types for each such function, the wrapper's C type (long double as double)
  * @param compiled whether this run compiled (false: the cache had it)
  */
-public record ApiModule(MemorySegment handle, TypeTable table, Map<String, String> symbols,
-        Map<String, FunctionType> types, boolean compiled) {
+public record ApiModule(
+        MemorySegment handle,
+        TypeTable table,
+        Map<String, String> symbols,
+        Map<String, FunctionType> types,
+        boolean compiled) {
 
     /** The C that {@link #build} compiles. */
     public static String generate(String module, String source, TypeTable table) {
@@ -37,8 +41,8 @@ public record ApiModule(MemorySegment handle, TypeTable table, Map<String, Strin
     public static ApiModule build(String module, String source, SourceOptions options, TypeTable table) {
         GeneratedC gen = CWriter.write(module, source, table);
         Toolchain cc = Toolchain.find();
-        String key = BuildCache.key(module, gen.text(), options.toString(), cc.identity(),
-                BuildCache.contents(options.sources()));
+        String key = BuildCache.key(
+                module, gen.text(), options.toString(), cc.identity(), BuildCache.contents(options.sources()));
         Path dir = BuildCache.directory();
         Path library = dir.resolve(module + "-" + key + ".so");
         boolean compiled = false;
@@ -54,7 +58,8 @@ public record ApiModule(MemorySegment handle, TypeTable table, Map<String, Strin
         Map<String, String> symbols = new HashMap<>();
         Map<String, FunctionType> types = new HashMap<>();
         for (var w : gen.wrappers().entrySet()) {
-            Declaration.Function f = (Declaration.Function) table.lookup(w.getKey()).orElseThrow();
+            Declaration.Function f =
+                    (Declaration.Function) table.lookup(w.getKey()).orElseThrow();
             boolean macro = facts.macros.getOrDefault(f.name(), false);
             boolean noSymbol = Dl.symbol(handle, f.symbol()).equals(MemorySegment.NULL);
             if (f.hasBody() || macro || noSymbol || LongDoubles.appearsIn(f.type())) {
@@ -65,8 +70,15 @@ public record ApiModule(MemorySegment handle, TypeTable table, Map<String, Strin
         return new ApiModule(handle, table, symbols, types, compiled);
     }
 
-    private static void compile(String module, GeneratedC gen, SourceOptions options, TypeTable table, Toolchain cc,
-            Path dir, Path library, String key) {
+    private static void compile(
+            String module,
+            GeneratedC gen,
+            SourceOptions options,
+            TypeTable table,
+            Toolchain cc,
+            Path dir,
+            Path library,
+            String key) {
         try {
             Path work = Files.createTempDirectory(dir, module + "-");
             Path c = work.resolve(module + "-" + key + ".c");
@@ -86,7 +98,8 @@ public record ApiModule(MemorySegment handle, TypeTable table, Map<String, Strin
 
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a leftover temporary directory is harmless
         }

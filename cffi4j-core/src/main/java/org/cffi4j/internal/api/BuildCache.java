@@ -24,7 +24,8 @@ final class BuildCache {
         if (configured == null || configured.isBlank()) {
             configured = System.getenv("CFFI4J_CACHE");
         }
-        Path dir = configured != null && !configured.isBlank() ? Path.of(configured)
+        Path dir = configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "cffi4j");
         try {
             return Files.createDirectories(dir);
@@ -38,7 +39,8 @@ final class BuildCache {
         StringBuilder all = new StringBuilder();
         for (String f : files) {
             try {
-                all.append(Files.readString(Path.of(Toolchain.absolute(f)), StandardCharsets.ISO_8859_1)).append('\0');
+                all.append(Files.readString(Path.of(Toolchain.absolute(f)), StandardCharsets.ISO_8859_1))
+                        .append('\0');
             } catch (IOException e) {
                 all.append("unreadable: ").append(e.getMessage()).append('\0'); // the compiler will say why
             }

@@ -85,9 +85,10 @@ final class CWriter {
                 case Declaration.Function f when table.isExternJava(f.name()) -> externJava(f);
                 case Declaration.Function f -> function(f);
                 case Declaration.Constant c -> constant(c);
-                case Declaration.Variable v when v.type() instanceof ArrayType a
-                        && a.length() == ArrayType.API_MODE_LENGTH -> arrayLength(v);
-                case Declaration.Typedef t when t.type() instanceof PrimitiveType p && !p.isComplete() -> arithmetic(t, p);
+                case Declaration.Variable v
+                when v.type() instanceof ArrayType a && a.length() == ArrayType.API_MODE_LENGTH -> arrayLength(v);
+                case Declaration.Typedef t
+                when t.type() instanceof PrimitiveType p && !p.isComplete() -> arithmetic(t, p);
                 default -> {}
             }
         }
@@ -98,8 +99,10 @@ final class CWriter {
         String name = f.name();
         String macro = symbol("macro");
         facts.add(new Facts.Macro(macro, name));
-        emit("#ifdef " + name + "\nconst long long " + macro + "[1] = { 1 };\n#else\nconst long long " + macro
-                + "[1] = { 0 };", null);
+        emit(
+                "#ifdef " + name + "\nconst long long " + macro + "[1] = { 1 };\n#else\nconst long long " + macro
+                        + "[1] = { 0 };",
+                null);
         if (!f.hasBody()) {
             String pointer = new PointerType(VaLists.spelledForC(f.type())).declare("p");
             emit("static void " + symbol("check") + "(void) { " + pointer + " = &" + name + "; (void) p; }", name);
@@ -122,10 +125,13 @@ final class CWriter {
             args.add(LongDoubles.isLongDouble(t.params().get(i).type()) ? "(long double) " + a : a);
         }
         String call = f.name() + "(" + String.join(", ", args) + ")";
-        String body = t.returnType() instanceof org.cffi4j.ctype.VoidType ? call + ";"
+        String body = t.returnType() instanceof org.cffi4j.ctype.VoidType
+                ? call + ";"
                 : "return " + (LongDoubles.isLongDouble(t.returnType()) ? "(double) " : "") + call + ";";
         FunctionType printed = VaLists.spelledForC(new FunctionType(outer.returnType(), params, false));
-        emit(withParamNamesAt(printed.declare(wrapperName), wrapperName, printed.params()) + " { " + body + " }", f.name());
+        emit(
+                withParamNamesAt(printed.declare(wrapperName), wrapperName, printed.params()) + " { " + body + " }",
+                f.name());
         wrappers.put(f.name(), outer);
     }
 
@@ -146,7 +152,9 @@ final class CWriter {
         FunctionType t = VaLists.spelledForC(f.type()); // for printing only
         String slot = "cffi4j_java_" + f.name();
         emit("static " + new PointerType(t).declare(slot) + ";", f.name());
-        emit("void cffi4j_set_" + f.name() + "(void *fp) { " + slot + " = (" + new PointerType(t) + ") fp; }", f.name());
+        emit(
+                "void cffi4j_set_" + f.name() + "(void *fp) { " + slot + " = (" + new PointerType(t) + ") fp; }",
+                f.name());
         List<Param> params = new ArrayList<>();
         List<String> args = new ArrayList<>();
         for (int i = 0; i < t.params().size(); i++) {
@@ -156,11 +164,15 @@ final class CWriter {
         boolean isVoid = t.returnType() instanceof org.cffi4j.ctype.VoidType;
         String missing = "fprintf(stderr, \"cffi4j: extern \\\"Java\\\" function '" + f.name()
                 + "' was called before lib.defExtern(\\\"" + f.name() + "\\\", ...) defined it\\n\"); ";
-        String zero = isVoid ? "return;" : "{ " + t.returnType().declare("r") + "; memset(&r, 0, sizeof r); return r; }";
+        String zero =
+                isVoid ? "return;" : "{ " + t.returnType().declare("r") + "; memset(&r, 0, sizeof r); return r; }";
         String call = slot + "(" + String.join(", ", args) + ")";
-        String signature = withParamNamesAt(new FunctionType(t.returnType(), params, false).declare(f.name()), f.name(), params);
-        emit(signature + " { if (!" + slot + ") { " + missing + zero + " } " + (isVoid ? call + ";" : "return " + call + ";")
-                + " }", f.name());
+        String signature =
+                withParamNamesAt(new FunctionType(t.returnType(), params, false).declare(f.name()), f.name(), params);
+        emit(
+                signature + " { if (!" + slot + ") { " + missing + zero + " } "
+                        + (isVoid ? call + ";" : "return " + call + ";") + " }",
+                f.name());
     }
 
     // CPrinter prints abstract parameter types; a definition needs named ones.
@@ -168,9 +180,12 @@ final class CWriter {
         int open = signature.indexOf('(', signature.indexOf(name));
         StringBuilder s = new StringBuilder(signature.substring(0, open + 1));
         for (int i = 0; i < params.size(); i++) {
-            s.append(i == 0 ? "" : ", ").append(params.get(i).type().declare(params.get(i).name()));
+            s.append(i == 0 ? "" : ", ")
+                    .append(params.get(i).type().declare(params.get(i).name()));
         }
-        return s.append(params.isEmpty() ? "void)" : ")").append(signature.substring(closing(signature, open) + 1)).toString();
+        return s.append(params.isEmpty() ? "void)" : ")")
+                .append(signature.substring(closing(signature, open) + 1))
+                .toString();
     }
 
     private void constant(Declaration.Constant c) {
@@ -182,15 +197,19 @@ final class CWriter {
     private void arrayLength(Declaration.Variable v) {
         String sym = symbol("length");
         facts.add(new Facts.ArrayLength(sym, v.name()));
-        emit("const long long " + sym + "[1] = { sizeof(" + v.name() + ") / sizeof((" + v.name() + ")[0]) };", v.name());
+        emit(
+                "const long long " + sym + "[1] = { sizeof(" + v.name() + ") / sizeof((" + v.name() + ")[0]) };",
+                v.name());
     }
 
     private void arithmetic(Declaration.Typedef t, PrimitiveType p) {
         String sym = symbol("type");
         boolean integer = p.kind() == PrimitiveType.Kind.UNKNOWN_INTEGER;
         facts.add(new Facts.ArithmeticType(sym, t.name(), integer));
-        emit("const long long " + sym + "[2] = { sizeof(" + t.name() + "), " + (integer ? "((" + t.name() + ") -1) < 0" : "0")
-                + " };", t.name());
+        emit(
+                "const long long " + sym + "[2] = { sizeof(" + t.name() + "), "
+                        + (integer ? "((" + t.name() + ") -1) < 0" : "0") + " };",
+                t.name());
     }
 
     // sizeof, _Alignof and member offsets of every struct and union the compiler can name.

@@ -14,7 +14,8 @@ import org.cffi4j.internal.parse.TypeTable;
  * the compiler's own message under it.
  */
 final class DiagnosticMapper {
-    private static final Pattern ERROR = Pattern.compile("^cffi4j-generated\\.c:(\\d+):(\\d+): (?:fatal )?error: (.*)$");
+    private static final Pattern ERROR =
+            Pattern.compile("^cffi4j-generated\\.c:(\\d+):(\\d+): (?:fatal )?error: (.*)$");
 
     private DiagnosticMapper() {}
 
@@ -35,8 +36,10 @@ final class DiagnosticMapper {
             }
         }
         String summary = mapped.isEmpty() ? output.strip() : String.join("\n", mapped);
-        return new CompilationException("API mode: the C compiler rejected module '" + module + "':\n" + summary
-                + "\n(the compiler's full output is in CompilationException.compilerOutput())", output);
+        return new CompilationException(
+                "API mode: the C compiler rejected module '" + module + "':\n" + summary
+                        + "\n(the compiler's full output is in CompilationException.compilerOutput())",
+                output);
     }
 
     private static String explain(String owner, TypeTable table) {
@@ -44,14 +47,15 @@ final class DiagnosticMapper {
         String prefix = where == null ? "" : where + ": ";
         Declaration d = table.lookup(owner).orElse(null);
         if (d instanceof Declaration.Function f) {
-            return prefix + "'" + owner + "' is declared '" + f.type().declare(owner) + "' in the cdef, but the C source"
-                    + " (its headers) declares it otherwise, or not at all:";
+            return prefix + "'" + owner + "' is declared '" + f.type().declare(owner)
+                    + "' in the cdef, but the C source" + " (its headers) declares it otherwise, or not at all:";
         }
         if (d instanceof Declaration.Constant) {
             return prefix + "the constant '" + owner + "' is not an integer constant the C source defines:";
         }
         if (d instanceof Declaration.Variable v) {
-            return prefix + "the global '" + owner + "' ('" + v.type().declare(owner) + "') does not match the C source:";
+            return prefix + "the global '" + owner + "' ('" + v.type().declare(owner)
+                    + "') does not match the C source:";
         }
         return prefix + "'" + owner + "' does not match the C source:";
     }

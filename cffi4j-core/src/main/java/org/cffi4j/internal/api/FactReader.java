@@ -60,12 +60,21 @@ final class FactReader {
         List<Declaration> updated = new ArrayList<>();
         for (Declaration d : table.declarations()) {
             switch (d) {
-                case Declaration.Function f -> updated.add(new Declaration.Function(f.name(),
-                        (org.cffi4j.ctype.FunctionType) TypeSubstitution.apply(f.type(), resolvedTypes), f.symbol(), f.hasBody()));
-                case Declaration.Variable v -> updated.add(new Declaration.Variable(v.name(),
-                        TypeSubstitution.apply(v.type(), resolvedTypes), v.qualifiers(), v.symbol(), v.threadLocal()));
-                case Declaration.Typedef t -> updated.add(new Declaration.Typedef(t.name(),
-                        TypeSubstitution.apply(t.type(), resolvedTypes)));
+                case Declaration.Function f ->
+                    updated.add(new Declaration.Function(
+                            f.name(),
+                            (org.cffi4j.ctype.FunctionType) TypeSubstitution.apply(f.type(), resolvedTypes),
+                            f.symbol(),
+                            f.hasBody()));
+                case Declaration.Variable v ->
+                    updated.add(new Declaration.Variable(
+                            v.name(),
+                            TypeSubstitution.apply(v.type(), resolvedTypes),
+                            v.qualifiers(),
+                            v.symbol(),
+                            v.threadLocal()));
+                case Declaration.Typedef t ->
+                    updated.add(new Declaration.Typedef(t.name(), TypeSubstitution.apply(t.type(), resolvedTypes)));
                 default -> {}
             }
         }
@@ -109,8 +118,8 @@ final class FactReader {
         }
         for (Field f : s.fields()) {
             if (f.isBitfield()) {
-                throw new FFIException("'" + s + "' is declared with '...' and has bitfield '" + f.name() + "': API mode"
-                        + " cannot place bitfields of partial structs; declare the struct fully");
+                throw new FFIException("'" + s + "' is declared with '...' and has bitfield '" + f.name()
+                        + "': API mode" + " cannot place bitfields of partial structs; declare the struct fully");
             }
         }
         TypeAccess.mutators().complete(s, fields, v[0], v[1], false);
@@ -143,19 +152,21 @@ final class FactReader {
 
     private void constant(Facts.Constant c) {
         long[] v = read(c.symbol(), 2);
-        Declaration.Constant declared = (Declaration.Constant) table.lookup(c.name()).orElseThrow();
+        Declaration.Constant declared =
+                (Declaration.Constant) table.lookup(c.name()).orElseThrow();
         if (!declared.apiMode() && declared.value() != v[0]) {
-            throw new FFIException("'" + c.name() + "' is " + declared.value() + " in the cdef but " + v[0]
-                    + " in the C source");
+            throw new FFIException(
+                    "'" + c.name() + "' is " + declared.value() + " in the cdef but " + v[0] + " in the C source");
         }
         table.replace(new Declaration.Constant(c.name(), v[0], declared.type(), false));
     }
 
     private void arrayLength(Facts.ArrayLength a) {
         long[] v = read(a.symbol(), 1);
-        Declaration.Variable d = (Declaration.Variable) table.lookup(a.variable()).orElseThrow();
+        Declaration.Variable d =
+                (Declaration.Variable) table.lookup(a.variable()).orElseThrow();
         ArrayType t = (ArrayType) d.type();
-        table.replace(new Declaration.Variable(d.name(), new ArrayType(resolve(t.element()), v[0]), d.qualifiers(),
-                d.symbol(), d.threadLocal()));
+        table.replace(new Declaration.Variable(
+                d.name(), new ArrayType(resolve(t.element()), v[0]), d.qualifiers(), d.symbol(), d.threadLocal()));
     }
 }

@@ -12,4 +12,5 @@ import org.cffi4j.ctype.FunctionType;
  * @param facts the exported fact arrays
  * @param wrappers the functions that have a C wrapper, with the type the wrapper has
  */
-record GeneratedC(String text, Map<Integer, String> lineOwners, List<Facts> facts, Map<String, FunctionType> wrappers) {}
+record GeneratedC(
+        String text, Map<Integer, String> lineOwners, List<Facts> facts, Map<String, FunctionType> wrappers) {}

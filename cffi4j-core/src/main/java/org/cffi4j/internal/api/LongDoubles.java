@@ -15,7 +15,10 @@ final class LongDoubles {
     private LongDoubles() {}
 
     static boolean isLongDouble(CType t) {
-        return t instanceof PrimitiveType p && p.kind() == PrimitiveType.Kind.FLOATING && p.isComplete() && p.size() > 8;
+        return t instanceof PrimitiveType p
+                && p.kind() == PrimitiveType.Kind.FLOATING
+                && p.isComplete()
+                && p.size() > 8;
     }
 
     static boolean appearsIn(FunctionType f) {

@@ -37,9 +37,19 @@ final class Toolchain {
     Result compileSharedLibrary(Path cFile, Path out, SourceOptions o) {
         // --no-as-needed: the module must depend on every library even when its C code references
         // nothing in one (a cdef of only variadic functions or globals): Java finds them through it.
-        List<String> cmd = new ArrayList<>(List.of(compiler, "-shared", "-fPIC", "-O2", "-Wl,--no-as-needed",
-                "-o", out.toString(), "-Werror=incompatible-pointer-types", "-Werror=implicit-function-declaration", "-Werror=int-conversion",
-                "-Wno-unused-function", "-Wno-deprecated-declarations"));
+        List<String> cmd = new ArrayList<>(List.of(
+                compiler,
+                "-shared",
+                "-fPIC",
+                "-O2",
+                "-Wl,--no-as-needed",
+                "-o",
+                out.toString(),
+                "-Werror=incompatible-pointer-types",
+                "-Werror=implicit-function-declaration",
+                "-Werror=int-conversion",
+                "-Wno-unused-function",
+                "-Wno-deprecated-declarations"));
         // The compiler runs in the build directory: paths relative to ours are made absolute.
         o.includeDirs().forEach(d -> cmd.add("-I" + absolute(d)));
         o.defineMacros().forEach(m -> cmd.add("-D" + m));
@@ -72,8 +82,10 @@ final class Toolchain {
             }
             return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new FFIException("no C compiler found ('" + compiler + "'): API mode compiles C with the system compiler."
-                    + " Install one (e.g. 'apt-get install gcc' or 'dnf install gcc'), or set CC to its path", e);
+            throw new FFIException(
+                    "no C compiler found ('" + compiler + "'): API mode compiles C with the system compiler."
+                            + " Install one (e.g. 'apt-get install gcc' or 'dnf install gcc'), or set CC to its path",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FFIException("interrupted while compiling", e);

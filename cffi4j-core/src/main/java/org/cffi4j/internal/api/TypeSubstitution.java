@@ -17,8 +17,13 @@ final class TypeSubstitution {
             case PrimitiveType p when !p.isComplete() && resolved.containsKey(p.name()) -> resolved.get(p.name());
             case PointerType p -> new PointerType(apply(p.target(), resolved), p.targetQualifiers());
             case ArrayType a -> new ArrayType(apply(a.element(), resolved), a.length());
-            case FunctionType f -> new FunctionType(apply(f.returnType(), resolved),
-                    f.params().stream().map(p -> new Param(p.name(), apply(p.type(), resolved))).toList(), f.variadic());
+            case FunctionType f ->
+                new FunctionType(
+                        apply(f.returnType(), resolved),
+                        f.params().stream()
+                                .map(p -> new Param(p.name(), apply(p.type(), resolved)))
+                                .toList(),
+                        f.variadic());
             default -> t;
         };
     }

@@ -25,11 +25,19 @@ final class VaLists {
 
     private static CType spell(CType t, boolean parameter) {
         return switch (t) {
-            case PointerType p when parameter && p.target() instanceof StructType s && "__va_list_tag".equals(s.tag())
+            case PointerType p
+            when parameter
+                    && p.target() instanceof StructType s
+                    && "__va_list_tag".equals(s.tag())
                     && p.targetQualifiers() == 0 -> SPELLING;
             case PointerType p -> new PointerType(spell(p.target(), false), p.targetQualifiers());
-            case FunctionType f -> new FunctionType(spell(f.returnType(), false),
-                    f.params().stream().map(p -> new Param(p.name(), spell(p.type(), true))).toList(), f.variadic());
+            case FunctionType f ->
+                new FunctionType(
+                        spell(f.returnType(), false),
+                        f.params().stream()
+                                .map(p -> new Param(p.name(), spell(p.type(), true)))
+                                .toList(),
+                        f.variadic());
             default -> t;
         };
     }

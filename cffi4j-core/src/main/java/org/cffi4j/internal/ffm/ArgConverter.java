@@ -43,11 +43,13 @@ final class ArgConverter {
 
     private Object primitive(PrimitiveType p, Object value) {
         return switch (p.kind()) {
-            case FLOATING -> p.size() == 4 ? (Object) (float) Values.toDouble(value, type, where)
-                    : (Object) Values.toDouble(value, type, where);
+            case FLOATING ->
+                p.size() == 4
+                        ? (Object) (float) Values.toDouble(value, type, where)
+                        : (Object) Values.toDouble(value, type, where);
             case BOOL -> (Byte) integer(p, value) != 0; // integer() takes a number cdata by its value, as stores do
-            case COMPLEX, UNKNOWN_FLOATING, UNKNOWN_INTEGER -> throw new FFIException("'" + p + "' cannot be passed in"
-                    + " ABI mode (" + where + ")");
+            case COMPLEX, UNKNOWN_FLOATING, UNKNOWN_INTEGER ->
+                throw new FFIException("'" + p + "' cannot be passed in" + " ABI mode (" + where + ")");
             default -> integer(p, value);
         };
     }
@@ -67,8 +69,9 @@ final class ArgConverter {
     private Object pointer(PointerType p, Object value, CallScope scope) {
         if (value instanceof String s) {
             if (scope == null) {
-                throw new FFIException("cannot return a java.lang.String as '" + p + "' (" + where + "): its memory would"
-                        + " not outlive the call; return a cdata from ffi.alloc(\"char[]\", s) kept alive elsewhere");
+                throw new FFIException(
+                        "cannot return a java.lang.String as '" + p + "' (" + where + "): its memory would"
+                                + " not outlive the call; return a cdata from ffi.alloc(\"char[]\", s) kept alive elsewhere");
             }
             if (!isByteTarget(p.target())) {
                 throw new FFIException("cannot convert a java.lang.String to '" + p + "' (" + where + "): only char"
@@ -79,7 +82,9 @@ final class ArgConverter {
             MemorySegment.copy(utf8, 0, m, ValueLayout.JAVA_BYTE, 0, utf8.length);
             return m;
         }
-        if (value != null && value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()
+        if (value != null
+                && value.getClass().isArray()
+                && value.getClass().getComponentType().isPrimitive()
                 && scope != null) {
             return JavaArrays.pass(p, value, scope, where);
         }
@@ -87,7 +92,8 @@ final class ArgConverter {
     }
 
     private static boolean isByteTarget(CType t) {
-        return t instanceof VoidType || t instanceof PrimitiveType q && q.isComplete() && q.size() == 1 && q.isIntegral();
+        return t instanceof VoidType
+                || t instanceof PrimitiveType q && q.isComplete() && q.size() == 1 && q.isIntegral();
     }
 
     private Object struct(StructType s, Object value, CallScope scope) {
@@ -95,7 +101,8 @@ final class ArgConverter {
             CDataAccess.door().lifetime(c).check(c, where);
             return CDataAccess.door().memory(c);
         }
-        MemorySegment m = scope != null ? scope.allocate(s.byteSize(), s.byteAlignment())
+        MemorySegment m = scope != null
+                ? scope.allocate(s.byteSize(), s.byteAlignment())
                 : java.lang.foreign.Arena.ofAuto().allocate(s.byteSize(), s.byteAlignment()); // a callback's result
         Values.write(s, m, 0, value, where);
         return m;

@@ -50,7 +50,9 @@ final class BindFilters {
     /** A filter CData to address for a pointer parameter, checking the pointed-to type. */
     static MethodHandle cdataArg(PointerType expected, String where) {
         try {
-            MethodHandle h = LOOKUP.findStatic(Pointers.class, "toAddress",
+            MethodHandle h = LOOKUP.findStatic(
+                    Pointers.class,
+                    "toAddress",
                     MethodType.methodType(MemorySegment.class, PointerType.class, Object.class, String.class));
             MethodHandle typed = MethodHandles.insertArguments(h, 0, expected); // (Object, String)
             return MethodHandles.insertArguments(typed, 1, where)
@@ -63,7 +65,9 @@ final class BindFilters {
     /** A filter CData to memory for a struct passed by value, checking its type. */
     static MethodHandle structArg(StructType expected, String where) {
         try {
-            MethodHandle h = LOOKUP.findStatic(BindFilters.class, "structMemory",
+            MethodHandle h = LOOKUP.findStatic(
+                    BindFilters.class,
+                    "structMemory",
                     MethodType.methodType(MemorySegment.class, StructType.class, String.class, CData.class));
             return MethodHandles.insertArguments(h, 0, expected, where);
         } catch (ReflectiveOperationException e) {
@@ -73,8 +77,8 @@ final class BindFilters {
 
     static MemorySegment structMemory(StructType expected, String where, CData c) {
         if (c == null || !c.ctype().equals(expected)) {
-            throw new FFIException("cannot pass " + (c == null ? "null" : "a cdata of type '" + c.ctype() + "'") + " as '"
-                    + expected + "' (" + where + ")");
+            throw new FFIException("cannot pass " + (c == null ? "null" : "a cdata of type '" + c.ctype() + "'")
+                    + " as '" + expected + "' (" + where + ")");
         }
         return CDataAccess.door().memory(c);
     }
@@ -82,7 +86,9 @@ final class BindFilters {
     /** A filter address to CData for a pointer return. */
     static MethodHandle pointerReturn(PointerType type) {
         try {
-            MethodHandle h = LOOKUP.findStatic(Values.class, "pointer",
+            MethodHandle h = LOOKUP.findStatic(
+                    Values.class,
+                    "pointer",
                     MethodType.methodType(CData.class, PointerType.class, MemorySegment.class));
             return MethodHandles.insertArguments(h, 0, type);
         } catch (ReflectiveOperationException e) {
@@ -93,7 +99,9 @@ final class BindFilters {
     /** A filter block to owning CData for a struct return. */
     static MethodHandle structReturn(StructType type) {
         try {
-            MethodHandle h = LOOKUP.findStatic(StructReturns.class, "own",
+            MethodHandle h = LOOKUP.findStatic(
+                    StructReturns.class,
+                    "own",
                     MethodType.methodType(CData.class, StructType.class, MemorySegment.class));
             return MethodHandles.insertArguments(h, 0, type);
         } catch (ReflectiveOperationException e) {

@@ -44,7 +44,8 @@ public final class Binder {
     private Binder() {}
 
     /** An implementation of {@code iface} whose methods call the C functions {@code link} gives by name. */
-    public static <T> T bind(Class<T> iface, Function<String, Linked> link, java.util.Set<org.cffi4j.BindOption> options) {
+    public static <T> T bind(
+            Class<T> iface, Function<String, Linked> link, java.util.Set<org.cffi4j.BindOption> options) {
         if (!iface.isInterface()) {
             throw new FFIException("bind needs an interface, not " + iface.getName());
         }
@@ -58,8 +59,10 @@ public final class Binder {
             }
             Linked f = link.apply(m.getName());
             methods.add(m);
-            handles.add(BindingSignature.isTyped(m, f.type()) ? TypedAdapter.adapt(m, m.getName(), f.downcall(), options)
-                    : generic(m, f));
+            handles.add(
+                    BindingSignature.isTyped(m, f.type())
+                            ? TypedAdapter.adapt(m, m.getName(), f.downcall(), options)
+                            : generic(m, f));
         }
         return BindingClass.define(iface, methods, handles);
     }

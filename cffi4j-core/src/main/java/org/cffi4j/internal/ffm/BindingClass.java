@@ -39,7 +39,8 @@ final class BindingClass {
             // not open to cffi4j: try cffi4j's own package
         }
         Module mine = BindingClass.class.getModule();
-        boolean visible = Modifier.isPublic(iface.getModifiers()) && iface.getModule().isExported(iface.getPackageName(), mine)
+        boolean visible = Modifier.isPublic(iface.getModifiers())
+                && iface.getModule().isExported(iface.getPackageName(), mine)
                 && isVisibleTo(iface, BindingClass.class.getClassLoader());
         if (!visible) {
             return null;
@@ -62,20 +63,26 @@ final class BindingClass {
         if (host == null) {
             return ProxyBinding.create(iface, methods, handles);
         }
-        ClassDesc self = ClassDesc.of(host.lookupClass().getPackageName().isEmpty() ? "Cffi4jBinding"
-                : host.lookupClass().getPackageName() + ".Cffi4jBinding");
+        ClassDesc self = ClassDesc.of(
+                host.lookupClass().getPackageName().isEmpty()
+                        ? "Cffi4jBinding"
+                        : host.lookupClass().getPackageName() + ".Cffi4jBinding");
         byte[] bytes = ClassFile.of().build(self, cb -> {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             cb.withSuperclass(ConstantDescs.CD_Object);
             cb.withInterfaceSymbols(ClassDesc.ofDescriptor(iface.descriptorString()));
-            cb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, code -> code
-                    .aload(0)
-                    .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
-                    .return_());
+            cb.withMethodBody(
+                    ConstantDescs.INIT_NAME,
+                    ConstantDescs.MTD_void,
+                    ClassFile.ACC_PUBLIC,
+                    code -> code.aload(0)
+                            .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
+                            .return_());
             for (int i = 0; i < methods.size(); i++) {
                 Method m = methods.get(i);
-                MethodTypeDesc desc = MethodTypeDesc.ofDescriptor(
-                        MethodType.methodType(m.getReturnType(), m.getParameterTypes()).descriptorString());
+                MethodTypeDesc desc =
+                        MethodTypeDesc.ofDescriptor(MethodType.methodType(m.getReturnType(), m.getParameterTypes())
+                                .descriptorString());
                 DynamicConstantDesc<MethodHandle> handle = DynamicConstantDesc.ofNamed(
                         ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, METHOD_HANDLE, i);
                 cb.withMethodBody(m.getName(), desc, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, code -> {
@@ -103,7 +110,8 @@ final class BindingClass {
         });
         try {
             MethodHandles.Lookup hidden = host.defineHiddenClassWithClassData(bytes, List.copyOf(handles), true);
-            Object instance = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+            Object instance = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
+                    .invoke();
             return iface.cast(instance);
         } catch (Throwable e) {
             throw new FFIException("cannot implement " + iface.getName() + ": " + e, e);

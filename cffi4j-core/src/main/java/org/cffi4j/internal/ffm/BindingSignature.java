@@ -32,33 +32,59 @@ final class BindingSignature {
         NONE
     }
 
-    private static final Map<Class<?>, Class<?>> BOXES = Map.of(byte.class, Byte.class, short.class, Short.class,
-            int.class, Integer.class, long.class, Long.class, float.class, Float.class, double.class, Double.class,
-            boolean.class, Boolean.class, char.class, Character.class);
+    private static final Map<Class<?>, Class<?>> BOXES = Map.of(
+            byte.class,
+            Byte.class,
+            short.class,
+            Short.class,
+            int.class,
+            Integer.class,
+            long.class,
+            Long.class,
+            float.class,
+            Float.class,
+            double.class,
+            Double.class,
+            boolean.class,
+            Boolean.class,
+            char.class,
+            Character.class);
 
     private BindingSignature() {}
 
     /** Whether the method takes the typed path; throws if it does not match the C declaration. */
     static boolean isTyped(Method m, FunctionType c) {
         Class<?>[] params = m.getParameterTypes();
-        boolean variadicCall = c.variadic() && params.length == c.params().size() + 1 && params[params.length - 1] == Object[].class;
-        if (c.variadic() && !variadicCall || !c.variadic() && params.length != c.params().size()) {
-            throw mismatch(m, c, c.variadic() ? "a variadic C function binds to a method whose last parameter is Object..."
-                    : "it has " + params.length + " parameters, the C function " + c.params().size());
+        boolean variadicCall =
+                c.variadic() && params.length == c.params().size() + 1 && params[params.length - 1] == Object[].class;
+        if (c.variadic() && !variadicCall
+                || !c.variadic() && params.length != c.params().size()) {
+            throw mismatch(
+                    m,
+                    c,
+                    c.variadic()
+                            ? "a variadic C function binds to a method whose last parameter is Object..."
+                            : "it has " + params.length + " parameters, the C function "
+                                    + c.params().size());
         }
         boolean typed = !c.variadic();
         for (int i = 0; i < c.params().size(); i++) {
             Fit f = argFit(c.params().get(i).type(), params[i]);
             if (f == Fit.NONE) {
-                throw mismatch(m, c, "parameter " + (i + 1) + " is " + params[i].getSimpleName() + ", which cannot be"
-                        + " converted to '" + c.params().get(i).type() + "'");
+                throw mismatch(
+                        m,
+                        c,
+                        "parameter " + (i + 1) + " is " + params[i].getSimpleName() + ", which cannot be"
+                                + " converted to '" + c.params().get(i).type() + "'");
             }
             typed &= f != Fit.GENERIC;
         }
         Fit r = returnFit(c.returnType(), m.getReturnType());
         if (r == Fit.NONE) {
-            throw mismatch(m, c, "the return type " + m.getReturnType().getSimpleName() + " cannot hold '"
-                    + c.returnType() + "'");
+            throw mismatch(
+                    m,
+                    c,
+                    "the return type " + m.getReturnType().getSimpleName() + " cannot hold '" + c.returnType() + "'");
         }
         return typed && r != Fit.GENERIC;
     }
@@ -67,12 +93,26 @@ final class BindingSignature {
         CType t = c instanceof EnumType e ? e.underlying() : c;
         return switch (t) {
             case PrimitiveType p -> primitiveFit(p, j);
-            case PointerType p -> j == MemorySegment.class ? Fit.EXACT
-                    : j == CData.class || j == String.class && isChar(p.target()) ? Fit.CONVERTED
-                    : j == Object.class || j.isArray() && j.getComponentType().isPrimitive() ? Fit.GENERIC : Fit.NONE;
-            case StructType s -> j == MemorySegment.class ? Fit.EXACT : j == CData.class ? Fit.CONVERTED
-                    : j == Object.class || Map.class.isAssignableFrom(j) || java.util.List.class.isAssignableFrom(j)
-                            ? Fit.GENERIC : Fit.NONE;
+            case PointerType p ->
+                j == MemorySegment.class
+                        ? Fit.EXACT
+                        : j == CData.class || j == String.class && isChar(p.target())
+                                ? Fit.CONVERTED
+                                : j == Object.class
+                                                || j.isArray()
+                                                        && j.getComponentType().isPrimitive()
+                                        ? Fit.GENERIC
+                                        : Fit.NONE;
+            case StructType s ->
+                j == MemorySegment.class
+                        ? Fit.EXACT
+                        : j == CData.class
+                                ? Fit.CONVERTED
+                                : j == Object.class
+                                                || Map.class.isAssignableFrom(j)
+                                                || java.util.List.class.isAssignableFrom(j)
+                                        ? Fit.GENERIC
+                                        : Fit.NONE;
             default -> Fit.NONE;
         };
     }
@@ -82,9 +122,12 @@ final class BindingSignature {
         return switch (t) {
             case VoidType v -> j == void.class ? Fit.EXACT : Fit.NONE;
             case PrimitiveType p -> primitiveFit(p, j);
-            case PointerType p -> j == MemorySegment.class ? Fit.EXACT
-                    : j == CData.class || j == String.class && isChar(p.target()) ? Fit.CONVERTED
-                    : j == Object.class ? Fit.GENERIC : Fit.NONE;
+            case PointerType p ->
+                j == MemorySegment.class
+                        ? Fit.EXACT
+                        : j == CData.class || j == String.class && isChar(p.target())
+                                ? Fit.CONVERTED
+                                : j == Object.class ? Fit.GENERIC : Fit.NONE;
             case StructType s -> j == CData.class ? Fit.CONVERTED : j == Object.class ? Fit.GENERIC : Fit.NONE;
             default -> Fit.NONE;
         };
@@ -99,7 +142,8 @@ final class BindingSignature {
             return Fit.EXACT;
         }
         return j == BOXES.get(carrier) || j == Object.class || j == Number.class && carrier != boolean.class
-                ? Fit.GENERIC : Fit.NONE;
+                ? Fit.GENERIC
+                : Fit.NONE;
     }
 
     /** The Java primitive the linker uses for a C arithmetic type, or null if it has none. */
@@ -111,13 +155,14 @@ final class BindingSignature {
             case BOOL -> boolean.class;
             case FLOATING -> p.size() == 4 ? float.class : p.size() == 8 ? double.class : null;
             case COMPLEX, UNKNOWN_FLOATING, UNKNOWN_INTEGER -> null;
-            default -> switch ((int) p.size()) {
-                case 1 -> byte.class;
-                case 2 -> short.class;
-                case 4 -> int.class;
-                case 8 -> long.class;
-                default -> null;
-            };
+            default ->
+                switch ((int) p.size()) {
+                    case 1 -> byte.class;
+                    case 2 -> short.class;
+                    case 4 -> int.class;
+                    case 8 -> long.class;
+                    default -> null;
+                };
         };
     }
 
@@ -126,13 +171,17 @@ final class BindingSignature {
     }
 
     private static FFIException mismatch(Method m, FunctionType c, String why) {
-        return new FFIException("cannot bind " + m.getDeclaringClass().getSimpleName() + "." + m.getName() + ": the Java"
+        return new FFIException("cannot bind " + m.getDeclaringClass().getSimpleName() + "." + m.getName()
+                + ": the Java"
                 + " method '" + javaSignature(m) + "' does not match the cdef declaration '" + c.declare(m.getName())
                 + "': " + why);
     }
 
     static String javaSignature(Method m) {
-        StringBuilder s = new StringBuilder(m.getReturnType().getSimpleName()).append(' ').append(m.getName()).append('(');
+        StringBuilder s = new StringBuilder(m.getReturnType().getSimpleName())
+                .append(' ')
+                .append(m.getName())
+                .append('(');
         Class<?>[] p = m.getParameterTypes();
         for (int i = 0; i < p.length; i++) {
             s.append(i == 0 ? "" : ", ").append(p[i].getSimpleName());

@@ -31,8 +31,8 @@ public final class Bitfields {
             long min = p.signed() ? -(1L << (w - 1)) : 0;
             long max = p.signed() ? (1L << (w - 1)) - 1 : (1L << w) - 1;
             if (v < min || v > max) {
-                throw new FFIException("integer " + v + " does not fit in bitfield '" + f.name() + "' of " + w + " bits ("
-                        + where + "): the range is " + min + ".." + max);
+                throw new FFIException("integer " + v + " does not fit in bitfield '" + f.name() + "' of " + w
+                        + " bits (" + where + "): the range is " + min + ".." + max);
             }
         }
         store(f, m, base, v);

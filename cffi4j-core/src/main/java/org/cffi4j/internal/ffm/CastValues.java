@@ -27,7 +27,8 @@ public final class CastValues {
             case PrimitiveType p -> primitive(type, p, value);
             case EnumType e -> primitive(type, e.underlying(), value);
             case PointerType p -> pointer(p, value);
-            case FunctionType f -> throw new FFIException("cannot cast to a function type '" + f + "': cast to a pointer to it");
+            case FunctionType f ->
+                throw new FFIException("cannot cast to a function type '" + f + "': cast to a pointer to it");
             case ArrayType a -> throw new FFIException("cannot cast to an array type '" + a + "': cast to a pointer");
             default -> throw new FFIException("cannot cast to '" + type + "'");
         };
@@ -64,7 +65,8 @@ public final class CastValues {
             case Double d -> d != 0.0;
             case Float f -> f != 0.0f;
             case BigInteger b -> b.signum() != 0;
-            case CData c when c.ctype() instanceof PrimitiveType || c.ctype() instanceof EnumType -> {
+            case CData c
+            when c.ctype() instanceof PrimitiveType || c.ctype() instanceof EnumType -> {
                 Number n = numberOf(c);
                 yield n instanceof Double || n instanceof Float ? n.doubleValue() != 0.0 : isNonZero(n, n.longValue());
             }
@@ -79,7 +81,9 @@ public final class CastValues {
             case Number n -> n.longValue();
             case Character c -> c;
             case Boolean b -> b ? 1 : 0;
-            case CData c when c.ctype() instanceof PrimitiveType || c.ctype() instanceof EnumType -> numberOf(c).longValue();
+            case CData c
+            when c.ctype() instanceof PrimitiveType || c.ctype() instanceof EnumType ->
+                numberOf(c).longValue();
             case CData c -> c.address();
             case null -> 0;
             default -> throw new FFIException("cannot cast " + IntegerRange.describe(value) + " to an integer type");
@@ -113,6 +117,8 @@ public final class CastValues {
             // The true value, so that the range check of a store or argument accepts the cdata's own type.
             return new BigInteger(Long.toUnsignedString(l));
         }
-        return v instanceof Boolean b ? (Number) (b ? 1L : 0L) : v instanceof Character ch ? (Number) (long) ch : (Number) v;
+        return v instanceof Boolean b
+                ? (Number) (b ? 1L : 0L)
+                : v instanceof Character ch ? (Number) (long) ch : (Number) v;
     }
 }

@@ -14,17 +14,19 @@ import org.cffi4j.FFIException;
  */
 public final class Dl {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle DLOPEN = libc("dlopen",
-            FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-    private static final MethodHandle DLSYM = libc("dlsym",
-            FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-    private static final MethodHandle DLCLOSE = libc("dlclose", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    private static final MethodHandle DLOPEN =
+            libc("dlopen", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    private static final MethodHandle DLSYM =
+            libc("dlsym", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+    private static final MethodHandle DLCLOSE =
+            libc("dlclose", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     private static final MethodHandle DLERROR = libc("dlerror", FunctionDescriptor.of(ValueLayout.ADDRESS));
 
     private Dl() {}
 
     private static MethodHandle libc(String name, FunctionDescriptor fd) {
-        MemorySegment sym = LINKER.defaultLookup().find(name)
+        MemorySegment sym = LINKER.defaultLookup()
+                .find(name)
                 .orElseThrow(() -> new ExceptionInInitializerError("the C runtime has no '" + name + "'"));
         return LINKER.downcallHandle(sym, fd);
     }
@@ -74,6 +76,8 @@ public final class Dl {
 
     private static String lastError() throws Throwable {
         MemorySegment msg = (MemorySegment) DLERROR.invokeExact();
-        return msg.equals(MemorySegment.NULL) ? "unknown error" : msg.reinterpret(4096).getString(0);
+        return msg.equals(MemorySegment.NULL)
+                ? "unknown error"
+                : msg.reinterpret(4096).getString(0);
     }
 }

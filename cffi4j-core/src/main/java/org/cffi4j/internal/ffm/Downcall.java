@@ -33,7 +33,12 @@ public final class Downcall {
     private final boolean structReturn;
     private final Runnable openCheck;
 
-    private Downcall(String name, FunctionType type, List<CType> argTypes, MemorySegment address, int firstVariadic,
+    private Downcall(
+            String name,
+            FunctionType type,
+            List<CType> argTypes,
+            MemorySegment address,
+            int firstVariadic,
             Runnable openCheck) {
         this.name = name;
         this.type = type;
@@ -46,9 +51,11 @@ public final class Downcall {
             converters[i] = new ArgConverter(argTypes.get(i), where);
             layouts[i] = layout(argTypes.get(i), where);
         }
-        FunctionDescriptor fd = type.returnType() instanceof VoidType ? FunctionDescriptor.ofVoid(layouts)
+        FunctionDescriptor fd = type.returnType() instanceof VoidType
+                ? FunctionDescriptor.ofVoid(layouts)
                 : FunctionDescriptor.of(layout(type.returnType(), "the return value of '" + name + "'"), layouts);
-        Linker.Option[] plain = firstVariadic >= 0 ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic)}
+        Linker.Option[] plain = firstVariadic >= 0
+                ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic)}
                 : new Linker.Option[0];
         Linker.Option[] capturing = firstVariadic >= 0
                 ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic), Errno.CAPTURE}
@@ -58,16 +65,19 @@ public final class Downcall {
         this.descriptor = fd;
         this.capturing = LINKER.downcallHandle(address, fd, capturing);
         int total = this.capturing.type().parameterCount();
-        this.spread = this.capturing.asSpreader(Object[].class, total)
+        this.spread = this.capturing
+                .asSpreader(Object[].class, total)
                 .asType(MethodType.methodType(Object.class, Object[].class));
     }
 
     /** A downcall for a non-variadic function, or for the fixed part plus given extra argument types. */
-    public static Downcall of(String name, FunctionType type, List<CType> extraTypes, MemorySegment address,
-            Runnable openCheck) {
-        List<CType> all = new java.util.ArrayList<>(type.params().stream().map(Param::type).toList());
+    public static Downcall of(
+            String name, FunctionType type, List<CType> extraTypes, MemorySegment address, Runnable openCheck) {
+        List<CType> all = new java.util.ArrayList<>(
+                type.params().stream().map(Param::type).toList());
         all.addAll(extraTypes);
-        return new Downcall(name, type, all, address, type.variadic() ? type.params().size() : -1, openCheck);
+        return new Downcall(
+                name, type, all, address, type.variadic() ? type.params().size() : -1, openCheck);
     }
 
     private static MemoryLayout layout(CType t, String where) {
@@ -118,8 +128,8 @@ public final class Downcall {
     public Object invoke(Object[] args) {
         openCheck.run();
         if (args.length != converters.length) {
-            throw new FFIException("'" + name + "' takes " + converters.length + " argument" + (converters.length == 1 ? "" : "s")
-                    + " (" + type.declare(name) + "), " + args.length + " given");
+            throw new FFIException("'" + name + "' takes " + converters.length + " argument"
+                    + (converters.length == 1 ? "" : "s") + " (" + type.declare(name) + "), " + args.length + " given");
         }
         int prefix = structReturn ? 2 : 1;
         Object[] carriers = new Object[converters.length + prefix];

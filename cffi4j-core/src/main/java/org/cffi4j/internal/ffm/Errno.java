@@ -23,9 +23,13 @@ public final class Errno {
     private static final VarHandle ERRNO = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final ThreadLocal<MemorySegment> CAPTURED =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(STATE));
-    private static final MethodHandle ERRNO_LOCATION = Linker.nativeLinker().downcallHandle(
-            Linker.nativeLinker().defaultLookup().find("__errno_location").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.ADDRESS));
+    private static final MethodHandle ERRNO_LOCATION = Linker.nativeLinker()
+            .downcallHandle(
+                    Linker.nativeLinker()
+                            .defaultLookup()
+                            .find("__errno_location")
+                            .orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS));
 
     private Errno() {}
 

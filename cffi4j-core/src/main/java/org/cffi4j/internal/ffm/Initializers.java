@@ -30,18 +30,21 @@ public final class Initializers {
         }
         if (value instanceof Map<?, ?> map) {
             if (s.kind() == StructType.Kind.UNION && map.size() > 1) {
-                throw new FFIException("a union is initialised with one member, not " + map.size() + " (" + where + ")");
+                throw new FFIException(
+                        "a union is initialised with one member, not " + map.size() + " (" + where + ")");
             }
             for (var e : map.entrySet()) {
                 String name = String.valueOf(e.getKey());
-                Field f = s.field(name).orElseThrow(() -> new FFIException("'" + s + "' has no member named '" + name
-                        + "' (" + where + ")"));
+                Field f = s.field(name)
+                        .orElseThrow(() ->
+                                new FFIException("'" + s + "' has no member named '" + name + "' (" + where + ")"));
                 writeField(s, f, m, e.getValue(), where);
             }
             return;
         }
         if (value instanceof List<?> list) {
-            List<Field> fields = s.fields().stream().filter(f -> f.name() != null).toList();
+            List<Field> fields =
+                    s.fields().stream().filter(f -> f.name() != null).toList();
             int max = s.kind() == StructType.Kind.UNION ? 1 : fields.size();
             if (list.size() > max) {
                 throw new FFIException("too many initialisers for '" + s + "': " + list.size() + " given, " + max
@@ -69,7 +72,12 @@ public final class Initializers {
     static void array(ArrayType a, MemorySegment m, Object value, String where) {
         CType element = a.element();
         if (value instanceof CData c && Pointers.compatible(a, c.ctype())) {
-            MemorySegment.copy(CDataAccess.door().memory(c), 0, m, 0, Math.min(m.byteSize(), c.segment().byteSize()));
+            MemorySegment.copy(
+                    CDataAccess.door().memory(c),
+                    0,
+                    m,
+                    0,
+                    Math.min(m.byteSize(), c.segment().byteSize()));
             return;
         }
         if (value instanceof String s && element instanceof PrimitiveType p && p.size() == 1) {
@@ -90,7 +98,8 @@ public final class Initializers {
         List<?> items = asList(value);
         if (items == null) {
             throw new FFIException("cannot initialise '" + a + "' from " + IntegerRange.describe(value) + " (" + where
-                    + "): a Java array, a List" + (element instanceof PrimitiveType p && p.size() == 1 ? " or a String" : "")
+                    + "): a Java array, a List"
+                    + (element instanceof PrimitiveType p && p.size() == 1 ? " or a String" : "")
                     + " is expected");
         }
         checkLength(a, m, items.size() * element.byteSize(), where);
@@ -107,7 +116,9 @@ public final class Initializers {
      */
     private static MemorySegment sameWidthItems(CType element, Object value) {
         CType t = element instanceof EnumType e ? e.underlying() : element;
-        if (!(t instanceof PrimitiveType p) || !p.isComplete() || p.kind() == PrimitiveType.Kind.BOOL
+        if (!(t instanceof PrimitiveType p)
+                || !p.isComplete()
+                || p.kind() == PrimitiveType.Kind.BOOL
                 || !p.isIntegral() && p.kind() != PrimitiveType.Kind.FLOATING) {
             return null; // _Bool items must be 0 or 1: checked one by one
         }

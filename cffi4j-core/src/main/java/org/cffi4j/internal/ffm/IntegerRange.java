@@ -22,8 +22,12 @@ public final class IntegerRange {
     public static long toBits(Object value, CType type, String where) {
         PrimitiveType p = integral(type);
         if (value instanceof String name && type instanceof EnumType e) {
-            return e.values().stream().filter(v -> v.name().equals(name)).mapToLong(Enumerator::value).findFirst()
-                    .orElseThrow(() -> new FFIException("'" + name + "' is not a constant of '" + e + "' (" + where + ")"));
+            return e.values().stream()
+                    .filter(v -> v.name().equals(name))
+                    .mapToLong(Enumerator::value)
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new FFIException("'" + name + "' is not a constant of '" + e + "' (" + where + ")"));
         }
         if (p.kind() == PrimitiveType.Kind.BOOL) {
             return bool(value, where);
@@ -45,7 +49,9 @@ public final class IntegerRange {
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
         }
-        if (value instanceof Number n && (n.longValue() == 0 || n.longValue() == 1) && !(value instanceof Double)
+        if (value instanceof Number n
+                && (n.longValue() == 0 || n.longValue() == 1)
+                && !(value instanceof Double)
                 && !(value instanceof Float)) {
             return n.longValue();
         }
@@ -55,7 +61,8 @@ public final class IntegerRange {
 
     private static long check(long v, PrimitiveType p, CType type, String where) {
         int bits = (int) p.size() * 8;
-        boolean ok = p.signed() ? bits == 64 || (v >= -(1L << (bits - 1)) && v < (1L << (bits - 1)))
+        boolean ok = p.signed()
+                ? bits == 64 || (v >= -(1L << (bits - 1)) && v < (1L << (bits - 1)))
                 : v >= 0 && (bits == 64 || v < (1L << bits));
         if (!ok) {
             throw outOfRange(String.valueOf(v), p, type, where);
@@ -66,7 +73,8 @@ public final class IntegerRange {
     private static long checkBig(BigInteger b, PrimitiveType p, CType type, String where) {
         int bits = (int) p.size() * 8;
         BigInteger min = p.signed() ? BigInteger.ONE.shiftLeft(bits - 1).negate() : BigInteger.ZERO;
-        BigInteger max = p.signed() ? BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE)
+        BigInteger max = p.signed()
+                ? BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE)
                 : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
         if (b.compareTo(min) < 0 || b.compareTo(max) > 0) {
             throw outOfRange(b.toString(), p, type, where);
@@ -75,8 +83,8 @@ public final class IntegerRange {
     }
 
     private static FFIException outOfRange(String v, PrimitiveType p, CType type, String where) {
-        return new FFIException("integer " + v + " does not fit in '" + type + "' (" + where + "): the range is "
-                + rangeText(p));
+        return new FFIException(
+                "integer " + v + " does not fit in '" + type + "' (" + where + "): the range is " + rangeText(p));
     }
 
     /** The range of an integer type as text, e.g. {@code 0..255}. */

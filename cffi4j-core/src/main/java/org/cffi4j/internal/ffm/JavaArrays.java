@@ -20,8 +20,8 @@ final class JavaArrays {
         ValueLayout item = itemLayout(array);
         CType target = p.target() instanceof EnumType e ? e.underlying() : p.target();
         if (!(target instanceof VoidType) && !matches(target, array, item)) {
-            throw new FFIException("cannot convert a Java " + array.getClass().getComponentType() + "[] to '" + p + "' ("
-                    + where + "): the items have another C type");
+            throw new FFIException("cannot convert a Java " + array.getClass().getComponentType() + "[] to '" + p
+                    + "' (" + where + "): the items have another C type");
         }
         MemorySegment heap = heapOf(array);
         MemorySegment m = scope.allocate(heap.byteSize(), item.byteAlignment());

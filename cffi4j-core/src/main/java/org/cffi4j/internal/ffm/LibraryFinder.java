@@ -16,8 +16,15 @@ import java.util.stream.Stream;
  * then the standard directories. A file name or path is used as it is.
  */
 public final class LibraryFinder {
-    private static final List<String> STANDARD_DIRS = List.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu",
-            "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib",
+    private static final List<String> STANDARD_DIRS = List.of(
+            "/lib/x86_64-linux-gnu",
+            "/usr/lib/x86_64-linux-gnu",
+            "/lib/aarch64-linux-gnu",
+            "/usr/lib/aarch64-linux-gnu",
+            "/lib64",
+            "/usr/lib64",
+            "/lib",
+            "/usr/lib",
             "/usr/local/lib");
     private static volatile List<String> ldCache;
 
@@ -51,7 +58,8 @@ public final class LibraryFinder {
             }
             String path = entry.substring(arrow + 3).strip();
             if (soname.startsWith(prefix + ".") || best.isEmpty()) {
-                best = Optional.of(path); // a versioned soname is the runtime library; the bare .so may be a linker script
+                best = Optional.of(
+                        path); // a versioned soname is the runtime library; the bare .so may be a linker script
             }
         }
         return best;
@@ -69,7 +77,9 @@ public final class LibraryFinder {
     private static List<String> readLdCache() {
         for (String ldconfig : List.of("/sbin/ldconfig", "/usr/sbin/ldconfig", "ldconfig")) {
             try {
-                Process p = new ProcessBuilder(ldconfig, "-p").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(ldconfig, "-p")
+                        .redirectErrorStream(true)
+                        .start();
                 byte[] out = p.getInputStream().readAllBytes();
                 if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
                     return List.of(new String(out, StandardCharsets.UTF_8).split("\n"));
@@ -94,9 +104,10 @@ public final class LibraryFinder {
             }
             try (Stream<Path> files = Files.list(d)) {
                 files.filter(f -> {
-                    String n = f.getFileName().toString();
-                    return n.equals(prefix) || n.startsWith(prefix + ".");
-                }).forEach(found::add);
+                            String n = f.getFileName().toString();
+                            return n.equals(prefix) || n.startsWith(prefix + ".");
+                        })
+                        .forEach(found::add);
             } catch (IOException e) {
                 // unreadable directory: skip it
             }

@@ -13,10 +13,11 @@ import org.cffi4j.FFIException;
  */
 public final class Memory {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle CALLOC = LINKER.downcallHandle(LINKER.defaultLookup().find("calloc").orElseThrow(),
+    private static final MethodHandle CALLOC = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("calloc").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
-    private static final MethodHandle FREE = LINKER.downcallHandle(LINKER.defaultLookup().find("free").orElseThrow(),
-            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+    private static final MethodHandle FREE = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("free").orElseThrow(), FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
 
     private Memory() {}
 

@@ -51,7 +51,8 @@ public final class NativeLayouts {
         }
         if (p.kind() == PrimitiveType.Kind.COMPLEX) {
             // On the supported ABIs a complex value is passed as a struct of two floating parts.
-            PrimitiveType part = new PrimitiveType("part", PrimitiveType.Kind.FLOATING, true, p.size() / 2, p.alignment());
+            PrimitiveType part =
+                    new PrimitiveType("part", PrimitiveType.Kind.FLOATING, true, p.size() / 2, p.alignment());
             MemoryLayout l = primitive(part);
             return MemoryLayout.structLayout(l.withName("real"), l.withName("imag"));
         }
@@ -85,8 +86,9 @@ public final class NativeLayouts {
             }
             MemoryLayout m = of(f.type());
             if (f.byteOffset() % m.byteAlignment() != 0) {
-                throw new FFIException("'" + s + "' is packed (member '" + f.name() + "' is not aligned): the FFM linker"
-                        + " cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
+                throw new FFIException(
+                        "'" + s + "' is packed (member '" + f.name() + "' is not aligned): the FFM linker"
+                                + " cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
             }
             bytes(members, at, f.byteOffset());
             members.add(f.name() == null ? m : m.withName(f.name()));
@@ -107,8 +109,9 @@ public final class NativeLayouts {
     private static MemoryLayout union(StructType u) {
         List<MemoryLayout> members = new ArrayList<>();
         for (Field f : u.fields()) {
-            MemoryLayout m = f.isBitfield() ? MemoryLayout.sequenceLayout((f.bitOffset() + f.bitWidth() + 7) / 8,
-                    ValueLayout.JAVA_BYTE) : of(f.type());
+            MemoryLayout m = f.isBitfield()
+                    ? MemoryLayout.sequenceLayout((f.bitOffset() + f.bitWidth() + 7) / 8, ValueLayout.JAVA_BYTE)
+                    : of(f.type());
             members.add(m);
         }
         MemoryLayout body = MemoryLayout.unionLayout(members.toArray(MemoryLayout[]::new));

@@ -54,12 +54,13 @@ public final class Pointers {
         };
         if (pointee == null) {
             throw new FFIException("cannot convert a cdata of type '" + actual + "' to '" + expected + "' (" + where
-                    + "): a pointer or an array is expected" + (actual instanceof StructType
-                            ? "; pass ffi.addressof(s) for a pointer to a struct" : ""));
+                    + "): a pointer or an array is expected"
+                    + (actual instanceof StructType ? "; pass ffi.addressof(s) for a pointer to a struct" : ""));
         }
         if (!compatible(expected.target(), pointee)) {
-            throw new FFIException("cannot convert '" + actual + "' to '" + expected + "' (" + where + "): the pointed-to"
-                    + " types differ; use ffi.cast(\"" + expected + "\", p) if that is really meant");
+            throw new FFIException(
+                    "cannot convert '" + actual + "' to '" + expected + "' (" + where + "): the pointed-to"
+                            + " types differ; use ffi.cast(\"" + expected + "\", p) if that is really meant");
         }
         return MemorySegment.ofAddress(c.address());
     }
@@ -74,8 +75,9 @@ public final class Pointers {
         return switch (e) {
             case PrimitiveType p when a instanceof PrimitiveType q -> sameRepresentation(p, q);
             case PointerType p when a instanceof PointerType q -> compatible(p.target(), q.target());
-            case ArrayType x when a instanceof ArrayType y -> (x.length() == y.length() || !x.hasLength() || !y.hasLength())
-                    && compatible(x.element(), y.element());
+            case ArrayType x
+            when a instanceof ArrayType y ->
+                (x.length() == y.length() || !x.hasLength() || !y.hasLength()) && compatible(x.element(), y.element());
             default -> e.equals(a);
         };
     }
@@ -91,7 +93,10 @@ public final class Pointers {
             return true; // char signedness is ignored, as in CFFI
         }
         return p.kind().equals(q.kind()) && p.signed() == q.signed()
-                || p.isIntegral() && q.isIntegral() && p.signed() == q.signed() && p.kind() != PrimitiveType.Kind.BOOL
+                || p.isIntegral()
+                        && q.isIntegral()
+                        && p.signed() == q.signed()
+                        && p.kind() != PrimitiveType.Kind.BOOL
                         && q.kind() != PrimitiveType.Kind.BOOL;
     }
 }

@@ -19,7 +19,9 @@ final class ProxyBinding {
     static <T> T create(Class<T> iface, List<Method> methods, List<MethodHandle> handles) {
         Map<Method, MethodHandle> byMethod = new HashMap<>();
         for (int i = 0; i < methods.size(); i++) {
-            byMethod.put(methods.get(i), handles.get(i).asSpreader(Object[].class, methods.get(i).getParameterCount()));
+            byMethod.put(
+                    methods.get(i),
+                    handles.get(i).asSpreader(Object[].class, methods.get(i).getParameterCount()));
         }
         InvocationHandler h = (proxy, method, args) -> {
             MethodHandle mh = byMethod.get(method);

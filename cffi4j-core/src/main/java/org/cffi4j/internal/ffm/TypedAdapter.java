@@ -24,10 +24,12 @@ final class TypedAdapter {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            RESET_VALUE = l.findStatic(TypedAdapter.class, "resetValue",
+            RESET_VALUE = l.findStatic(
+                    TypedAdapter.class,
+                    "resetValue",
                     MethodType.methodType(Object.class, Throwable.class, Object.class, long.class));
-            RESET_VOID = l.findStatic(TypedAdapter.class, "resetVoid",
-                    MethodType.methodType(void.class, Throwable.class, long.class));
+            RESET_VOID = l.findStatic(
+                    TypedAdapter.class, "resetVoid", MethodType.methodType(void.class, Throwable.class, long.class));
             RUN = l.findVirtual(Runnable.class, "run", MethodType.methodType(void.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -56,8 +58,12 @@ final class TypedAdapter {
                 h = MethodHandles.filterArguments(h, i, BindFilters.STRING_ARG);
                 scratch = true;
             } else if (javaParams[i] == CData.class) {
-                h = MethodHandles.filterArguments(h, i, ct instanceof StructType s ? BindFilters.structArg(s, where)
-                        : BindFilters.cdataArg((PointerType) ct, where));
+                h = MethodHandles.filterArguments(
+                        h,
+                        i,
+                        ct instanceof StructType s
+                                ? BindFilters.structArg(s, where)
+                                : BindFilters.cdataArg((PointerType) ct, where));
             }
         }
         h = adaptReturn(h, c.returnType(), m.getReturnType());
@@ -73,8 +79,11 @@ final class TypedAdapter {
             return MethodHandles.filterReturnValue(h, BindFilters.STRING_RETURN);
         }
         if (j == CData.class) {
-            return MethodHandles.filterReturnValue(h, c instanceof StructType s ? BindFilters.structReturn(s)
-                    : BindFilters.pointerReturn((PointerType) c));
+            return MethodHandles.filterReturnValue(
+                    h,
+                    c instanceof StructType s
+                            ? BindFilters.structReturn(s)
+                            : BindFilters.pointerReturn((PointerType) c));
         }
         return h;
     }
@@ -87,8 +96,8 @@ final class TypedAdapter {
         if (t.returnType() == void.class) {
             cleanup = MethodHandles.dropArguments(RESET_VOID, 2, t.parameterList());
         } else {
-            MethodHandle reset = RESET_VALUE.asType(MethodType.methodType(t.returnType(), Throwable.class,
-                    t.returnType(), long.class));
+            MethodHandle reset = RESET_VALUE.asType(
+                    MethodType.methodType(t.returnType(), Throwable.class, t.returnType(), long.class));
             cleanup = MethodHandles.dropArguments(reset, 3, t.parameterList());
         }
         MethodHandle guarded = MethodHandles.tryFinally(body, cleanup);

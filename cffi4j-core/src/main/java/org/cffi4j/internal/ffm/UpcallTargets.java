@@ -27,10 +27,13 @@ final class UpcallTargets {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            GENERIC_CALL = l.findVirtual(GenericTarget.class, "call", MethodType.methodType(Object.class, Object[].class));
-            TO_CDATA = l.findStatic(UpcallTargets.class, "toCData",
-                    MethodType.methodType(Object.class, CType.class, Object.class));
-            FROM_CDATA = l.findStatic(UpcallTargets.class, "fromJava",
+            GENERIC_CALL =
+                    l.findVirtual(GenericTarget.class, "call", MethodType.methodType(Object.class, Object[].class));
+            TO_CDATA = l.findStatic(
+                    UpcallTargets.class, "toCData", MethodType.methodType(Object.class, CType.class, Object.class));
+            FROM_CDATA = l.findStatic(
+                    UpcallTargets.class,
+                    "fromJava",
                     MethodType.methodType(Object.class, ArgConverter.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -45,23 +48,27 @@ final class UpcallTargets {
             @SuppressWarnings("unchecked")
             Function<Object[], Object> generic = (Function<Object[], Object>) g;
             GenericTarget t = new GenericTarget(f, generic, type);
-            return GENERIC_CALL.bindTo(t).asCollector(Object[].class, f.params().size()).asType(carriers);
+            return GENERIC_CALL
+                    .bindTo(t)
+                    .asCollector(Object[].class, f.params().size())
+                    .asType(carriers);
         }
         Method m = functionalMethod(fn, type);
         if (m.getParameterCount() != f.params().size()) {
-            throw new FFIException(mismatch(m, type) + "it has " + parameters(m.getParameterCount()) + ", the C function "
-                    + f.params().size());
+            throw new FFIException(mismatch(m, type) + "it has " + parameters(m.getParameterCount())
+                    + ", the C function " + f.params().size());
         }
         MethodHandle h = unreflect(m, type).bindTo(fn);
         for (int i = 0; i < f.params().size(); i++) {
-            h = adaptParameter(h, i, f.params().get(i).type(), m.getParameterTypes()[i], carriers.parameterType(i), type, m);
+            h = adaptParameter(
+                    h, i, f.params().get(i).type(), m.getParameterTypes()[i], carriers.parameterType(i), type, m);
         }
         h = adaptReturn(h, f.returnType(), carriers.returnType(), type, m);
         return h.asType(carriers);
     }
 
-    private static MethodHandle adaptParameter(MethodHandle h, int i, CType c, Class<?> j, Class<?> carrier,
-            PointerType type, Method m) {
+    private static MethodHandle adaptParameter(
+            MethodHandle h, int i, CType c, Class<?> j, Class<?> carrier, PointerType type, Method m) {
         if (j == carrier) {
             return h;
         }
@@ -70,7 +77,8 @@ final class UpcallTargets {
             throw new FFIException(mismatch(m, type) + "parameter " + (i + 1) + " is " + j.getSimpleName()
                     + ", which cannot receive '" + c + "'");
         }
-        MethodHandle convert = j == String.class ? BindFilters.STRING_RETURN
+        MethodHandle convert = j == String.class
+                ? BindFilters.STRING_RETURN
                 : MethodHandles.insertArguments(TO_CDATA, 0, c).asType(MethodType.methodType(j, carrier));
         return MethodHandles.filterArguments(h, i, convert);
     }
@@ -81,16 +89,19 @@ final class UpcallTargets {
             return h;
         }
         if (BindingSignature.argFit(c, j) == BindingSignature.Fit.NONE) {
-            throw new FFIException(mismatch(m, type) + "the result " + j.getSimpleName() + " cannot be returned as '" + c + "'");
+            throw new FFIException(
+                    mismatch(m, type) + "the result " + j.getSimpleName() + " cannot be returned as '" + c + "'");
         }
         if (j == String.class || j.isArray()) { // converted into memory that is freed as the callback returns
-            throw new FFIException(mismatch(m, type) + "a " + j.getSimpleName() + " result has no C memory that outlives"
+            throw new FFIException(mismatch(m, type) + "a " + j.getSimpleName()
+                    + " result has no C memory that outlives"
                     + " the call; return a cdata from " + (j == String.class ? "ffi.alloc(\"char[]\", s)" : "ffi.alloc")
                     + " kept alive elsewhere");
         }
-        MethodHandle convert = MethodHandles.insertArguments(FROM_CDATA, 0,
-                new ArgConverter(c, "the return value of callback '" + type + "'"));
-        return MethodHandles.filterReturnValue(h.asType(h.type().changeReturnType(Object.class)),
+        MethodHandle convert = MethodHandles.insertArguments(
+                FROM_CDATA, 0, new ArgConverter(c, "the return value of callback '" + type + "'"));
+        return MethodHandles.filterReturnValue(
+                h.asType(h.type().changeReturnType(Object.class)),
                 convert.asType(MethodType.methodType(carrier, Object.class)));
     }
 
@@ -129,7 +140,8 @@ final class UpcallTargets {
             }
         }
         throw new FFIException("the Java function of callback '" + type + "' must be a lambda of a functional interface"
-                + " or a java.util.function.Function<Object[], Object>, not " + fn.getClass().getName());
+                + " or a java.util.function.Function<Object[], Object>, not "
+                + fn.getClass().getName());
     }
 
     private static Method singleAbstractMethod(Class<?> iface) {
@@ -162,8 +174,10 @@ final class UpcallTargets {
                 m.setAccessible(true);
                 return MethodHandles.lookup().unreflect(m);
             } catch (RuntimeException | IllegalAccessException e2) {
-                throw new FFIException("cannot call " + m.getDeclaringClass().getName() + " from a callback ('" + type
-                        + "'): make the interface public, or open its package to org.cffi4j", e2);
+                throw new FFIException(
+                        "cannot call " + m.getDeclaringClass().getName() + " from a callback ('" + type
+                                + "'): make the interface public, or open its package to org.cffi4j",
+                        e2);
             }
         }
     }
@@ -177,7 +191,8 @@ final class UpcallTargets {
         GenericTarget(FunctionType f, Function<Object[], Object> fn, PointerType type) {
             this.f = f;
             this.fn = fn;
-            this.result = f.returnType() instanceof org.cffi4j.ctype.VoidType ? null
+            this.result = f.returnType() instanceof org.cffi4j.ctype.VoidType
+                    ? null
                     : new ArgConverter(f.returnType(), "the return value of callback '" + type + "'");
         }
 

@@ -30,8 +30,11 @@ public final class Upcalls {
 
     static {
         try {
-            REPORT = MethodHandles.lookup().findStatic(Upcalls.class, "report",
-                    MethodType.methodType(void.class, Consumer.class, Throwable.class));
+            REPORT = MethodHandles.lookup()
+                    .findStatic(
+                            Upcalls.class,
+                            "report",
+                            MethodType.methodType(void.class, Consumer.class, Throwable.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -63,8 +66,10 @@ public final class Upcalls {
     }
 
     static FunctionDescriptor descriptor(FunctionType f, CType where) {
-        MemoryLayout[] params = f.params().stream().map(Param::type).map(t -> layout(t, where)).toArray(MemoryLayout[]::new);
-        return f.returnType() instanceof VoidType ? FunctionDescriptor.ofVoid(params)
+        MemoryLayout[] params =
+                f.params().stream().map(Param::type).map(t -> layout(t, where)).toArray(MemoryLayout[]::new);
+        return f.returnType() instanceof VoidType
+                ? FunctionDescriptor.ofVoid(params)
                 : FunctionDescriptor.of(layout(f.returnType(), where), params);
     }
 
@@ -77,8 +82,8 @@ public final class Upcalls {
     }
 
     // try { return target(args); } catch (Throwable t) { report(t); return errorValue; }
-    private static MethodHandle guard(MethodHandle target, FunctionType f, Object errorValue, Consumer<Throwable> report,
-            PointerType type) {
+    private static MethodHandle guard(
+            MethodHandle target, FunctionType f, Object errorValue, Consumer<Throwable> report, PointerType type) {
         MethodType mt = target.type();
         MethodHandle onError = REPORT.bindTo(report);
         if (mt.returnType() != void.class) {

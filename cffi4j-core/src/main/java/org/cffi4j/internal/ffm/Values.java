@@ -52,13 +52,17 @@ public final class Values {
         int size = (int) p.byteSize();
         return switch (p.kind()) {
             case BOOL -> m.get(ValueLayout.JAVA_BYTE, offset) != 0;
-            case FLOATING -> switch (size) {
-                case 4 -> m.get(FLOAT, offset);
-                case 8 -> m.get(DOUBLE, offset);
-                default -> throw new FFIException("'" + p + "' values cannot be read in ABI mode (no Java type holds them)");
-            };
-            case COMPLEX -> throw new FFIException("'" + p + "' values cannot be read as one Java value; read the"
-                    + " real and imaginary parts through a 'double[2]' cast");
+            case FLOATING ->
+                switch (size) {
+                    case 4 -> m.get(FLOAT, offset);
+                    case 8 -> m.get(DOUBLE, offset);
+                    default ->
+                        throw new FFIException(
+                                "'" + p + "' values cannot be read in ABI mode (no Java type holds them)");
+                };
+            case COMPLEX ->
+                throw new FFIException("'" + p + "' values cannot be read as one Java value; read the"
+                        + " real and imaginary parts through a 'double[2]' cast");
             default -> readInteger(p, m, offset, size);
         };
     }
@@ -66,12 +70,18 @@ public final class Values {
     private static Object readInteger(PrimitiveType p, MemorySegment m, long offset, int size) {
         boolean signed = p.signed();
         return switch (size) {
-            case 1 -> signed ? (Object) m.get(ValueLayout.JAVA_BYTE, offset) : (Object) (m.get(ValueLayout.JAVA_BYTE, offset) & 0xFF);
-            case 2 -> p.kind() == PrimitiveType.Kind.WIDE_CHAR ? (Object) (char) m.get(SHORT, offset)
-                    : signed ? (Object) m.get(SHORT, offset) : (Object) (m.get(SHORT, offset) & 0xFFFF);
+            case 1 ->
+                signed
+                        ? (Object) m.get(ValueLayout.JAVA_BYTE, offset)
+                        : (Object) (m.get(ValueLayout.JAVA_BYTE, offset) & 0xFF);
+            case 2 ->
+                p.kind() == PrimitiveType.Kind.WIDE_CHAR
+                        ? (Object) (char) m.get(SHORT, offset)
+                        : signed ? (Object) m.get(SHORT, offset) : (Object) (m.get(SHORT, offset) & 0xFFFF);
             case 4 -> signed ? (Object) m.get(INT, offset) : (Object) (m.get(INT, offset) & 0xFFFF_FFFFL);
             case 8 -> m.get(LONG, offset);
-            default -> throw new FFIException("'" + p + "' values cannot be read in ABI mode (no Java type holds them)");
+            default ->
+                throw new FFIException("'" + p + "' values cannot be read in ABI mode (no Java type holds them)");
         };
     }
 
@@ -86,15 +96,16 @@ public final class Values {
             case EnumType e -> writePrimitive(e.underlying(), t, m, offset, value, where);
             case PointerType p -> m.set(ValueLayout.ADDRESS_UNALIGNED, offset, Pointers.toAddress(p, value, where));
             case StructType s -> Initializers.struct(s, m.asSlice(offset, s.byteSize()), value, where);
-            case ArrayType a -> Initializers.array(a, a.hasLength() ? m.asSlice(offset, a.byteSize()) : m.asSlice(offset),
-                    value, where);
+            case ArrayType a ->
+                Initializers.array(
+                        a, a.hasLength() ? m.asSlice(offset, a.byteSize()) : m.asSlice(offset), value, where);
             case FunctionType f -> throw new FFIException("cannot store into a function (" + where + ")");
             default -> throw new FFIException("cannot store a value of type '" + t + "' (" + where + ")");
         }
     }
 
-    private static void writePrimitive(PrimitiveType p, CType declared, MemorySegment m, long offset, Object value,
-            String where) {
+    private static void writePrimitive(
+            PrimitiveType p, CType declared, MemorySegment m, long offset, Object value, String where) {
         int size = (int) p.byteSize();
         if (p.kind() == PrimitiveType.Kind.FLOATING) {
             double d = toDouble(value, declared, where);
@@ -122,8 +133,12 @@ public final class Values {
 
     /** A Java number as a C floating value. */
     public static double toDouble(Object value, CType t, String where) {
-        if (value instanceof Double || value instanceof Float || value instanceof Integer || value instanceof Long
-                || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Double
+                || value instanceof Float
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             return ((Number) value).doubleValue();
         }
         if (value instanceof CData c && c.ctype() instanceof PrimitiveType) {

@@ -25,7 +25,8 @@ public final class VariadicDowncall {
     private static final PrimitiveType INT = Primitives.current().get("int");
     private static final PrimitiveType LONG = Primitives.current().get("long");
     private static final PrimitiveType DOUBLE = Primitives.current().get("double");
-    private static final PointerType CHAR_P = new PointerType(Primitives.current().get("char"));
+    private static final PointerType CHAR_P =
+            new PointerType(Primitives.current().get("char"));
     private static final PointerType VOID_P = new PointerType(VoidType.VOID);
 
     private final String name;
@@ -45,8 +46,8 @@ public final class VariadicDowncall {
     public Object invoke(Object[] args) {
         int fixed = type.params().size();
         if (args.length < fixed) {
-            throw new FFIException("'" + name + "' takes at least " + fixed + " argument" + (fixed == 1 ? "" : "s") + " ("
-                    + type.declare(name) + "), " + args.length + " given");
+            throw new FFIException("'" + name + "' takes at least " + fixed + " argument" + (fixed == 1 ? "" : "s")
+                    + " (" + type.declare(name) + "), " + args.length + " given");
         }
         List<CType> extra = new ArrayList<>(args.length - fixed);
         Object[] values = args;
@@ -57,7 +58,9 @@ public final class VariadicDowncall {
                 values[i] = b ? 1 : 0; // C promotes a _Bool to an int: 1 or 0
             }
         }
-        return bySignature.computeIfAbsent(extra, e -> Downcall.of(name, type, e, address, openCheck)).invoke(values);
+        return bySignature
+                .computeIfAbsent(extra, e -> Downcall.of(name, type, e, address, openCheck))
+                .invoke(values);
     }
 
     private CType promoted(Object arg, int position) {
@@ -74,8 +77,10 @@ public final class VariadicDowncall {
             case String s -> CHAR_P;
             case MemorySegment m -> VOID_P;
             case CData c -> promotedType(c.ctype());
-            default -> throw new FFIException("cannot pass " + IntegerRange.describe(arg) + " as variadic argument "
-                    + position + " of '" + name + "': use an Integer, Long, Double, String, a cdata, or ffi.cast(\"type\", x)");
+            default ->
+                throw new FFIException(
+                        "cannot pass " + IntegerRange.describe(arg) + " as variadic argument " + position + " of '"
+                                + name + "': use an Integer, Long, Double, String, a cdata, or ffi.cast(\"type\", x)");
         };
     }
 

@@ -45,11 +45,13 @@ final class Arithmetic {
             case "^" -> ConstValue.of(x ^ y, r);
             case "&&" -> ConstValue.ofInt(x != 0 && y != 0 ? 1 : 0);
             case "||" -> ConstValue.ofInt(x != 0 || y != 0 ? 1 : 0);
-            default -> ConstValue.ofInt(compare(op, unsigned ? Long.compareUnsigned(x, y) : Long.compare(x, y)) ? 1 : 0);
+            default ->
+                ConstValue.ofInt(compare(op, unsigned ? Long.compareUnsigned(x, y) : Long.compare(x, y)) ? 1 : 0);
         };
     }
 
-    private static ConstValue divide(String op, long x, long y, ConstValue.Rank r, Function<String, CDefException> error) {
+    private static ConstValue divide(
+            String op, long x, long y, ConstValue.Rank r, Function<String, CDefException> error) {
         if (y == 0) {
             throw error.apply("division by zero in constant expression");
         }

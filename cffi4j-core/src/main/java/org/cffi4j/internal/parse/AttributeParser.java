@@ -10,8 +10,22 @@ import org.cffi4j.ctype.CType;
  * bracket matching.
  */
 final class AttributeParser {
-    private static final Set<String> MODES = Set.of("QI", "HI", "SI", "DI", "TI", "SF", "DF", "XF", "TF",
-            "word", "pointer", "byte", "unwind_word", "libgcc_cmp_return", "libgcc_shift_count");
+    private static final Set<String> MODES = Set.of(
+            "QI",
+            "HI",
+            "SI",
+            "DI",
+            "TI",
+            "SF",
+            "DF",
+            "XF",
+            "TF",
+            "word",
+            "pointer",
+            "byte",
+            "unwind_word",
+            "libgcc_cmp_return",
+            "libgcc_shift_count");
 
     private final ParseContext ctx;
     private final TokenStream ts;
@@ -60,7 +74,8 @@ final class AttributeParser {
 
     /** Parses {@code __asm__("a" "b")} if present and returns the label, else null. */
     String asmLabel() {
-        if (!(ts.peek().kind() == Token.Kind.IDENTIFIER && Keywords.ASM.contains(ts.peek().text()))) {
+        if (!(ts.peek().kind() == Token.Kind.IDENTIFIER
+                && Keywords.ASM.contains(ts.peek().text()))) {
             return null;
         }
         ts.next();
@@ -103,9 +118,11 @@ final class AttributeParser {
                 into.transparentUnion = true;
                 skipArgs();
             }
-            case "vector_size", "ext_vector_type" -> throw ts.error(nameToken,
-                    "vector types (__attribute__((" + name + "))) are not supported: declare the vector as an"
-                            + " array or a struct, or leave the declaration out");
+            case "vector_size", "ext_vector_type" ->
+                throw ts.error(
+                        nameToken,
+                        "vector types (__attribute__((" + name + "))) are not supported: declare the vector as an"
+                                + " array or a struct, or leave the declaration out");
             default -> skipArgs();
         }
     }
@@ -124,7 +141,8 @@ final class AttributeParser {
     private long checkAlignment(ConstValue v, Token at) {
         long n = v.bits();
         if (v.floating() || n <= 0 || Long.bitCount(n) != 1 || n > (1L << 28)) {
-            throw ts.error(at, "requested alignment " + (v.floating() ? v.real() : n) + " is not a positive power of 2");
+            throw ts.error(
+                    at, "requested alignment " + (v.floating() ? v.real() : n) + " is not a positive power of 2");
         }
         return n;
     }

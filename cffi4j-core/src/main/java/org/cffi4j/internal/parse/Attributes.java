@@ -10,6 +10,7 @@ final class Attributes {
     long aligned;
     /** The machine mode of {@code mode(...)}, e.g. {@code DI}; null if none. */
     String mode;
+
     boolean transparentUnion;
 
     boolean isEmpty() {

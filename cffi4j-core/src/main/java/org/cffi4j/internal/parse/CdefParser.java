@@ -77,8 +77,10 @@ public final class CdefParser {
         Token language = ts.next();
         String name = Literals.string(language, ts);
         if (!name.equals("Java") && !name.equals("C")) {
-            throw ts.error(language, "unknown linkage \"" + name + "\": only extern \"Java\" (functions implemented in"
-                    + " Java, API mode) and extern \"C\" are known");
+            throw ts.error(
+                    language,
+                    "unknown linkage \"" + name + "\": only extern \"Java\" (functions implemented in"
+                            + " Java, API mode) and extern \"C\" are known");
         }
         boolean java = name.equals("Java");
         if (ts.accept("{")) {
@@ -149,7 +151,8 @@ public final class CdefParser {
                 ctx.registrar.typedef(d.nameToken, d.name, aligned(type, attrs, specs, d.nameToken));
             } else if (type instanceof FunctionType f) {
                 if (first && ts.at("{")) {
-                    ts.skipBalanced(); // a function body (static inline in a header): declared, not callable in ABI mode
+                    ts.skipBalanced(); // a function body (static inline in a header): declared, not callable in
+                    // ABI mode
                     declareFunction(d, f, asm, true);
                     return;
                 }
@@ -168,7 +171,8 @@ public final class CdefParser {
         ts.next();
         Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
         CType base = d.pointers.isEmpty() && d.suffixes.isEmpty() && d.inner == null
-                ? StructType.opaque(d.name) : StructType.opaque("$" + d.name);
+                ? StructType.opaque(d.name)
+                : StructType.opaque("$" + d.name);
         ctx.registrar.typedef(d.nameToken, d.name, d.apply(base, 0, ts));
         ts.expect(";");
     }
@@ -179,10 +183,13 @@ public final class CdefParser {
         Token name = ts.expect(Token.Kind.IDENTIFIER, "a type name after '...'");
         ts.declaring(name.text());
         if (!(specs.type instanceof PrimitiveType p) || !(p.isIntegral() || p.kind() == PrimitiveType.Kind.FLOATING)) {
-            throw ts.error(dots, "only 'typedef int... name;' and 'typedef float... name;' are allowed, not '"
-                    + specs.type + "...'");
+            throw ts.error(
+                    dots,
+                    "only 'typedef int... name;' and 'typedef float... name;' are allowed, not '" + specs.type
+                            + "...'");
         }
-        PrimitiveType.Kind kind = p.isIntegral() ? PrimitiveType.Kind.UNKNOWN_INTEGER : PrimitiveType.Kind.UNKNOWN_FLOATING;
+        PrimitiveType.Kind kind =
+                p.isIntegral() ? PrimitiveType.Kind.UNKNOWN_INTEGER : PrimitiveType.Kind.UNKNOWN_FLOATING;
         ctx.registrar.typedef(name, name.text(), new PrimitiveType(name.text(), kind, true, -1, -1));
         ts.expect(";");
     }
@@ -213,8 +220,10 @@ public final class CdefParser {
             TypeAccess.mutators().complete(s, s.fields(), s.byteSize(), attrs.aligned, false);
             return s;
         }
-        throw ts.error(at, "__attribute__((aligned)) on a typedef of '" + type + "' is not supported: put it on the"
-                + " struct itself or on the members");
+        throw ts.error(
+                at,
+                "__attribute__((aligned)) on a typedef of '" + type + "' is not supported: put it on the"
+                        + " struct itself or on the members");
     }
 
     private void declareFunction(Declarator d, FunctionType f, String asm, boolean hasBody) {
@@ -225,8 +234,10 @@ public final class CdefParser {
         if (type instanceof VoidType) {
             throw ts.error(d.nameToken, "variable '" + d.name + "' declared void");
         }
-        boolean constant = "static".equals(specs.storage) && (quals & Qualifiers.CONST) != 0
-                && type instanceof PrimitiveType p && p.isIntegral();
+        boolean constant = "static".equals(specs.storage)
+                && (quals & Qualifiers.CONST) != 0
+                && type instanceof PrimitiveType p
+                && p.isIntegral();
         if (ts.accept("=")) {
             if (constant) {
                 ConstValue v = ctx.expressions.constant();
@@ -238,7 +249,8 @@ public final class CdefParser {
             ctx.registrar.declare(d.nameToken, new Declaration.Constant(d.name, 0, type, true));
             return;
         }
-        ctx.registrar.declare(d.nameToken,
+        ctx.registrar.declare(
+                d.nameToken,
                 new Declaration.Variable(d.name, type, quals, asm != null ? asm : d.name, specs.threadLocal));
     }
 

@@ -37,6 +37,7 @@ final class Declarator {
     final List<Step> suffixes = new ArrayList<>();
     /** The parenthesised inner declarator, or null. */
     Declarator inner;
+
     final Attributes attributes = new Attributes();
 
     /** The declared type: the derivations applied to {@code base} (with qualifiers {@code quals}). */
@@ -79,8 +80,10 @@ final class Declarator {
         }
         Function f = (Function) s;
         if (element instanceof ArrayType || element instanceof FunctionType) {
-            throw ts.error(f.at(), "a function cannot return " + (element instanceof ArrayType ? "an array" : "a function")
-                    + " ('" + element + "'); return a pointer instead");
+            throw ts.error(
+                    f.at(),
+                    "a function cannot return " + (element instanceof ArrayType ? "an array" : "a function") + " ('"
+                            + element + "'); return a pointer instead");
         }
         return new FunctionType(element, f.params(), f.variadic());
     }

@@ -50,7 +50,9 @@ final class DeclaratorParser {
                 Token t = ts.peek();
                 if (t.kind() == Token.Kind.IDENTIFIER && Keywords.QUALIFIERS.contains(t.text())) {
                     ts.next();
-                    quals |= t.text().contains("const") ? Qualifiers.CONST : t.text().contains("volatile") ? Qualifiers.VOLATILE : 0;
+                    quals |= t.text().contains("const")
+                            ? Qualifiers.CONST
+                            : t.text().contains("volatile") ? Qualifiers.VOLATILE : 0;
                 } else if (t.is("_Atomic")) {
                     ts.next();
                 } else if (!ctx.attributes.parse(d.attributes)) {
@@ -80,13 +82,16 @@ final class DeclaratorParser {
             return;
         }
         if (mode == Mode.NAMED) {
-            throw ts.expected(t.kind() == Token.Kind.IDENTIFIER ? "a name to declare ('" + t.text() + "' is a keyword)"
-                    : "a name to declare");
+            throw ts.expected(
+                    t.kind() == Token.Kind.IDENTIFIER
+                            ? "a name to declare ('" + t.text() + "' is a keyword)"
+                            : "a name to declare");
         }
     }
 
     private static boolean isReservedWord(String s) {
-        return Keywords.startsSpecifiers(s) && !Keywords.IGNORED.contains(s) || Keywords.ASM.contains(s)
+        return Keywords.startsSpecifiers(s) && !Keywords.IGNORED.contains(s)
+                || Keywords.ASM.contains(s)
                 || s.equals("sizeof");
     }
 
@@ -96,7 +101,9 @@ final class DeclaratorParser {
         if (mode == Mode.NAMED) {
             return true;
         }
-        if (next.is(")") || next.is("...") || ctx.specifiers.startsSpecifiers(next) && !ctx.attributes.atAttributeAt(next)) {
+        if (next.is(")")
+                || next.is("...")
+                || ctx.specifiers.startsSpecifiers(next) && !ctx.attributes.atAttributeAt(next)) {
             return false;
         }
         return next.is("*") || next.is("(") || next.is("[") || next.is("^") || next.kind() == Token.Kind.IDENTIFIER;

@@ -54,7 +54,8 @@ final class Designators {
             throw ts.error(name, "'" + type + "' is not a struct or union, so it has no member '" + name.text() + "'");
         }
         if (!s.isComplete()) {
-            throw ts.error(name, "'" + s + "' has no known layout (" + s.state().name().toLowerCase() + ")");
+            throw ts.error(
+                    name, "'" + s + "' has no known layout (" + s.state().name().toLowerCase() + ")");
         }
         Optional<Field> f = s.field(name.text());
         return f.orElseThrow(() -> ts.error(name, "'" + s + "' has no member named '" + name.text() + "'"));

@@ -20,35 +20,49 @@ final class Directives {
         Token hash = ts.next();
         Token name = ts.next();
         if (name.kind() != Token.Kind.IDENTIFIER) {
-            throw ts.error(name.kind() == Token.Kind.END_OF_LINE ? hash : name, "expected a macro name after '#define'");
+            throw ts.error(
+                    name.kind() == Token.Kind.END_OF_LINE ? hash : name, "expected a macro name after '#define'");
         }
         ts.declaring(name.text());
         if (ts.at("(") && ts.peek().pos() == name.pos() + name.text().length()) {
-            throw ts.error(ts.peek(), "function-like macro '" + name.text() + "' cannot be declared in cdef: declare it as"
-                    + " a function (API mode compiles a wrapper), or use its values");
+            throw ts.error(
+                    ts.peek(),
+                    "function-like macro '" + name.text() + "' cannot be declared in cdef: declare it as"
+                            + " a function (API mode compiles a wrapper), or use its values");
         }
         if (ts.at(Token.Kind.END_OF_LINE)) {
-            throw ts.error(name, "'#define " + name.text() + "' has no value: cdef only takes integer constants"
-                    + " (#define " + name.text() + " 42, or #define " + name.text() + " ... in API mode)");
+            throw ts.error(
+                    name,
+                    "'#define " + name.text() + "' has no value: cdef only takes integer constants" + " (#define "
+                            + name.text() + " 42, or #define " + name.text() + " ... in API mode)");
         }
         if (ts.at("...") && ts.peek(1).kind() == Token.Kind.END_OF_LINE) {
             ts.next();
             ts.next();
-            ctx.registrar.declare(name, new Declaration.Constant(name.text(), 0, Primitives.current().get("int"), true));
+            ctx.registrar.declare(
+                    name,
+                    new Declaration.Constant(
+                            name.text(), 0, Primitives.current().get("int"), true));
             return;
         }
         Token body = ts.peek();
         if (body.kind() == Token.Kind.STRING || body.kind() == Token.Kind.FLOATING) {
-            throw ts.error(body, "'#define " + name.text() + "' is not an integer constant: cdef only takes integer constants");
+            throw ts.error(
+                    body,
+                    "'#define " + name.text() + "' is not an integer constant: cdef only takes integer constants");
         }
         ConstValue v = ctx.expressions.expression();
         if (!ts.at(Token.Kind.END_OF_LINE)) {
-            throw ts.error(ts.peek(), "'#define " + name.text() + "' is not an integer constant expression (unexpected "
-                    + ts.peek().describe() + ")");
+            throw ts.error(
+                    ts.peek(),
+                    "'#define " + name.text() + "' is not an integer constant expression (unexpected "
+                            + ts.peek().describe() + ")");
         }
         ts.next();
         if (v.floating()) {
-            throw ts.error(body, "'#define " + name.text() + "' is not an integer constant: cdef only takes integer constants");
+            throw ts.error(
+                    body,
+                    "'#define " + name.text() + "' is not an integer constant: cdef only takes integer constants");
         }
         ctx.registrar.declare(name, new Declaration.Constant(name.text(), v.bits(), typeOf(v.rank()), false));
     }

@@ -101,7 +101,8 @@ final class EnumParser {
                 continue;
             }
             if (!ts.at(Token.Kind.IDENTIFIER)) {
-                throw ts.expected(ts.at(Token.Kind.END_OF_INPUT) ? "'}' to close the enum opened here" : "an enumerator name");
+                throw ts.expected(
+                        ts.at(Token.Kind.END_OF_INPUT) ? "'}' to close the enum opened here" : "an enumerator name");
             }
             Token nameToken = ts.next();
             String outer = ts.declarationName();
@@ -154,8 +155,12 @@ final class EnumParser {
         long min = v.list.stream().mapToLong(Enumerator::value).min().orElse(0);
         long max = v.list.stream().mapToLong(Enumerator::value).max().orElse(0);
         String[][] candidates = packed
-                ? new String[][] {{"signed char", "unsigned char"}, {"short", "unsigned short"}, {"int", "unsigned int"},
-                    {"long", "unsigned long"}}
+                ? new String[][] {
+                    {"signed char", "unsigned char"},
+                    {"short", "unsigned short"},
+                    {"int", "unsigned int"},
+                    {"long", "unsigned long"}
+                }
                 : new String[][] {{"int", "unsigned int"}, {"long", "unsigned long"}};
         for (String[] pair : candidates) {
             PrimitiveType signed = p.get(pair[0]);

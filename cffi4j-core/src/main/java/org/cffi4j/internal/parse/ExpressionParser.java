@@ -15,7 +15,15 @@ import org.cffi4j.internal.layout.Primitives;
  */
 final class ExpressionParser {
     private static final String[][] BINARY_LEVELS = {
-        {"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="}, {"<<", ">>"}, {"+", "-"},
+        {"||"},
+        {"&&"},
+        {"|"},
+        {"^"},
+        {"&"},
+        {"==", "!="},
+        {"<", ">", "<=", ">="},
+        {"<<", ">>"},
+        {"+", "-"},
         {"*", "/", "%"}
     };
 
@@ -232,7 +240,8 @@ final class ExpressionParser {
         Token name = parenthesised ? ts.peek(1) : t;
         if (name.kind() == Token.Kind.IDENTIFIER) {
             Declaration d = ctx.table.lookup(name.text()).orElse(null);
-            CType declared = d instanceof Declaration.Variable v ? v.type()
+            CType declared = d instanceof Declaration.Variable v
+                    ? v.type()
                     : d instanceof Declaration.Function f ? f.type() : null;
             if (declared != null) {
                 if (parenthesised) {
@@ -245,7 +254,8 @@ final class ExpressionParser {
         }
         if (t.kind() == Token.Kind.STRING) {
             ts.next();
-            return new org.cffi4j.ctype.ArrayType(Primitives.current().get("char"),
+            return new org.cffi4j.ctype.ArrayType(
+                    Primitives.current().get("char"),
                     Literals.string(t, ts).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1);
         }
         ConstValue v = unary();
@@ -256,14 +266,18 @@ final class ExpressionParser {
         Declaration d = ctx.table.lookup(name.text()).orElse(null);
         if (d instanceof Declaration.Constant c) {
             if (c.apiMode()) {
-                throw ts.error(name, "'" + name.text() + "' is declared with '...': its value is known only in API mode"
-                        + " (ffi.setSource + ffi.compile)");
+                throw ts.error(
+                        name,
+                        "'" + name.text() + "' is declared with '...': its value is known only in API mode"
+                                + " (ffi.setSource + ffi.compile)");
             }
             return ConstValue.of(c.value(), rankOfConstant(c));
         }
         if (d != null) {
-            throw ts.error(name, "'" + name.text() + "' is not a constant (it is declared as '" + Registrar.describe(d)
-                    + "'), so it cannot be used in a constant expression");
+            throw ts.error(
+                    name,
+                    "'" + name.text() + "' is not a constant (it is declared as '" + Registrar.describe(d)
+                            + "'), so it cannot be used in a constant expression");
         }
         if (ctx.table.isTypedefName(name.text())) {
             throw ts.error(name, "unexpected type name '" + name.text() + "' in a constant expression");

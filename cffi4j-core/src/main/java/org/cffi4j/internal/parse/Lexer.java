@@ -11,8 +11,8 @@ import java.util.List;
  */
 final class Lexer {
     private static final String[] PUNCTUATORS = {
-        "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=",
-        "+=", "-=", "&=", "^=", "|=", "##"
+        "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=",
+        "-=", "&=", "^=", "|=", "##"
     };
 
     private final String src;
@@ -108,9 +108,11 @@ final class Lexer {
         } else if (name.equals("ident") || name.equals("sccs")) {
             skipToEndOfLine();
         } else {
-            throw diagnostics.error(hash, "cdef does not run the C preprocessor, so '#" + name
-                    + "' cannot be used: preprocess the header first (gcc -E) and pass its output,"
-                    + " or write the declarations out");
+            throw diagnostics.error(
+                    hash,
+                    "cdef does not run the C preprocessor, so '#" + name
+                            + "' cannot be used: preprocess the header first (gcc -E) and pass its output,"
+                            + " or write the declarations out");
         }
     }
 

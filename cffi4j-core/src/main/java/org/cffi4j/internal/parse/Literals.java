@@ -20,7 +20,9 @@ final class Literals {
         String digits = text.substring(0, end);
         boolean unsignedSuffix = suffix.contains("u");
         boolean longSuffix = suffix.contains("l");
-        if (suffix.length() > 3 || suffix.replace("u", "").length() > 2 || suffix.chars().filter(c -> c == 'u').count() > 1) {
+        if (suffix.length() > 3
+                || suffix.replace("u", "").length() > 2
+                || suffix.chars().filter(c -> c == 'u').count() > 1) {
             throw ts.error(t, "invalid suffix on integer constant " + t.text());
         }
         int radix = 10;

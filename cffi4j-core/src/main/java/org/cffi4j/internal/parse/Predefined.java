@@ -51,7 +51,8 @@ final class Predefined {
 
     private static boolean isIdentifier(String name) {
         return name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')
-                && !name.startsWith("_") && !Keywords.isTypeKeyword(name);
+                && !name.startsWith("_")
+                && !Keywords.isTypeKeyword(name);
     }
 
     // x86-64 SysV: typedef struct __va_list_tag { unsigned gp_offset, fp_offset; void *overflow_arg_area,
@@ -60,8 +61,11 @@ final class Predefined {
         StructType tag = StructType.declare(StructType.Kind.STRUCT, "__va_list_tag", null);
         PrimitiveType u = p.get("unsigned int");
         PointerType vp = new PointerType(VoidType.VOID);
-        List<MemberSpec> members = List.of(MemberSpec.of("gp_offset", u), MemberSpec.of("fp_offset", u),
-                MemberSpec.of("overflow_arg_area", vp), MemberSpec.of("reg_save_area", vp));
+        List<MemberSpec> members = List.of(
+                MemberSpec.of("gp_offset", u),
+                MemberSpec.of("fp_offset", u),
+                MemberSpec.of("overflow_arg_area", vp),
+                MemberSpec.of("reg_save_area", vp));
         RecordLayout l = RecordLayouter.layout(
                 new RecordSpec("struct __va_list_tag", StructType.Kind.STRUCT, members, false, 0, 0));
         List<Field> fields = l.fields();

@@ -55,7 +55,8 @@ final class RecordParser {
         StructType existing = tagToken == null ? null : existingTag(kind, tagToken);
         StructType target = existing != null && existing.state() == StructType.State.INCOMPLETE ? existing : null;
         if (target == null) {
-            String name = tagToken != null ? kind.keyword() + " " + tagToken.text() : ctx.table.anonymousName(kind.keyword());
+            String name =
+                    tagToken != null ? kind.keyword() + " " + tagToken.text() : ctx.table.anonymousName(kind.keyword());
             target = StructType.declare(kind, tagToken == null ? null : tagToken.text(), name);
             if (tagToken != null && existing == null) {
                 ctx.table.putTag(tagToken.text(), target); // in scope inside its own body
@@ -161,8 +162,10 @@ final class RecordParser {
             Token w = ts.peek();
             ConstValue v = ctx.expressions.constant();
             if (v.floating() || v.bits() < 0 || v.bits() > 128) {
-                throw ts.error(w, "bitfield '" + (name == null ? "(unnamed)" : name) + "' has an invalid width ("
-                        + (v.floating() ? v.real() : v.bits()) + ")");
+                throw ts.error(
+                        w,
+                        "bitfield '" + (name == null ? "(unnamed)" : name) + "' has an invalid width ("
+                                + (v.floating() ? v.real() : v.bits()) + ")");
             }
             width = (int) v.bits();
             if (width == 0 && name != null) {
@@ -174,7 +177,8 @@ final class RecordParser {
             type = TypeSpecifierSet.Modes.apply(type, attrs.mode, ts, at);
         }
         if (type instanceof org.cffi4j.ctype.FunctionType) {
-            throw ts.error(at, "member '" + name + "' of '" + recordName + "' is declared as a function (use a pointer)");
+            throw ts.error(
+                    at, "member '" + name + "' of '" + recordName + "' is declared as a function (use a pointer)");
         }
         return new MemberSpec(name, type, width, attrs.aligned, attrs.packed);
     }
@@ -193,7 +197,8 @@ final class RecordParser {
             return;
         }
         boolean packed = attrs.packed || ctx.options.allPacked();
-        RecordSpec spec = new RecordSpec(type.toString(), type.kind(), body.members, packed, attrs.aligned, ctx.currentPack);
+        RecordSpec spec =
+                new RecordSpec(type.toString(), type.kind(), body.members, packed, attrs.aligned, ctx.currentPack);
         try {
             RecordLayout layout = RecordLayouter.layout(spec);
             m.complete(type, layout.fields(), layout.size(), layout.alignment(), false);
@@ -209,9 +214,11 @@ final class RecordParser {
             CType t = m.type();
             boolean last = i == members.size() - 1;
             if (t instanceof ArrayType a && a.length() == ArrayType.UNKNOWN_LENGTH) {
-                String problem = !last ? "is not at the end of the struct"
-                        : type.kind() == StructType.Kind.UNION ? "is in a union"
-                        : members.size() == 1 ? "is the only member" : null;
+                String problem = !last
+                        ? "is not at the end of the struct"
+                        : type.kind() == StructType.Kind.UNION
+                                ? "is in a union"
+                                : members.size() == 1 ? "is the only member" : null;
                 if (problem != null) {
                     throw ts.error(body.open, "flexible array member '" + m.name() + "' of '" + type + "' " + problem);
                 }

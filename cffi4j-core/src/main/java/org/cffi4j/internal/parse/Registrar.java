@@ -30,8 +30,10 @@ final class Registrar {
         }
         Declaration merged = merge(existing, d);
         if (merged == null) {
-            throw ts.error(at, "conflicting declaration of '" + d.name() + "': it was declared as '" + describe(existing)
-                    + "' and is now '" + describe(d) + "'");
+            throw ts.error(
+                    at,
+                    "conflicting declaration of '" + d.name() + "': it was declared as '" + describe(existing)
+                            + "' and is now '" + describe(d) + "'");
         }
         ctx.table.putOrdinary(merged);
     }
@@ -53,22 +55,30 @@ final class Registrar {
     // The declaration to keep when the same name is declared twice, or null if they conflict.
     private static Declaration merge(Declaration a, Declaration b) {
         return switch (a) {
-            case Declaration.Typedef x when b instanceof Declaration.Typedef y -> TypeEquivalence.same(x.type(), y.type()) ? x : null;
-            case Declaration.Function x when b instanceof Declaration.Function y -> TypeEquivalence.same(x.type(), y.type())
-                    ? new Declaration.Function(x.name(), x.type(), x.symbol().equals(x.name()) ? y.symbol() : x.symbol(),
-                            x.hasBody() || y.hasBody())
-                    : null;
+            case Declaration.Typedef x
+            when b instanceof Declaration.Typedef y -> TypeEquivalence.same(x.type(), y.type()) ? x : null;
+            case Declaration.Function x
+            when b instanceof Declaration.Function y ->
+                TypeEquivalence.same(x.type(), y.type())
+                        ? new Declaration.Function(
+                                x.name(),
+                                x.type(),
+                                x.symbol().equals(x.name()) ? y.symbol() : x.symbol(),
+                                x.hasBody() || y.hasBody())
+                        : null;
             case Declaration.Variable x when b instanceof Declaration.Variable y -> sameVariable(x, y) ? x : null;
-            case Declaration.Constant x when b instanceof Declaration.Constant y ->
-                x.value() == y.value() && x.apiMode() == y.apiMode() ? x : null;
+            case Declaration.Constant x
+            when b instanceof Declaration.Constant y -> x.value() == y.value() && x.apiMode() == y.apiMode() ? x : null;
             default -> null;
         };
     }
 
     private static boolean sameVariable(Declaration.Variable x, Declaration.Variable y) {
-        return TypeEquivalence.same(x.type(), y.type()) || x.type() instanceof org.cffi4j.ctype.ArrayType a
-                && y.type() instanceof org.cffi4j.ctype.ArrayType b && TypeEquivalence.same(a.element(), b.element())
-                && (!a.hasLength() || !b.hasLength());
+        return TypeEquivalence.same(x.type(), y.type())
+                || x.type() instanceof org.cffi4j.ctype.ArrayType a
+                        && y.type() instanceof org.cffi4j.ctype.ArrayType b
+                        && TypeEquivalence.same(a.element(), b.element())
+                        && (!a.hasLength() || !b.hasLength());
     }
 
     /** A declaration as C text, for messages. */
@@ -86,9 +96,12 @@ final class Registrar {
      * the earlier type when {@code fresh} is an identical redefinition.
      */
     CType redefinition(Token tag, CType existing, CType fresh) {
-        boolean same = existing instanceof StructType s && fresh instanceof StructType f && TypeEquivalence.sameBody(s, f)
-                || existing instanceof EnumType e && fresh instanceof EnumType g && e.values().equals(g.values())
-                        && e.isPartial() == g.isPartial();
+        boolean same =
+                existing instanceof StructType s && fresh instanceof StructType f && TypeEquivalence.sameBody(s, f)
+                        || existing instanceof EnumType e
+                                && fresh instanceof EnumType g
+                                && e.values().equals(g.values())
+                                && e.isPartial() == g.isPartial();
         if (same) {
             return existing;
         }

@@ -22,14 +22,19 @@ final class SpecifierParser {
             return false;
         }
         String s = t.text();
-        return Keywords.isTypeKeyword(s) || Keywords.QUALIFIERS.contains(s) || Keywords.TYPEOF.contains(s)
-                || s.equals("_Atomic") || s.equals("__extension__") || Keywords.ATTRIBUTE.contains(s)
+        return Keywords.isTypeKeyword(s)
+                || Keywords.QUALIFIERS.contains(s)
+                || Keywords.TYPEOF.contains(s)
+                || s.equals("_Atomic")
+                || s.equals("__extension__")
+                || Keywords.ATTRIBUTE.contains(s)
                 || ctx.table.isTypedefName(s);
     }
 
     /** Whether {@code t} can start declaration specifiers. */
     boolean startsSpecifiers(Token t) {
-        return t.kind() == Token.Kind.IDENTIFIER && (Keywords.startsSpecifiers(t.text()) || ctx.table.isTypedefName(t.text()));
+        return t.kind() == Token.Kind.IDENTIFIER
+                && (Keywords.startsSpecifiers(t.text()) || ctx.table.isTypedefName(t.text()));
     }
 
     /** A type name: specifiers and an abstract declarator, e.g. {@code const char *}. */

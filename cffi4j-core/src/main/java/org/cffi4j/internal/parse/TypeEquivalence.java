@@ -63,19 +63,26 @@ final class TypeEquivalence {
         // Compares two nodes and queues their children.
         private boolean nodes(CType a, CType b) {
             return switch (a) {
-                case PointerType p when b instanceof PointerType q -> {
+                case PointerType p
+                when b instanceof PointerType q -> {
                     push(p.target(), q.target());
                     yield p.targetQualifiers() == q.targetQualifiers();
                 }
-                case ArrayType x when b instanceof ArrayType y -> {
+                case ArrayType x
+                when b instanceof ArrayType y -> {
                     push(x.element(), y.element());
                     yield x.length() == y.length();
                 }
                 case FunctionType f when b instanceof FunctionType g -> functions(f, g);
                 case StructType s when b instanceof StructType t -> s.tag() == null && t.tag() == null && bodies(s, t);
-                case EnumType e when b instanceof EnumType f -> e.tag() == null && f.tag() == null
-                        && e.values().equals(f.values()) && e.isComplete() && f.isComplete()
-                        && e.underlying().equals(f.underlying());
+                case EnumType e
+                when b instanceof EnumType f ->
+                    e.tag() == null
+                            && f.tag() == null
+                            && e.values().equals(f.values())
+                            && e.isComplete()
+                            && f.isComplete()
+                            && e.underlying().equals(f.underlying());
                 default -> a.equals(b); // void and the arithmetic types: values
             };
         }
@@ -106,8 +113,10 @@ final class TypeEquivalence {
             for (int i = 0; i < a.size(); i++) {
                 Field x = a.get(i);
                 Field y = b.get(i);
-                if (!java.util.Objects.equals(x.name(), y.name()) || x.byteOffset() != y.byteOffset()
-                        || x.bitOffset() != y.bitOffset() || x.bitWidth() != y.bitWidth()) {
+                if (!java.util.Objects.equals(x.name(), y.name())
+                        || x.byteOffset() != y.byteOffset()
+                        || x.bitOffset() != y.bitOffset()
+                        || x.bitWidth() != y.bitWidth()) {
                     return false;
                 }
                 push(x.type(), y.type());

@@ -33,8 +33,9 @@ final class TypeSpecifierSet {
 
     void setNamed(CType type, Token at) {
         if (hasAny()) {
-            throw ts.error(at, "two or more data types in declaration specifiers ('" + describe() + "' and '"
-                    + at.text() + "')");
+            throw ts.error(
+                    at,
+                    "two or more data types in declaration specifiers ('" + describe() + "' and '" + at.text() + "')");
         }
         named = type;
         namedAt = at;
@@ -74,7 +75,9 @@ final class TypeSpecifierSet {
     }
 
     private String describe() {
-        return named != null ? namedAt.text() : String.join(" ", words.stream().map(Token::text).toList());
+        return named != null
+                ? namedAt.text()
+                : String.join(" ", words.stream().map(Token::text).toList());
     }
 
     /** The combined type. */
@@ -92,7 +95,8 @@ final class TypeSpecifierSet {
         if (name.equals("void")) {
             return VoidType.VOID;
         }
-        return Primitives.current().byName(name)
+        return Primitives.current()
+                .byName(name)
                 .orElseThrow(() -> ts.error(at, "type '" + describe() + "' is not supported on this platform"));
     }
 
@@ -113,8 +117,11 @@ final class TypeSpecifierSet {
             default -> throw ts.error(at, "type '" + describe() + "' is not supported");
         };
         if (complex) {
-            if (!(name.equals("float") || name.equals("double") || name.equals("long double")
-                    || name.equals("_Float128") || base == null)) {
+            if (!(name.equals("float")
+                    || name.equals("double")
+                    || name.equals("long double")
+                    || name.equals("_Float128")
+                    || base == null)) {
                 throw ts.error(at, "only floating types can be _Complex (not '" + describe() + "')");
             }
             return (base == null ? "double" : name) + " _Complex";

@@ -34,8 +34,12 @@ public final class TypeTable {
         this(ordinary, tags, new java.util.HashMap<>(), new java.util.HashSet<>(), anonymousCount);
     }
 
-    private TypeTable(Map<String, Declaration> ordinary, Map<String, CType> tags, Map<String, String> locations,
-            java.util.Set<String> externJava, int anonymousCount) {
+    private TypeTable(
+            Map<String, Declaration> ordinary,
+            Map<String, CType> tags,
+            Map<String, String> locations,
+            java.util.Set<String> externJava,
+            int anonymousCount) {
         this.ordinary = ordinary;
         this.tags = tags;
         this.locations = locations;
@@ -45,8 +49,12 @@ public final class TypeTable {
 
     /** A copy to parse into; the original stays as it is until the copy replaces it. */
     public TypeTable fork() {
-        return new TypeTable(new LinkedHashMap<>(ordinary), new LinkedHashMap<>(tags), new java.util.HashMap<>(locations),
-                new java.util.HashSet<>(externJava), anonymousCount);
+        return new TypeTable(
+                new LinkedHashMap<>(ordinary),
+                new LinkedHashMap<>(tags),
+                new java.util.HashMap<>(locations),
+                new java.util.HashSet<>(externJava),
+                anonymousCount);
     }
 
     /** Undoes the completions of struct, union and enum types made through this fork. */
@@ -94,10 +102,13 @@ public final class TypeTable {
             Declaration mine = ordinary.get(d.name());
             if (mine == null) {
                 ordinary.put(d.name(), d);
-            } else if (!mine.equals(d) && !(mine instanceof Declaration.Typedef a && d instanceof Declaration.Typedef b
-                    && TypeEquivalence.same(a.type(), b.type()))) {
-                throw new org.cffi4j.FFIException("include: '" + d.name() + "' is declared as '" + Registrar.describe(mine)
-                        + "' here and as '" + Registrar.describe(d) + "' in the included FFI");
+            } else if (!mine.equals(d)
+                    && !(mine instanceof Declaration.Typedef a
+                            && d instanceof Declaration.Typedef b
+                            && TypeEquivalence.same(a.type(), b.type()))) {
+                throw new org.cffi4j.FFIException(
+                        "include: '" + d.name() + "' is declared as '" + Registrar.describe(mine) + "' here and as '"
+                                + Registrar.describe(d) + "' in the included FFI");
             }
         }
         for (var e : other.tags.entrySet()) {
@@ -105,7 +116,8 @@ public final class TypeTable {
             if (mine == null) {
                 tags.put(e.getKey(), e.getValue());
             } else if (mine != e.getValue()) {
-                throw new org.cffi4j.FFIException("include: '" + mine + "' is declared both here and in the included FFI");
+                throw new org.cffi4j.FFIException(
+                        "include: '" + mine + "' is declared both here and in the included FFI");
             }
         }
     }
@@ -132,7 +144,8 @@ public final class TypeTable {
     /** Whether a name is, at this point, a typedef name (which makes {@code name * x;} a declaration). */
     boolean isTypedefName(String name) {
         Declaration d = ordinary.get(name);
-        return d instanceof Declaration.Typedef || (d == null && Predefined.type(name).isPresent());
+        return d instanceof Declaration.Typedef
+                || (d == null && Predefined.type(name).isPresent());
     }
 
     private final Map<String, CType> parsedTypes = new java.util.concurrent.ConcurrentHashMap<>();
