@@ -25,6 +25,21 @@ final class ArgConverter {
     ArgConverter(CType type, String where) {
         this.type = type;
         this.where = where;
+        this.exactCarrier = exactCarrier(type);
+    }
+
+    // The boxed Java type that is already the carrier, with every value in range: passed as is.
+    private final Class<?> exactCarrier;
+
+    private static Class<?> exactCarrier(CType type) {
+        if (!(type instanceof PrimitiveType p) || !p.isComplete() || !p.signed()) {
+            return null;
+        }
+        return switch (p.kind()) {
+            case INTEGER -> p.size() == 4 ? Integer.class : p.size() == 8 ? Long.class : null;
+            case FLOATING -> p.size() == 8 ? Double.class : p.size() == 4 ? Float.class : null;
+            default -> null;
+        };
     }
 
     CType type() {
@@ -32,6 +47,9 @@ final class ArgConverter {
     }
 
     Object toCarrier(Object value, CallScope scope) {
+        if (value != null && value.getClass() == exactCarrier) {
+            return value; // the common case, without the conversion table's checks
+        }
         return switch (type) {
             case PrimitiveType p -> primitive(p, value);
             case EnumType e -> integer(e.underlying(), value);
