@@ -421,8 +421,14 @@ public final class FFI {
         }
         TypeTable start = uncompleted();
         TypeTable work = start.fork();
-        org.cffi4j.internal.api.ApiModule m =
-                org.cffi4j.internal.api.ApiModule.build(module, source, sourceOptions, work);
+        org.cffi4j.internal.api.ApiModule m;
+        try {
+            m = org.cffi4j.internal.api.ApiModule.build(module, source, sourceOptions, work);
+        } catch (RuntimeException e) {
+            work.rollback(); // structs the compiler had already completed become partial again
+            throw e;
+        }
+        work.commit();
         compiledFrom = start;
         compiledTo = work;
         table = work;

@@ -191,14 +191,42 @@ public final class Library implements AutoCloseable {
     }
 
     private MemorySegment variable(Declaration.Variable v) {
+        CType t = v.type();
+        long size = t.isComplete() ? t.byteSize() : 0;
+        if (apiMode) {
+            return addressFromModule(v).reinterpret(size);
+        }
         if (v.threadLocal()) {
             throw new FFIException(
                     "'" + v.name() + "' is thread-local (__thread): ABI mode cannot find it; API mode can");
         }
-        CType t = v.type();
-        long size = t.isComplete() ? t.byteSize() : 0;
         return symbol(v.symbol(), "variable '" + v.name() + "'").reinterpret(size);
     }
+
+    // API mode: the module's C computes &global, on the calling thread (thread-locals included).
+    private MemorySegment addressFromModule(Declaration.Variable v) {
+        String getter = "cffi4j_addr_" + v.name();
+        CFunction f = functions.computeIfAbsent(
+                getter,
+                g -> new CFunction(
+                        g,
+                        ADDRESS_GETTER,
+                        Downcall.of(
+                                g,
+                                ADDRESS_GETTER,
+                                List.of(),
+                                symbol(g, "the address of '" + v.name() + "'"),
+                                () -> checkOpen(v.name())),
+                        null));
+        long address = ((CData) f.invoke()).address();
+        if (address == 0) {
+            throw new FFIException("variable '" + v.name() + "' is not defined by " + name + " or its libraries");
+        }
+        return MemorySegment.ofAddress(address);
+    }
+
+    private static final FunctionType ADDRESS_GETTER =
+            new FunctionType(new PointerType(org.cffi4j.ctype.VoidType.VOID), List.of(), false);
 
     private static Object constant(Declaration.Constant c) {
         if (c.apiMode()) {

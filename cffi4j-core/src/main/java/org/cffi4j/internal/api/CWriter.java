@@ -91,7 +91,20 @@ final class CWriter {
                 when t.type() instanceof PrimitiveType p && !p.isComplete() -> arithmetic(t, p);
                 default -> {}
             }
+            if (d instanceof Declaration.Variable v) {
+                addressGetter(v);
+            }
         }
+    }
+
+    // &global, computed by C: the only way to reach a thread-local (or macro-defined) global.
+    private void addressGetter(Declaration.Variable v) {
+        if (!v.threadLocal()) {
+            // A weak reference: a global the headers declare but nothing defines must not stop the
+            // module from loading; its address is then NULL, which Java reports.
+            emit("#pragma weak " + v.name(), v.name());
+        }
+        emit("void *cffi4j_addr_" + v.name() + "(void) { return (void *) &(" + v.name() + "); }", v.name());
     }
 
     // The check (not for macros: they have no address), the macro probe, and a wrapper when useful.

@@ -122,6 +122,7 @@ final class FactReader {
                         + "': API mode" + " cannot place bitfields of partial structs; declare the struct fully");
             }
         }
+        table.completed(s); // undone if a later fact fails and the compile is abandoned
         TypeAccess.mutators().complete(s, fields, v[0], v[1], false);
     }
 

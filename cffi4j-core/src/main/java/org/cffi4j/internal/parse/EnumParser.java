@@ -94,6 +94,7 @@ final class EnumParser {
         Values v = new Values();
         ConstValue next = ConstValue.ofInt(0);
         boolean known = true;
+        List<String> implicit = new ArrayList<>();
         while (!ts.accept("}")) {
             if (ts.accept("...")) {
                 v.partial = true;
@@ -108,6 +109,9 @@ final class EnumParser {
             String outer = ts.declarationName();
             ts.declaring(nameToken.text());
             ctx.attributes.parse(new Attributes());
+            if (!ts.at("=")) {
+                implicit.add(nameToken.text());
+            }
             if (ts.accept("=")) {
                 if (ts.at("...") && (ts.peek(1).is(",") || ts.peek(1).is("}"))) {
                     ts.next();
@@ -127,6 +131,13 @@ final class EnumParser {
         }
         if (v.list.isEmpty() && !v.partial) {
             throw ts.error(open, "empty enum: an enum needs at least one constant");
+        }
+        if (v.partial) {
+            // CFFI: in "enum e { A, B, ... };" the compiler gives every value not written out.
+            v.list.removeIf(e -> implicit.contains(e.name()));
+            for (String name : implicit) {
+                ctx.table.replace(new Declaration.Constant(name, 0, type, true));
+            }
         }
         return v;
     }

@@ -81,7 +81,7 @@ public final class TypeTable {
     }
 
     /** Notes that a nominal type declared before this fork was completed in it. */
-    void completed(CType nominal) {
+    public void completed(CType nominal) {
         completedHere.add(nominal);
     }
 
