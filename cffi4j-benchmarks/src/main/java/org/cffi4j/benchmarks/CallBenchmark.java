@@ -11,6 +11,8 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.types.size_t;
 import org.cffi4j.BindOption;
 import org.cffi4j.CData;
 import org.cffi4j.CFunction;
@@ -28,7 +30,10 @@ import org.openjdk.jmh.annotations.State;
  * The cost of one call from Java to C: raw FFM with static final exact handles (the baseline), and
  * cffi4j's three ways of calling, {@code bind} (a typed interface), {@code function().invoke} and
  * {@code call}, on the same small C library (built by the run script from src/main/c/benchlib.c;
- * its path comes in the system property {@code cffi4j.benchlib}).
+ * its path comes in the system property {@code cffi4j.benchlib}). The peers on the same calls: JNA
+ * with interface mapping ({@code Native.load}) and with direct mapping ({@code Native.register}),
+ * and JNR-FFI ({@code LibraryLoader}), each set up as its documentation shows. JNR-FFI cannot pass
+ * a struct by value, so it has no {@code sumPoint}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -104,6 +109,68 @@ public class CallBenchmark {
         STRLEN = LIB.function("my_strlen");
     }
 
+    /** {@code struct point} for JNA. */
+    @com.sun.jna.Structure.FieldOrder({"x", "y"})
+    public static class JnaPoint extends com.sun.jna.Structure {
+        public int x;
+        public int y;
+
+        /** The same struct, passed by value. */
+        public static class ByValue extends JnaPoint implements com.sun.jna.Structure.ByValue {}
+    }
+
+    /** The benchmark library for JNA's interface mapping. */
+    public interface JnaBench extends com.sun.jna.Library {
+        void noop();
+
+        int add_ints(int a, int b);
+
+        double add_doubles(double a, double b);
+
+        int sum_point(JnaPoint.ByValue p);
+
+        long my_strlen(String s);
+    }
+
+    /** JNA's interface mapping, loaded on first use so that the other benchmarks' JVMs never load JNA. */
+    static final class Jna {
+        static final JnaBench BENCH = com.sun.jna.Native.load(LIBRARY, JnaBench.class);
+    }
+
+    /** JNA's direct mapping: native static methods bound by {@code Native.register}. */
+    static final class JnaDirect {
+        static {
+            com.sun.jna.Native.register(JnaDirect.class, LIBRARY);
+        }
+
+        static native void noop();
+
+        static native int add_ints(int a, int b);
+
+        static native double add_doubles(double a, double b);
+
+        static native int sum_point(JnaPoint.ByValue p);
+
+        static native long my_strlen(String s);
+    }
+
+    /** The benchmark library for JNR-FFI (no sum_point: JNR-FFI passes every Struct by pointer). */
+    public interface JnrBench {
+        void noop();
+
+        int add_ints(int a, int b);
+
+        double add_doubles(double a, double b);
+
+        @size_t
+        long my_strlen(String s);
+    }
+
+    /** JNR-FFI, loaded on first use. */
+    static final class Jnr {
+        static final JnrBench BENCH = LibraryLoader.create(JnrBench.class).load(LIBRARY);
+    }
+
     private static MethodHandle raw(String name, FunctionDescriptor fd) {
         return LINKER.downcallHandle(LOOKUP.find(name).orElseThrow(), fd);
     }
@@ -123,6 +190,19 @@ public class CallBenchmark {
         rawPoint.set(ValueLayout.JAVA_INT, 4, 4);
         point = FFI_.alloc("struct point *", Map.of("x", 3, "y", 4));
         point = (CData) point.deref();
+    }
+
+    /** JNA's {@code struct point} by value: a state of its own, so that only JNA's benchmarks load JNA. */
+    @State(Scope.Thread)
+    public static class JnaArgs {
+        JnaPoint.ByValue point;
+
+        @Setup
+        public void setup() {
+            point = new JnaPoint.ByValue();
+            point.x = 3;
+            point.y = 4;
+        }
     }
 
     @Benchmark
@@ -270,5 +350,75 @@ public class CallBenchmark {
     @Benchmark
     public int addInts_bindCritical() {
         return BENCH_CRITICAL.add_ints(a, b);
+    }
+
+    @Benchmark
+    public void noop_jnaInterface() {
+        Jna.BENCH.noop();
+    }
+
+    @Benchmark
+    public void noop_jnaDirect() {
+        JnaDirect.noop();
+    }
+
+    @Benchmark
+    public void noop_jnr() {
+        Jnr.BENCH.noop();
+    }
+
+    @Benchmark
+    public int addInts_jnaInterface() {
+        return Jna.BENCH.add_ints(a, b);
+    }
+
+    @Benchmark
+    public int addInts_jnaDirect() {
+        return JnaDirect.add_ints(a, b);
+    }
+
+    @Benchmark
+    public int addInts_jnr() {
+        return Jnr.BENCH.add_ints(a, b);
+    }
+
+    @Benchmark
+    public double addDoubles_jnaInterface() {
+        return Jna.BENCH.add_doubles(x, y);
+    }
+
+    @Benchmark
+    public double addDoubles_jnaDirect() {
+        return JnaDirect.add_doubles(x, y);
+    }
+
+    @Benchmark
+    public double addDoubles_jnr() {
+        return Jnr.BENCH.add_doubles(x, y);
+    }
+
+    @Benchmark
+    public int sumPoint_jnaInterface(JnaArgs args) {
+        return Jna.BENCH.sum_point(args.point);
+    }
+
+    @Benchmark
+    public int sumPoint_jnaDirect(JnaArgs args) {
+        return JnaDirect.sum_point(args.point);
+    }
+
+    @Benchmark
+    public long strlen_jnaInterface() {
+        return Jna.BENCH.my_strlen(text);
+    }
+
+    @Benchmark
+    public long strlen_jnaDirect() {
+        return JnaDirect.my_strlen(text);
+    }
+
+    @Benchmark
+    public long strlen_jnr() {
+        return Jnr.BENCH.my_strlen(text);
     }
 }

@@ -12,6 +12,9 @@ import java.lang.invoke.MethodType;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.annotations.Delegate;
+import jnr.ffi.types.size_t;
 import org.cffi4j.CData;
 import org.cffi4j.FFI;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +31,10 @@ import org.openjdk.jmh.annotations.State;
  * script; its path comes in the system property {@code cffi4j.benchlib}). Raw FFM with a static
  * upcall stub is the baseline; cffi4j's callbacks are timed in the typed style (a functional
  * interface in the linker's types) and the generic {@code Function<Object[], Object>} style, both
- * called through a typed binding so that the difference is the upcall.
+ * called through a typed binding so that the difference is the upcall. The peers: JNA callbacks
+ * ({@code Callback} interfaces) through interface mapping and through direct mapping, and JNR-FFI
+ * callbacks ({@code @Delegate} interfaces), each the way its documentation shows; every callback
+ * object is held in a static field, as each library asks, so that it stays alive.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -100,6 +106,83 @@ public class UpcallBenchmark {
         GENERIC_TWICE = FFI_.callback("int(*)(int)", (Function<Object[], Object>) args -> 2 * (Integer) args[0]);
     }
 
+    /** {@code int (*)(const void *, const void *)} for JNA. */
+    public interface JnaCompare extends com.sun.jna.Callback {
+        int invoke(com.sun.jna.Pointer a, com.sun.jna.Pointer b);
+    }
+
+    /** {@code int (*)(int)} for JNA. */
+    public interface JnaIntFunction extends com.sun.jna.Callback {
+        int invoke(int x);
+    }
+
+    /** libc's qsort for JNA's interface mapping. */
+    public interface JnaLibc extends com.sun.jna.Library {
+        void qsort(com.sun.jna.Pointer base, long n, long size, JnaCompare compare);
+    }
+
+    /** The benchmark library's apply_cb for JNA's interface mapping. */
+    public interface JnaBench extends com.sun.jna.Library {
+        int apply_cb(JnaIntFunction f, int x);
+    }
+
+    /** JNA's interface mapping and its callbacks, loaded on first use. */
+    static final class Jna {
+        static final JnaLibc LIBC = com.sun.jna.Native.load(com.sun.jna.Platform.C_LIBRARY_NAME, JnaLibc.class);
+        static final JnaBench BENCH = com.sun.jna.Native.load(LIBRARY, JnaBench.class);
+        static final JnaCompare COMPARE = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
+        static final JnaIntFunction TWICE = x -> 2 * x;
+    }
+
+    /** JNA's direct mapping of libc's qsort. */
+    static final class JnaDirectLibc {
+        static {
+            com.sun.jna.Native.register(JnaDirectLibc.class, com.sun.jna.Platform.C_LIBRARY_NAME);
+        }
+
+        static native void qsort(com.sun.jna.Pointer base, long n, long size, JnaCompare compare);
+    }
+
+    /** JNA's direct mapping of the benchmark library's apply_cb. */
+    static final class JnaDirectBench {
+        static {
+            com.sun.jna.Native.register(JnaDirectBench.class, LIBRARY);
+        }
+
+        static native int apply_cb(JnaIntFunction f, int x);
+    }
+
+    /** {@code int (*)(const void *, const void *)} for JNR-FFI. */
+    public interface JnrCompare {
+        @Delegate
+        int compare(jnr.ffi.Pointer a, jnr.ffi.Pointer b);
+    }
+
+    /** {@code int (*)(int)} for JNR-FFI. */
+    public interface JnrIntFunction {
+        @Delegate
+        int apply(int x);
+    }
+
+    /** libc's qsort for JNR-FFI. */
+    public interface JnrLibc {
+        void qsort(jnr.ffi.Pointer base, @size_t long n, @size_t long size, JnrCompare compare);
+    }
+
+    /** The benchmark library's apply_cb for JNR-FFI. */
+    public interface JnrBench {
+        int apply_cb(JnrIntFunction f, int x);
+    }
+
+    /** JNR-FFI and its callbacks, loaded on first use. */
+    static final class Jnr {
+        static final JnrLibc LIBC = LibraryLoader.create(JnrLibc.class).load("c");
+        static final JnrBench BENCH = LibraryLoader.create(JnrBench.class).load(LIBRARY);
+        static final JnrCompare COMPARE = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
+        static final JnrIntFunction TWICE = x -> 2 * x;
+        static final jnr.ffi.Runtime RUNTIME = jnr.ffi.Runtime.getRuntime(LIBC);
+    }
+
     private static int intAt(CData voidPointer) {
         return voidPointer.segment().reinterpret(4).get(ValueLayout.JAVA_INT, 0);
     }
@@ -136,6 +219,24 @@ public class UpcallBenchmark {
         array = FFI_.alloc("int[]", N);
     }
 
+    /**
+     * The array JNA sorts: native memory like the others' (filled from {@code unsorted} the same
+     * way) as a JNA {@code Pointer}. A state of its own, so that only JNA's benchmarks load JNA.
+     */
+    @State(Scope.Thread)
+    public static class JnaArray {
+        final MemorySegment segment = Arena.ofAuto().allocate(ValueLayout.JAVA_INT, N);
+        final com.sun.jna.Pointer pointer = new com.sun.jna.Pointer(segment.address());
+    }
+
+    /** The array JNR-FFI sorts, the same way, as a JNR-FFI {@code Pointer}. */
+    @State(Scope.Thread)
+    public static class JnrArray {
+        final MemorySegment segment = Arena.ofAuto().allocate(ValueLayout.JAVA_INT, N);
+        final jnr.ffi.Pointer pointer =
+                Jnr.RUNTIME.getMemoryManager().newPointer(segment.address(), segment.byteSize());
+    }
+
     @Benchmark
     public void qsort16_rawFfm() throws Throwable {
         MemorySegment.copy(unsorted, 0, rawArray, 0, 4L * N);
@@ -167,5 +268,38 @@ public class UpcallBenchmark {
     @Benchmark
     public int applyCb_generic() {
         return BENCH.apply_cb(GENERIC_TWICE, x);
+    }
+
+    @Benchmark
+    public void qsort16_jnaInterface(JnaArray peer) {
+        MemorySegment.copy(unsorted, 0, peer.segment, 0, 4L * N);
+        Jna.LIBC.qsort(peer.pointer, N, 4L, Jna.COMPARE);
+    }
+
+    @Benchmark
+    public void qsort16_jnaDirect(JnaArray peer) {
+        MemorySegment.copy(unsorted, 0, peer.segment, 0, 4L * N);
+        JnaDirectLibc.qsort(peer.pointer, N, 4L, Jna.COMPARE);
+    }
+
+    @Benchmark
+    public void qsort16_jnr(JnrArray peer) {
+        MemorySegment.copy(unsorted, 0, peer.segment, 0, 4L * N);
+        Jnr.LIBC.qsort(peer.pointer, N, 4L, Jnr.COMPARE);
+    }
+
+    @Benchmark
+    public int applyCb_jnaInterface() {
+        return Jna.BENCH.apply_cb(Jna.TWICE, x);
+    }
+
+    @Benchmark
+    public int applyCb_jnaDirect() {
+        return JnaDirectBench.apply_cb(Jna.TWICE, x);
+    }
+
+    @Benchmark
+    public int applyCb_jnr() {
+        return Jnr.BENCH.apply_cb(Jnr.TWICE, x);
     }
 }

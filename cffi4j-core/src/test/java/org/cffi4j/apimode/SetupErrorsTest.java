@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
+import org.cffi4j.testing.ForkedJvm;
 import org.junit.jupiter.api.Test;
 
 /** What {@code compile()} says when it cannot start: no source set, a bad module name, no C compiler. */

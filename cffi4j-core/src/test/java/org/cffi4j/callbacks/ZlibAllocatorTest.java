@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
@@ -14,10 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import org.cffi4j.CData;
 import org.cffi4j.FFI;
 import org.cffi4j.Library;
+import org.cffi4j.testing.JavaZlib;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -129,7 +128,7 @@ class ZlibAllocatorTest {
         assertTrue(blocksAfterInit > 0);
         assertEquals(allocator.requested.size(), allocator.frees, "every zalloc block went back through zfree");
         assertTrue(allocator.live.isEmpty());
-        assertArrayEquals(data, inflate((byte[]) ffi.unpack(output, (int) produced)));
+        assertArrayEquals(data, JavaZlib.inflate((byte[]) ffi.unpack(output, (int) produced)));
         ffi.release(handle);
         // z_stream holds bare function pointers: the cdata must stay reachable while zlib may call them.
         Reference.reachabilityFence(zalloc);
@@ -160,21 +159,5 @@ class ZlibAllocatorTest {
 
         assertEquals(1, reported.size());
         assertInstanceOf(OutOfMemoryError.class, reported.getFirst());
-    }
-
-    private static byte[] inflate(byte[] zlibData) throws DataFormatException {
-        Inflater inflater = new Inflater();
-        inflater.setInput(zlibData);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        while (!inflater.finished()) {
-            int n = inflater.inflate(buf);
-            if (n == 0 && inflater.needsInput()) {
-                throw new DataFormatException("truncated zlib stream");
-            }
-            out.write(buf, 0, n);
-        }
-        inflater.end();
-        return out.toByteArray();
     }
 }

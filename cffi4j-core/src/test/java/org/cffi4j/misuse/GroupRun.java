@@ -3,6 +3,7 @@ package org.cffi4j.misuse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cffi4j.testing.ForkedJvm;
 
 /** The parsed output of one forked {@link MisuseMain}: what each case threw, and whether the JVM lived on. */
 final class GroupRun {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cffi4j.testing.ForkedJvm;
 import org.junit.jupiter.api.Test;
 
 /**
