@@ -26,6 +26,7 @@ final class Fixture {
             struct opaque;
             struct partial { int x; ...; };
             static inline int twice(int x) { return 2 * x; }
+            void qsort(void *base, size_t n, size_t size, int (*compare)(const void *, const void *));
             """;
 
     final FFI ffi = new FFI();

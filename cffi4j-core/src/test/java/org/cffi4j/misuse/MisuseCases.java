@@ -522,7 +522,59 @@ final class MisuseCases {
                     "unknown type name in alloc",
                     f -> f.ffi.alloc("struct_point *"),
                     CDefException.class,
-                    "type:1:1: unknown type name 'struct_point'\n    struct_point *\n    ^"));
+                    "type:1:1: unknown type name 'struct_point'\n    struct_point *\n    ^"),
+            // --- callbacks: signatures, exceptions from Java, released stubs
+            row(
+                    "callbacks",
+                    "callback parameter of the wrong width",
+                    f -> f.ffi.callback("int(*)(int)", (java.util.function.LongUnaryOperator) x -> x),
+                    "the callback's long applyAsLong(long) does not match 'int(*)(int)': parameter 1 is long, which"
+                            + " cannot receive 'int'"),
+            row(
+                    "callbacks",
+                    "callback with too many parameters",
+                    f -> f.ffi.callback("int(*)(int)", (java.util.function.IntBinaryOperator) (a, b) -> a),
+                    "the callback's int applyAsInt(int, int) does not match 'int(*)(int)': it has 2 parameters, the C"
+                            + " function 1"),
+            row(
+                    "callbacks",
+                    "callback that is not a function",
+                    f -> f.ffi.callback("int(*)(int)", new Object()),
+                    "the Java function of callback 'int(*)(int)' must be a lambda of a functional interface or a"
+                            + " java.util.function.Function<Object[], Object>, not java.lang.Object"),
+            row(
+                    "callbacks",
+                    "comparator that throws inside qsort",
+                    MisuseCases::throwingComparator,
+                    "qsort returned; C got 0 from the comparator and the exception was reported:"
+                            + " java.lang.IllegalStateException: comparator failed"),
+            row(
+                    "callbacks",
+                    "released callback passed to C",
+                    f -> {
+                        CData cmp = f.ffi.callback(
+                                "int(*)(const void *, const void *)",
+                                (java.util.function.Function<Object[], Object>) a -> 0);
+                        f.ffi.release(cmp);
+                        f.libc.call("qsort", f.ffi.alloc("int[]", new int[] {2, 1}), 2L, 4L, cmp);
+                    },
+                    released("<cdata 'int(*)(const void *, const void *)' 0x?, released> as argument 4 of 'qsort'")));
+
+    // A comparator that throws: the exception must not reach C (it would end the JVM); C gets 0 and
+    // the handler hears of it. The snippet then reports what happened as the case's exception.
+    private static void throwingComparator(Fixture f) {
+        List<Throwable> seen = new ArrayList<>();
+        CData cmp = f.ffi.callback(
+                "int(*)(const void *, const void *)",
+                (java.util.function.Function<Object[], Object>) a -> {
+                    throw new IllegalStateException("comparator failed");
+                },
+                0,
+                seen::add);
+        f.libc.call("qsort", f.ffi.alloc("int[]", new int[] {2, 1}), 2L, 4L, cmp);
+        throw new FFIException(
+                "qsort returned; C got 0 from the comparator and the exception was reported: " + seen.get(0));
+    }
 
     // The message of any use of a pointer computed outside its block, naming it and what it was used as.
     private static String outside(String use) {
