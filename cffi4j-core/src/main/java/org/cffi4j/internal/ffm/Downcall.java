@@ -28,7 +28,7 @@ public final class Downcall {
     private final FunctionDescriptor descriptor;
     private volatile MethodHandle critical;
     private final MethodHandle capturing;
-    private final MethodHandle spread;
+    private final CarrierInvoker spread;
     private final ArgConverter[] converters;
     private final boolean structReturn;
     private final Runnable openCheck;
@@ -65,9 +65,9 @@ public final class Downcall {
         this.descriptor = fd;
         this.capturing = LINKER.downcallHandle(address, fd, capturing);
         int total = this.capturing.type().parameterCount();
-        this.spread = this.capturing
+        this.spread = CarrierInvoker.of(this.capturing
                 .asSpreader(Object[].class, total)
-                .asType(MethodType.methodType(Object.class, Object[].class));
+                .asType(MethodType.methodType(Object.class, Object[].class)));
     }
 
     /** A downcall for a non-variadic function, or for the fixed part plus given extra argument types. */
@@ -143,7 +143,7 @@ public final class Downcall {
             }
             Object result;
             try {
-                result = spread.invokeExact(carriers);
+                result = spread.invoke(carriers);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable t) {

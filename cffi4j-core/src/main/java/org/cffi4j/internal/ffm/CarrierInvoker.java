@@ -1,0 +1,55 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.classfile.ClassFile;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * Calls one downcall's spread method handle with an array of carriers. Each instance is of its own
+ * hidden class holding the handle as a class-data constant: the JIT then inlines the handle, which
+ * it cannot do when the handle is read from an ordinary object's field.
+ */
+public interface CarrierInvoker {
+    /** Calls the handle with the carriers (errno buffer and allocator included, as its type says). */
+    Object invoke(Object[] carriers) throws Throwable;
+
+    /** An invoker for a handle of type {@code (Object[])Object}. */
+    static CarrierInvoker of(MethodHandle spread) {
+        ClassDesc self = ClassDesc.of(CarrierInvoker.class.getPackageName() + ".Invoker");
+        MethodTypeDesc desc = MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_Object.arrayType());
+        DynamicConstantDesc<MethodHandle> handle = DynamicConstantDesc.ofNamed(
+                ConstantDescs.BSM_CLASS_DATA, ConstantDescs.DEFAULT_NAME, ConstantDescs.CD_MethodHandle);
+        byte[] bytes = ClassFile.of().build(self, cb -> {
+            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
+            cb.withSuperclass(ConstantDescs.CD_Object);
+            cb.withInterfaceSymbols(ClassDesc.of(CarrierInvoker.class.getName()));
+            cb.withMethodBody(
+                    ConstantDescs.INIT_NAME,
+                    ConstantDescs.MTD_void,
+                    ClassFile.ACC_PUBLIC,
+                    code -> code.aload(0)
+                            .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
+                            .return_());
+            cb.withMethodBody(
+                    "invoke",
+                    desc,
+                    ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                    code -> code.ldc(handle)
+                            .aload(1)
+                            .invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", desc)
+                            .areturn());
+        });
+        try {
+            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, spread, true);
+            return (CarrierInvoker) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
+                    .invoke();
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot define the invoker of a downcall", t);
+        }
+    }
+}
