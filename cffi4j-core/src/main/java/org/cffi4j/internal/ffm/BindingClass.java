@@ -67,17 +67,7 @@ final class BindingClass {
                 host.lookupClass().getPackageName().isEmpty()
                         ? "Cffi4jBinding"
                         : host.lookupClass().getPackageName() + ".Cffi4jBinding");
-        byte[] bytes = ClassFile.of().build(self, cb -> {
-            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
-            cb.withSuperclass(ConstantDescs.CD_Object);
-            cb.withInterfaceSymbols(ClassDesc.ofDescriptor(iface.descriptorString()));
-            cb.withMethodBody(
-                    ConstantDescs.INIT_NAME,
-                    ConstantDescs.MTD_void,
-                    ClassFile.ACC_PUBLIC,
-                    code -> code.aload(0)
-                            .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
-                            .return_());
+        byte[] bytes = HiddenClasses.implementing(self, ClassDesc.ofDescriptor(iface.descriptorString()), cb -> {
             for (int i = 0; i < methods.size(); i++) {
                 Method m = methods.get(i);
                 MethodTypeDesc desc =
@@ -109,10 +99,7 @@ final class BindingClass {
             }
         });
         try {
-            MethodHandles.Lookup hidden = host.defineHiddenClassWithClassData(bytes, List.copyOf(handles), true);
-            Object instance = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
-                    .invoke();
-            return iface.cast(instance);
+            return iface.cast(HiddenClasses.instantiate(host, bytes, List.copyOf(handles)));
         } catch (Throwable e) {
             throw new FFIException("cannot implement " + iface.getName() + ": " + e, e);
         }

@@ -7,7 +7,6 @@ import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 
 /**
  * Calls one downcall's spread method handle with an array of carriers. Each instance is of its own
@@ -24,30 +23,19 @@ public interface CarrierInvoker {
         MethodTypeDesc desc = MethodTypeDesc.of(ConstantDescs.CD_Object, ConstantDescs.CD_Object.arrayType());
         DynamicConstantDesc<MethodHandle> handle = DynamicConstantDesc.ofNamed(
                 ConstantDescs.BSM_CLASS_DATA, ConstantDescs.DEFAULT_NAME, ConstantDescs.CD_MethodHandle);
-        byte[] bytes = ClassFile.of().build(self, cb -> {
-            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
-            cb.withSuperclass(ConstantDescs.CD_Object);
-            cb.withInterfaceSymbols(ClassDesc.of(CarrierInvoker.class.getName()));
-            cb.withMethodBody(
-                    ConstantDescs.INIT_NAME,
-                    ConstantDescs.MTD_void,
-                    ClassFile.ACC_PUBLIC,
-                    code -> code.aload(0)
-                            .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
-                            .return_());
-            cb.withMethodBody(
-                    "invoke",
-                    desc,
-                    ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                    code -> code.ldc(handle)
-                            .aload(1)
-                            .invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", desc)
-                            .areturn());
-        });
+        byte[] bytes = HiddenClasses.implementing(
+                self,
+                ClassDesc.of(CarrierInvoker.class.getName()),
+                cb -> cb.withMethodBody(
+                        "invoke",
+                        desc,
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                        code -> code.ldc(handle)
+                                .aload(1)
+                                .invokevirtual(ConstantDescs.CD_MethodHandle, "invokeExact", desc)
+                                .areturn()));
         try {
-            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, spread, true);
-            return (CarrierInvoker) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
-                    .invoke();
+            return (CarrierInvoker) HiddenClasses.instantiate(MethodHandles.lookup(), bytes, spread);
         } catch (Throwable t) {
             throw new IllegalStateException("cannot define the invoker of a downcall", t);
         }
