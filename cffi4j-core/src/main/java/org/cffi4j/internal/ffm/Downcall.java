@@ -9,8 +9,10 @@ import java.lang.invoke.MethodType;
 import java.util.List;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.Param;
+import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
 
@@ -29,6 +31,7 @@ public final class Downcall {
     private volatile MethodHandle critical;
     private final MethodHandle capturing;
     private final CarrierInvoker spread;
+    private final CarrierInvoker numeric;
     private final ArgConverter[] converters;
     private final boolean structReturn;
     private final Runnable openCheck;
@@ -68,6 +71,7 @@ public final class Downcall {
         this.spread = CarrierInvoker.of(this.capturing
                 .asSpreader(Object[].class, total)
                 .asType(MethodType.methodType(Object.class, Object[].class)));
+        this.numeric = numericInvoker();
     }
 
     /** A downcall for a non-variadic function, or for the fixed part plus given extra argument types. */
@@ -86,6 +90,63 @@ public final class Downcall {
         } catch (FFIException e) {
             throw new FFIException("cannot call through '" + t + "' (" + where + "): " + e.getMessage(), e);
         }
+    }
+
+    // For functions taking only numbers: the conversions spliced into one method handle, so a call
+    // allocates no carrier array and needs no call scope.
+    private Object invokeNumeric(Object[] args) {
+        try {
+            return numeric.invoke(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new FFIException("call to '" + name + "' failed: " + t, t);
+        }
+    }
+
+    private static final MethodHandle TO_CARRIER;
+    private static final MethodHandle FROM_CARRIER;
+
+    static {
+        try {
+            java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
+            TO_CARRIER = l.findVirtual(
+                    ArgConverter.class,
+                    "toCarrier",
+                    MethodType.methodType(Object.class, Object.class, CallScope.class));
+            FROM_CARRIER = l.findStatic(
+                    ReturnConverter.class,
+                    "fromCarrier",
+                    MethodType.methodType(Object.class, CType.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    // (Object[] args)Object for a function whose parameters are all numbers and whose result is not a struct.
+    private CarrierInvoker numericInvoker() {
+        boolean numbersOnly = !structReturn
+                && java.util.Arrays.stream(converters)
+                        .allMatch(c -> c.type() instanceof PrimitiveType || c.type() instanceof EnumType);
+        if (!numbersOnly) {
+            return null;
+        }
+        MethodHandle h = java.lang.invoke.MethodHandles.foldArguments(capturing, 0, BindFilters.ERRNO_BUFFER);
+        for (int i = 0; i < converters.length; i++) {
+            MethodHandle convert = java.lang.invoke.MethodHandles.insertArguments(TO_CARRIER, 0, converters[i]);
+            convert = java.lang.invoke.MethodHandles.insertArguments(convert, 1, (Object) null);
+            h = java.lang.invoke.MethodHandles.filterArguments(
+                    h, i, convert.asType(MethodType.methodType(h.type().parameterType(i), Object.class)));
+        }
+        if (h.type().returnType() == void.class) {
+            h = h.asType(h.type().changeReturnType(Object.class)); // a void result becomes null
+        } else {
+            MethodHandle back = java.lang.invoke.MethodHandles.insertArguments(FROM_CARRIER, 0, type.returnType());
+            h = java.lang.invoke.MethodHandles.filterReturnValue(
+                    h, back.asType(MethodType.methodType(Object.class, h.type().returnType())));
+        }
+        return CarrierInvoker.of(h.asSpreader(Object[].class, converters.length)
+                .asType(MethodType.methodType(Object.class, Object[].class)));
     }
 
     /** The exact FFM method handle, with the carrier types of the linker (no conversion, no errno). */
@@ -130,6 +191,9 @@ public final class Downcall {
         if (args.length != converters.length) {
             throw new FFIException("'" + name + "' takes " + converters.length + " argument"
                     + (converters.length == 1 ? "" : "s") + " (" + type.declare(name) + "), " + args.length + " given");
+        }
+        if (numeric != null) {
+            return invokeNumeric(args);
         }
         int prefix = structReturn ? 2 : 1;
         Object[] carriers = new Object[converters.length + prefix];
