@@ -140,7 +140,17 @@ public final class FFI {
      * @throws CDefException if the text is not a C type name
      */
     public CType typeOf(String ctype) {
-        return table.parsedType(ctype, text -> CdefParser.typeName(text, table));
+        TypeTable current = table;
+        return current.parsedType(ctype, text -> {
+            // A type name may mention a tag never declared ("struct nope *"): parse into a copy, so that
+            // asking about a type never declares anything.
+            TypeTable scratch = current.fork();
+            try {
+                return CdefParser.typeName(text, scratch);
+            } finally {
+                scratch.rollback();
+            }
+        });
     }
 
     /**

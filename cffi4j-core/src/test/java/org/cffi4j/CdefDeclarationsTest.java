@@ -238,4 +238,15 @@ class CdefDeclarationsTest {
                 .getMessage()
                 .contains("nested too deeply"));
     }
+
+    @Test
+    void askingAboutATypeDeclaresNothing() {
+        FFI ffi = new FFI();
+        ffi.cdef("struct known { int a; };");
+        List<String> before = ffi.listTypes();
+        assertEquals("struct nope *", ffi.typeOf("struct nope *").toString());
+        assertThrows(CDefException.class, () -> ffi.typeOf("enum e { A = 5, B = 1 / 0 }"));
+        assertEquals(before, ffi.listTypes());
+        assertThrows(FFIException.class, () -> ffi.integerConst("A"));
+    }
 }
