@@ -7,7 +7,6 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
-import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.CDataAccess;
 import org.cffi4j.internal.ffm.CastValues;
 import org.cffi4j.internal.ffm.Lifetime;
@@ -287,10 +286,5 @@ public final class CData {
         } catch (FFIException e) {
             throw new FFIException("cannot index or dereference '" + type + "': " + e.getMessage(), e);
         }
-    }
-
-    /** Whether this is a struct or union value (not a pointer to one). */
-    boolean isAggregate() {
-        return type instanceof StructType;
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
-import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
@@ -473,14 +472,5 @@ public final class FFI {
     /** The declarations of this FFI, for the other parts of cffi4j. */
     TypeTable table() {
         return table;
-    }
-
-    /** The fields of a struct, union or typedef name, in order (a convenience over {@link #typeOf}). */
-    List<Field> fields(String ctype) {
-        CType t = typeOf(ctype);
-        if (t instanceof StructType s) {
-            return s.fields();
-        }
-        throw new FFIException("'" + ctype + "' is not a struct or union");
     }
 }

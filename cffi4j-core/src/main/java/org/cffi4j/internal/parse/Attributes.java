@@ -13,10 +13,6 @@ final class Attributes {
 
     boolean transparentUnion;
 
-    boolean isEmpty() {
-        return !packed && aligned == 0 && mode == null && !transparentUnion;
-    }
-
     void merge(Attributes other) {
         packed |= other.packed;
         aligned = Math.max(aligned, other.aligned);
