@@ -186,4 +186,36 @@ class BindTest {
         Strtol critical = c.bind(Strtol.class, org.cffi4j.BindOption.CRITICAL);
         assertEquals(42, critical.strtol("42", MemorySegment.NULL, 10));
     }
+
+    @Test
+    void errnoIsPerThreadWhenThreadsCallTheSameFunction() throws InterruptedException {
+        Strtol bound = c.bind(Strtol.class);
+        int[] mismatches = new int[2];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    int expected = id * 1000 + i % 500 + 1;
+                    ffi.setErrno(expected); // strtol succeeds and leaves errno alone
+                    long viaBind = bound.strtol("7", MemorySegment.NULL, 10);
+                    int afterBind = ffi.errno();
+                    long viaCall = (long) c.call("strtol", "8", FFI.NULL, 10);
+                    if (viaBind != 7 || viaCall != 8 || afterBind != expected || ffi.errno() != expected) {
+                        mismatches[id]++;
+                    }
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(0, mismatches[0] + mismatches[1], "calls that saw another thread's errno");
+        ffi.setErrno(0);
+        assertEquals(Long.MAX_VALUE, bound.strtol("99999999999999999999", MemorySegment.NULL, 10));
+        assertEquals(34, ffi.errno(), "a third thread (this one) gets its own errno too");
+    }
 }

@@ -19,7 +19,6 @@ final class BindFilters {
     static final MethodHandle STRING_ARG = find("stringArg", MemorySegment.class, String.class);
     static final MethodHandle STRING_RETURN = find("stringReturn", String.class, MemorySegment.class);
     static final MethodHandle MARK = find("mark", long.class);
-    static final MethodHandle ERRNO_BUFFER = find("errnoBuffer", MemorySegment.class);
 
     private BindFilters() {}
 
@@ -43,18 +42,14 @@ final class BindFilters {
         return ScratchStack.mark();
     }
 
-    static MemorySegment errnoBuffer() {
-        return Errno.buffer();
-    }
-
     /** A filter CData to address for a pointer parameter, checking the pointed-to type. */
     static MethodHandle cdataArg(PointerType expected, String where) {
         try {
             MethodHandle h = LOOKUP.findStatic(
                     Pointers.class,
                     "toAddress",
-                    MethodType.methodType(MemorySegment.class, PointerType.class, Object.class, String.class));
-            MethodHandle typed = MethodHandles.insertArguments(h, 0, expected); // (Object, String)
+                    MethodType.methodType(MemorySegment.class, PointerType.class, Object.class, Object.class));
+            MethodHandle typed = MethodHandles.insertArguments(h, 0, expected); // (Object value, Object where)
             return MethodHandles.insertArguments(typed, 1, where)
                     .asType(MethodType.methodType(MemorySegment.class, CData.class));
         } catch (ReflectiveOperationException e) {

@@ -47,7 +47,7 @@ final class TypedAdapter {
             h = MethodHandles.insertArguments(h, 0, StructReturns.ALLOCATOR);
         }
         if (errno) {
-            h = MethodHandles.foldArguments(h, 0, BindFilters.ERRNO_BUFFER);
+            h = ErrnoSupplier.supplyBuffer(h);
         }
         boolean scratch = false;
         Class<?>[] javaParams = m.getParameterTypes();
@@ -89,7 +89,7 @@ final class TypedAdapter {
     }
 
     // mark = ScratchStack.mark(); try { return h(args); } finally { ScratchStack.reset(mark); }
-    private static MethodHandle withScratchReset(MethodHandle h) {
+    static MethodHandle withScratchReset(MethodHandle h) {
         MethodType t = h.type();
         MethodHandle body = MethodHandles.dropArguments(h, 0, long.class);
         MethodHandle cleanup;
