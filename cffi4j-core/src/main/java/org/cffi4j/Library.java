@@ -72,7 +72,9 @@ public final class Library implements AutoCloseable {
     /** The declared function {@code function}, looked up once and ready to call. */
     public CFunction function(String function) {
         checkOpen(function);
-        return functions.computeIfAbsent(function, this::link);
+        // get first: computeIfAbsent is too large to inline, so its lambda would be allocated per call
+        CFunction f = functions.get(function);
+        return f != null ? f : functions.computeIfAbsent(function, this::link);
     }
 
     private CFunction link(String fname) {

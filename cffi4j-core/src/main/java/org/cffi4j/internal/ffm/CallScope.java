@@ -10,7 +10,37 @@ import java.util.List;
  * (strings, Java arrays, struct initialisers), alive exactly for the call, and the copies back into
  * Java arrays after it. Created lazily, so calls that need none cost nothing.
  */
-final class CallScope implements AutoCloseable {
+class CallScope implements AutoCloseable {
+    /**
+     * The scope of a call whose conversions were spliced into its method handle: temporaries come
+     * from the thread's {@link ScratchStack} (reset after the call by the handle); what needs more
+     * (copying Java arrays back, over-aligned memory) throws {@link NeedsScope} before the call, so
+     * that the call is made again with a real scope.
+     */
+    static final CallScope SCRATCH = new CallScope() {
+        @Override
+        MemorySegment allocate(long size, long alignment) {
+            if (alignment > 16) {
+                throw NeedsScope.INSTANCE;
+            }
+            return ScratchStack.allocate(size);
+        }
+
+        @Override
+        void afterCall(Runnable copyBack) {
+            throw NeedsScope.INSTANCE;
+        }
+    };
+
+    /** Thrown by {@link #SCRATCH} before anything was done; preallocated and stackless, as it is control flow. */
+    static final class NeedsScope extends RuntimeException {
+        static final NeedsScope INSTANCE = new NeedsScope();
+
+        private NeedsScope() {
+            super("a conversion needs a call scope", null, false, false);
+        }
+    }
+
     private Arena arena;
     private List<Runnable> afterCall;
 

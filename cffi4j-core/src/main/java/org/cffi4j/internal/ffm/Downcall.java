@@ -9,10 +9,8 @@ import java.lang.invoke.MethodType;
 import java.util.List;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.CType;
-import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.Param;
-import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
 
@@ -31,7 +29,7 @@ public final class Downcall {
     private volatile MethodHandle critical;
     private final MethodHandle capturing;
     private final CarrierInvoker spread;
-    private final CarrierInvoker numeric;
+    private final CarrierInvoker spliced;
     private final ArgConverter[] converters;
     private final boolean structReturn;
     private final Runnable openCheck;
@@ -71,7 +69,7 @@ public final class Downcall {
         this.spread = CarrierInvoker.of(this.capturing
                 .asSpreader(Object[].class, total)
                 .asType(MethodType.methodType(Object.class, Object[].class)));
-        this.numeric = numericInvoker();
+        this.spliced = splicedInvoker();
     }
 
     /** A downcall for a non-variadic function, or for the fixed part plus given extra argument types. */
@@ -89,18 +87,6 @@ public final class Downcall {
             return NativeLayouts.of(t);
         } catch (FFIException e) {
             throw new FFIException("cannot call through '" + t + "' (" + where + "): " + e.getMessage(), e);
-        }
-    }
-
-    // For functions taking only numbers: the conversions spliced into one method handle, so a call
-    // allocates no carrier array and needs no call scope.
-    private Object invokeNumeric(Object[] args) {
-        try {
-            return numeric.invoke(args);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new FFIException("call to '" + name + "' failed: " + t, t);
         }
     }
 
@@ -123,18 +109,18 @@ public final class Downcall {
         }
     }
 
-    // (Object[] args)Object for a function whose parameters are all numbers and whose result is not a struct.
-    private CarrierInvoker numericInvoker() {
-        boolean numbersOnly = !structReturn
-                && java.util.Arrays.stream(converters)
-                        .allMatch(c -> c.type() instanceof PrimitiveType || c.type() instanceof EnumType);
-        if (!numbersOnly) {
-            return null;
-        }
-        MethodHandle h = java.lang.invoke.MethodHandles.foldArguments(capturing, 0, BindFilters.ERRNO_BUFFER);
+    // (Object[] args)Object: the conversions spliced into one method handle, so a call allocates no
+    // carrier array and no call scope; strings and struct initialisers get scratch memory. A
+    // conversion that needs more (a Java array copied back after the call) throws
+    // CallScope.NeedsScope before the call, and invoke() redoes the call the general way.
+    private CarrierInvoker splicedInvoker() {
+        MethodHandle h = structReturn
+                ? java.lang.invoke.MethodHandles.insertArguments(capturing, 0, StructReturns.ALLOCATOR)
+                : capturing;
+        h = ErrnoSupplier.supplyBuffer(h);
         for (int i = 0; i < converters.length; i++) {
             MethodHandle convert = java.lang.invoke.MethodHandles.insertArguments(TO_CARRIER, 0, converters[i]);
-            convert = java.lang.invoke.MethodHandles.insertArguments(convert, 1, (Object) null);
+            convert = java.lang.invoke.MethodHandles.insertArguments(convert, 1, CallScope.SCRATCH);
             h = java.lang.invoke.MethodHandles.filterArguments(
                     h, i, convert.asType(MethodType.methodType(h.type().parameterType(i), Object.class)));
         }
@@ -144,6 +130,11 @@ public final class Downcall {
             MethodHandle back = java.lang.invoke.MethodHandles.insertArguments(FROM_CARRIER, 0, type.returnType());
             h = java.lang.invoke.MethodHandles.filterReturnValue(
                     h, back.asType(MethodType.methodType(Object.class, h.type().returnType())));
+        }
+        boolean mayAllocate = java.util.Arrays.stream(converters)
+                .anyMatch(c -> c.type() instanceof org.cffi4j.ctype.PointerType || c.type() instanceof StructType);
+        if (mayAllocate) {
+            h = TypedAdapter.withScratchReset(h); // strings and struct initialisers go to scratch memory
         }
         return CarrierInvoker.of(h.asSpreader(Object[].class, converters.length)
                 .asType(MethodType.methodType(Object.class, Object[].class)));
@@ -192,9 +183,24 @@ public final class Downcall {
             throw new FFIException("'" + name + "' takes " + converters.length + " argument"
                     + (converters.length == 1 ? "" : "s") + " (" + type.declare(name) + "), " + args.length + " given");
         }
-        if (numeric != null) {
-            return invokeNumeric(args);
+        try {
+            Object result = spliced.invoke(args);
+            // The carriers are bare addresses: the cdata arguments (memory, callbacks) must stay
+            // reachable until C returns, or the GC may free them during the call.
+            java.lang.ref.Reference.reachabilityFence(args);
+            return result;
+        } catch (CallScope.NeedsScope e) {
+            return invokeWithScope(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new FFIException("call to '" + name + "' failed: " + t, t);
         }
+    }
+
+    // The general way: a call scope gives the conversions their temporary memory and copies Java
+    // arrays back after the call.
+    private Object invokeWithScope(Object[] args) {
         int prefix = structReturn ? 2 : 1;
         Object[] carriers = new Object[converters.length + prefix];
         if (structReturn) {
@@ -213,8 +219,6 @@ public final class Downcall {
             } catch (Throwable t) {
                 throw new FFIException("call to '" + name + "' failed: " + t, t);
             }
-            // The carriers are bare addresses: the cdata arguments (memory, callbacks) must stay
-            // reachable until C returns, or the GC may free them during the call.
             java.lang.ref.Reference.reachabilityFence(args);
             scope.finishCall();
             return ReturnConverter.fromCarrier(type.returnType(), result);

@@ -31,6 +31,15 @@ final class ScratchStack {
         CURRENT.get().top = mark;
     }
 
+    /** {@code size} zeroed bytes aligned to 16, valid until the enclosing call returns. */
+    static MemorySegment allocate(long size) {
+        ScratchStack st = CURRENT.get();
+        long n = Math.max(1, size);
+        MemorySegment m = st.reserve(n).fill((byte) 0);
+        st.top += n;
+        return m;
+    }
+
     /** A NUL-terminated UTF-8 copy of {@code s}, valid until the enclosing call returns. */
     static MemorySegment push(String s) {
         if (s == null) {
