@@ -7,6 +7,7 @@ import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.Bitfields;
+import org.cffi4j.internal.ffm.FieldAccessor;
 import org.cffi4j.internal.ffm.Initializers;
 import org.cffi4j.internal.ffm.Values;
 
@@ -20,6 +21,10 @@ final class MemberAccess {
     private record Place(StructType owner, Field field, MemorySegment base, CType arrayItemType, long itemOffset) {}
 
     static Object get(CData c, String path) {
+        FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
+        if (direct != null) {
+            return direct.read(structMemory(c, path), c.lifetime());
+        }
         Place p = locate(c, path);
         if (p.field == null) {
             return Values.read(p.arrayItemType, p.base, p.itemOffset, c.lifetime());
@@ -30,12 +35,23 @@ final class MemberAccess {
     }
 
     static void set(CData c, String path, Object value) {
+        FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
+        if (direct != null) {
+            direct.write(structMemory(c, path), value);
+            return;
+        }
         Place p = locate(c, path);
         if (p.field == null) {
             Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
         } else {
             Initializers.writeField(p.owner, p.field, p.base, value, path);
         }
+    }
+
+    // The memory of the struct itself, or of the one a pointer points to.
+    private static MemorySegment structMemory(CData c, String path) {
+        MemorySegment base = c.memory();
+        return c.ctype() instanceof PointerType p ? pointee(p, base, path) : base;
     }
 
     private static Place locate(CData c, String path) {

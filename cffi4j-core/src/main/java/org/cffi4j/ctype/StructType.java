@@ -1,7 +1,10 @@
 package org.cffi4j.ctype;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cffi4j.FFIException;
 import org.cffi4j.internal.TypeAccess;
 
@@ -38,7 +41,42 @@ public final class StructType implements CType {
         COMPLETE
     }
 
-    private record Body(List<Field> fields, long size, long alignment, boolean partial) {}
+    private record Body(
+            List<Field> fields,
+            long size,
+            long alignment,
+            boolean partial,
+            Map<String, Field> byName,
+            AtomicReference<Object> runtimeSlot) {
+        Body(List<Field> fields, long size, long alignment, boolean partial) {
+            this(fields, size, alignment, partial, index(fields), new AtomicReference<>());
+        }
+
+        // Every member reachable by name, those of anonymous struct/union members included (at their
+        // offset in this type), so that a lookup is one hash probe however large the struct.
+        private static Map<String, Field> index(List<Field> fields) {
+            Map<String, Field> byName = new HashMap<>();
+            for (Field f : fields) {
+                if (f.isAnonymousMember() && f.type() instanceof StructType inner && inner.body != null) {
+                    for (Field g : inner.body.byName.values()) {
+                        byName.putIfAbsent(
+                                g.name(),
+                                f.byteOffset() >= 0
+                                        ? new Field(
+                                                g.name(),
+                                                g.type(),
+                                                g.byteOffset() + f.byteOffset(),
+                                                g.bitOffset(),
+                                                g.bitWidth())
+                                        : g);
+                    }
+                } else if (f.name() != null && !f.name().isEmpty()) {
+                    byName.putIfAbsent(f.name(), f);
+                }
+            }
+            return byName;
+        }
+    }
 
     static {
         TypeAccess.register(new NominalMutators());
@@ -108,26 +146,7 @@ public final class StructType implements CType {
      */
     public Optional<Field> field(String name) {
         Body b = body;
-        if (b == null) {
-            return Optional.empty();
-        }
-        for (Field f : b.fields) {
-            if (name.equals(f.name())) {
-                return Optional.of(f);
-            }
-            if (f.isAnonymousMember() && f.type() instanceof StructType inner) {
-                Optional<Field> found = inner.field(name);
-                if (found.isPresent() && f.byteOffset() >= 0) {
-                    Field g = found.get();
-                    return Optional.of(new Field(
-                            g.name(), g.type(), g.byteOffset() + f.byteOffset(), g.bitOffset(), g.bitWidth()));
-                }
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
+        return b == null ? Optional.empty() : Optional.ofNullable(b.byName.get(name));
     }
 
     @Override
@@ -182,6 +201,12 @@ public final class StructType implements CType {
         @Override
         public void uncomplete(StructType type) {
             type.body = null;
+        }
+
+        @Override
+        public AtomicReference<Object> runtimeSlot(StructType type) {
+            Body b = type.body;
+            return b == null ? null : b.runtimeSlot;
         }
 
         @Override

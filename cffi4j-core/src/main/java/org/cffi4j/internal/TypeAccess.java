@@ -21,6 +21,13 @@ public final class TypeAccess {
         /** Makes a struct or union incomplete again (a failed cdef is rolled back). */
         void uncomplete(StructType type);
 
+        /**
+         * A slot the runtime may fill with what it derives from a complete struct or union (its member
+         * accessors), dropped with the body when the type is completed again or rolled back; null
+         * while the type has no body.
+         */
+        java.util.concurrent.atomic.AtomicReference<Object> runtimeSlot(StructType type);
+
         /** Gives an incomplete enum its constants and underlying integer type. */
         void complete(EnumType type, List<Enumerator> values, PrimitiveType underlying, boolean partial);
 

@@ -23,7 +23,7 @@ public final class Bitfields {
     }
 
     /** Stores {@code value} in bitfield {@code f}, checking that it fits its width. */
-    public static void write(Field f, MemorySegment m, long base, Object value, String where) {
+    public static void write(Field f, MemorySegment m, long base, Object value, Object where) {
         PrimitiveType p = IntegerRange.integral(f.type());
         long v = IntegerRange.toBits(value, f.type(), where);
         int w = f.bitWidth();

@@ -23,7 +23,7 @@ import org.cffi4j.ctype.StructType;
 public final class Initializers {
     private Initializers() {}
 
-    static void struct(StructType s, MemorySegment m, Object value, String where) {
+    static void struct(StructType s, MemorySegment m, Object value, Object where) {
         if (value instanceof CData c && c.ctype().equals(s)) {
             MemorySegment.copy(CDataAccess.door().memory(c), 0, m, 0, s.byteSize());
             return;
@@ -59,9 +59,17 @@ public final class Initializers {
                 + "): a Map of members, a List of values, or a cdata of the same type is expected");
     }
 
+    // What a message names; built only when a message is (a field store must not print its struct type).
+    record Member(Field f, StructType s) {
+        @Override
+        public String toString() {
+            return "member '" + f.name() + "' of '" + s + "'";
+        }
+    }
+
     /** Writes one member (bitfields included) of the struct at {@code m}. */
-    public static void writeField(StructType s, Field f, MemorySegment m, Object value, String where) {
-        String what = "member '" + f.name() + "' of '" + s + "'";
+    public static void writeField(StructType s, Field f, MemorySegment m, Object value, Object where) {
+        Member what = new Member(f, s);
         if (f.isBitfield()) {
             Bitfields.write(f, m, 0, value, what);
         } else {
@@ -69,7 +77,7 @@ public final class Initializers {
         }
     }
 
-    static void array(ArrayType a, MemorySegment m, Object value, String where) {
+    static void array(ArrayType a, MemorySegment m, Object value, Object where) {
         CType element = a.element();
         if (value instanceof CData c && Pointers.compatible(a, c.ctype())) {
             MemorySegment.copy(
@@ -135,7 +143,7 @@ public final class Initializers {
         };
     }
 
-    private static void checkLength(ArrayType a, MemorySegment m, long bytes, String where) {
+    private static void checkLength(ArrayType a, MemorySegment m, long bytes, Object where) {
         if (bytes > m.byteSize()) {
             long capacity = m.byteSize() / Math.max(1, a.element().byteSize());
             long given = bytes / Math.max(1, a.element().byteSize());

@@ -19,7 +19,7 @@ public final class IntegerRange {
      *
      * @param where what the value is for, e.g. {@code argument 2 of 'qsort'}
      */
-    public static long toBits(Object value, CType type, String where) {
+    public static long toBits(Object value, CType type, Object where) {
         PrimitiveType p = integral(type);
         if (value instanceof String name && type instanceof EnumType e) {
             return e.values().stream()
@@ -45,7 +45,7 @@ public final class IntegerRange {
                 + " expected" + (type instanceof EnumType ? " or the name of a constant" : ""));
     }
 
-    private static long bool(Object value, String where) {
+    private static long bool(Object value, Object where) {
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
         }
@@ -59,7 +59,7 @@ public final class IntegerRange {
                 + " is expected");
     }
 
-    private static long check(long v, PrimitiveType p, CType type, String where) {
+    private static long check(long v, PrimitiveType p, CType type, Object where) {
         int bits = (int) p.size() * 8;
         boolean ok = p.signed()
                 ? bits == 64 || (v >= -(1L << (bits - 1)) && v < (1L << (bits - 1)))
@@ -70,7 +70,7 @@ public final class IntegerRange {
         return v;
     }
 
-    private static long checkBig(BigInteger b, PrimitiveType p, CType type, String where) {
+    private static long checkBig(BigInteger b, PrimitiveType p, CType type, Object where) {
         int bits = (int) p.size() * 8;
         BigInteger min = p.signed() ? BigInteger.ONE.shiftLeft(bits - 1).negate() : BigInteger.ZERO;
         BigInteger max = p.signed()
@@ -82,7 +82,7 @@ public final class IntegerRange {
         return b.longValue();
     }
 
-    private static FFIException outOfRange(String v, PrimitiveType p, CType type, String where) {
+    private static FFIException outOfRange(String v, PrimitiveType p, CType type, Object where) {
         return new FFIException(
                 "integer " + v + " does not fit in '" + type + "' (" + where + "): the range is " + rangeText(p));
     }

@@ -16,7 +16,7 @@ import org.cffi4j.ctype.VoidType;
 final class JavaArrays {
     private JavaArrays() {}
 
-    static MemorySegment pass(PointerType p, Object array, CallScope scope, String where) {
+    static MemorySegment pass(PointerType p, Object array, CallScope scope, Object where) {
         ValueLayout item = itemLayout(array);
         CType target = p.target() instanceof EnumType e ? e.underlying() : p.target();
         if (!(target instanceof VoidType) && !matches(target, array, item)) {

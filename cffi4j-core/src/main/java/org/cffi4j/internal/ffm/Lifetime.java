@@ -118,7 +118,7 @@ public final class Lifetime {
      * @param what the cdata, for the message
      * @param where what it was being used as, e.g. {@code argument 1 of 'strlen'}, or null
      */
-    public void check(Object what, String where) {
+    public void check(Object what, Object where) {
         if (this == OUTSIDE) {
             throw new FFIException("use of " + what + (where == null ? "" : " as " + where) + ": it was computed by"
                     + " pointer arithmetic outside the memory block it pointed into, so it cannot be read, written or"

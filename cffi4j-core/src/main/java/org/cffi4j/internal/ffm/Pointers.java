@@ -21,7 +21,7 @@ public final class Pointers {
     private Pointers() {}
 
     /** The address {@code value} stands for as a {@code expected}. */
-    public static MemorySegment toAddress(PointerType expected, Object value, String where) {
+    public static MemorySegment toAddress(PointerType expected, Object value, Object where) {
         if (value == null) {
             return MemorySegment.NULL;
         }
@@ -43,7 +43,7 @@ public final class Pointers {
                 + "): a pointer cdata, FFI.NULL or null is expected");
     }
 
-    private static MemorySegment fromCData(PointerType expected, CData c, String where) {
+    private static MemorySegment fromCData(PointerType expected, CData c, Object where) {
         CDataAccess.door().lifetime(c).check(c, where);
         CType actual = c.ctype();
         CType pointee = switch (actual) {

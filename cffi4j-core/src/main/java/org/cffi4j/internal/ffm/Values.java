@@ -90,7 +90,7 @@ public final class Values {
      *
      * @param where what is being written, for messages (e.g. {@code field 'x' of 'struct point'})
      */
-    public static void write(CType t, MemorySegment m, long offset, Object value, String where) {
+    public static void write(CType t, MemorySegment m, long offset, Object value, Object where) {
         switch (t) {
             case PrimitiveType p -> writePrimitive(p, t, m, offset, value, where);
             case EnumType e -> writePrimitive(e.underlying(), t, m, offset, value, where);
@@ -105,7 +105,7 @@ public final class Values {
     }
 
     private static void writePrimitive(
-            PrimitiveType p, CType declared, MemorySegment m, long offset, Object value, String where) {
+            PrimitiveType p, CType declared, MemorySegment m, long offset, Object value, Object where) {
         int size = (int) p.byteSize();
         if (p.kind() == PrimitiveType.Kind.FLOATING) {
             double d = toDouble(value, declared, where);
@@ -132,7 +132,7 @@ public final class Values {
     }
 
     /** A Java number as a C floating value. */
-    public static double toDouble(Object value, CType t, String where) {
+    public static double toDouble(Object value, CType t, Object where) {
         if (value instanceof Double
                 || value instanceof Float
                 || value instanceof Integer

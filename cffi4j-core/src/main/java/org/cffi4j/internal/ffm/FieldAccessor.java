@@ -1,0 +1,175 @@
+package org.cffi4j.internal.ffm;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.Field;
+import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.ctype.StructType;
+import org.cffi4j.internal.TypeAccess;
+
+/**
+ * Reads and writes one plain (not bitfield) member of a struct or union, specialised once for its C
+ * type: {@code int}, {@code long} and {@code double} members, the usual ones, get and take their
+ * Java carrier directly; any other member, or another Java value, goes through the conversion
+ * table. A struct's accessors are built on first use and kept with its body.
+ */
+public abstract class FieldAccessor {
+    final long offset;
+    final CType type;
+    final Object where;
+
+    private FieldAccessor(StructType owner, Field f) {
+        this.offset = f.byteOffset();
+        this.type = f.type();
+        this.where = new Initializers.Member(f, owner);
+    }
+
+    /**
+     * The accessor of member {@code name} of the struct or union {@code t} (or of the one {@code t}
+     * points to), or null when that is not a plain member of a complete struct or union.
+     */
+    public static FieldAccessor find(CType t, String name) {
+        StructType s = t instanceof org.cffi4j.ctype.PointerType p && p.target() instanceof StructType q
+                ? q
+                : t instanceof StructType q ? q : null;
+        if (s == null) {
+            return null;
+        }
+        AtomicReference<Object> slot = TypeAccess.mutators().runtimeSlot(s);
+        if (slot == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, FieldAccessor> accessors = (Map<String, FieldAccessor>) slot.get();
+        if (accessors == null) {
+            accessors = build(s);
+            slot.compareAndSet(null, accessors);
+        }
+        return accessors.get(name);
+    }
+
+    private static Map<String, FieldAccessor> build(StructType s) {
+        Map<String, FieldAccessor> accessors = new HashMap<>();
+        collect(s, s, 0, accessors);
+        return accessors; // a HashMap, never changed once published: its lookup is cheaper than Map.copyOf's
+    }
+
+    // The members of anonymous struct/union members are members of the enclosing type, as in C.
+    private static void collect(StructType owner, StructType container, long base, Map<String, FieldAccessor> into) {
+        for (Field f : container.fields()) {
+            if (f.byteOffset() < 0) {
+                continue;
+            }
+            if (f.isAnonymousMember()) {
+                collect(owner, (StructType) f.type(), base + f.byteOffset(), into);
+            } else if (f.name() != null && !f.isBitfield()) {
+                Field at = new Field(f.name(), f.type(), base + f.byteOffset(), f.bitOffset(), f.bitWidth());
+                // Interned like the string literals of Java code, so a lookup with a literal matches by identity.
+                into.putIfAbsent(f.name().intern(), of(owner, at));
+            }
+        }
+    }
+
+    private static FieldAccessor of(StructType s, Field f) {
+        if (f.type() instanceof PrimitiveType p && p.isComplete() && p.signed()) {
+            if (p.kind() == PrimitiveType.Kind.INTEGER && p.size() == 4) {
+                return new Int(s, f);
+            }
+            if (p.kind() == PrimitiveType.Kind.INTEGER && p.size() == 8) {
+                return new Long64(s, f);
+            }
+            if (p.kind() == PrimitiveType.Kind.FLOATING && p.size() == 8) {
+                return new Double64(s, f);
+            }
+        }
+        return new General(s, f);
+    }
+
+    /** The member's value in the struct at {@code base}, as {@link Values#read} gives it. */
+    public abstract Object read(MemorySegment base, Lifetime lifetime);
+
+    /** Stores {@code value} into the member of the struct at {@code base}, converted by the table. */
+    public abstract void write(MemorySegment base, Object value);
+
+    private static final class Int extends FieldAccessor {
+        Int(StructType s, Field f) {
+            super(s, f);
+        }
+
+        @Override
+        public Object read(MemorySegment base, Lifetime lifetime) {
+            return base.get(ValueLayout.JAVA_INT_UNALIGNED, offset);
+        }
+
+        @Override
+        public void write(MemorySegment base, Object value) {
+            if (value instanceof Integer i) {
+                base.set(ValueLayout.JAVA_INT_UNALIGNED, offset, i);
+            } else {
+                Values.write(type, base, offset, value, where);
+            }
+        }
+    }
+
+    private static final class Long64 extends FieldAccessor {
+        Long64(StructType s, Field f) {
+            super(s, f);
+        }
+
+        @Override
+        public Object read(MemorySegment base, Lifetime lifetime) {
+            return base.get(ValueLayout.JAVA_LONG_UNALIGNED, offset);
+        }
+
+        @Override
+        public void write(MemorySegment base, Object value) {
+            if (value instanceof Long l) {
+                base.set(ValueLayout.JAVA_LONG_UNALIGNED, offset, l);
+            } else if (value instanceof Integer i) {
+                base.set(ValueLayout.JAVA_LONG_UNALIGNED, offset, i);
+            } else {
+                Values.write(type, base, offset, value, where);
+            }
+        }
+    }
+
+    private static final class Double64 extends FieldAccessor {
+        Double64(StructType s, Field f) {
+            super(s, f);
+        }
+
+        @Override
+        public Object read(MemorySegment base, Lifetime lifetime) {
+            return base.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, offset);
+        }
+
+        @Override
+        public void write(MemorySegment base, Object value) {
+            if (value instanceof Double d) {
+                base.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, offset, d);
+            } else {
+                Values.write(type, base, offset, value, where);
+            }
+        }
+    }
+
+    private static final class General extends FieldAccessor {
+        General(StructType s, Field f) {
+            super(s, f);
+        }
+
+        @Override
+        public Object read(MemorySegment base, Lifetime lifetime) {
+            return Values.read(type, base, offset, lifetime);
+        }
+
+        @Override
+        public void write(MemorySegment base, Object value) {
+            Values.write(type, base, offset, value, where);
+        }
+    }
+}
