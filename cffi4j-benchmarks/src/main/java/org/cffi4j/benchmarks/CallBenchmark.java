@@ -32,8 +32,10 @@ import org.openjdk.jmh.annotations.State;
  * {@code call}, on the same small C library (built by the run script from src/main/c/benchlib.c;
  * its path comes in the system property {@code cffi4j.benchlib}). The peers on the same calls: JNA
  * with interface mapping ({@code Native.load}) and with direct mapping ({@code Native.register}),
- * and JNR-FFI ({@code LibraryLoader}), each set up as its documentation shows. JNR-FFI cannot pass
- * a struct by value, so it has no {@code sumPoint}.
+ * and JNR-FFI ({@code LibraryLoader}), each set up as its documentation shows, and hand-written JNI
+ * ({@link Jni}: native methods whose C glue, src/main/c/benchjni.c, calls the library; JNI cannot
+ * pass a struct, so its {@code sumPoint} passes the fields and the glue builds the struct). JNR-FFI
+ * cannot pass a struct by value, so it has no {@code sumPoint}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -180,6 +182,8 @@ public class CallBenchmark {
     double x = 1.5;
     double y = 2.25;
     String text = "hello, world";
+    int pointX = 3;
+    int pointY = 4;
     MemorySegment rawPoint;
     CData point;
 
@@ -420,5 +424,30 @@ public class CallBenchmark {
     @Benchmark
     public long strlen_jnr() {
         return Jnr.BENCH.my_strlen(text);
+    }
+
+    @Benchmark
+    public void noop_jni() {
+        Jni.noop();
+    }
+
+    @Benchmark
+    public int addInts_jni() {
+        return Jni.addInts(a, b);
+    }
+
+    @Benchmark
+    public double addDoubles_jni() {
+        return Jni.addDoubles(x, y);
+    }
+
+    @Benchmark
+    public int sumPoint_jni() {
+        return Jni.sumPoint(pointX, pointY);
+    }
+
+    @Benchmark
+    public long strlen_jni() {
+        return Jni.strlen(text);
     }
 }

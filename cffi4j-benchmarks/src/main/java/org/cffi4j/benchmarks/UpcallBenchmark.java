@@ -34,7 +34,10 @@ import org.openjdk.jmh.annotations.State;
  * called through a typed binding so that the difference is the upcall. The peers: JNA callbacks
  * ({@code Callback} interfaces) through interface mapping and through direct mapping, and JNR-FFI
  * callbacks ({@code @Delegate} interfaces), each the way its documentation shows; every callback
- * object is held in a static field, as each library asks, so that it stays alive.
+ * object is held in a static field, as each library asks, so that it stays alive. And hand-written
+ * JNI ({@link Jni}): C glue (src/main/c/benchjni.c) passes its own C function to {@code qsort} or
+ * {@code apply_cb}, which calls a static Java method through a method ID cached at load time; its
+ * comparator reads the two ints in C and passes their values.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -237,6 +240,13 @@ public class UpcallBenchmark {
                 Jnr.RUNTIME.getMemoryManager().newPointer(segment.address(), segment.byteSize());
     }
 
+    /** The array JNI sorts, the same way; the glue gets its address as a {@code long}. */
+    @State(Scope.Thread)
+    public static class JniArray {
+        final MemorySegment segment = Arena.ofAuto().allocate(ValueLayout.JAVA_INT, N);
+        final long address = segment.address();
+    }
+
     @Benchmark
     public void qsort16_rawFfm() throws Throwable {
         MemorySegment.copy(unsorted, 0, rawArray, 0, 4L * N);
@@ -301,5 +311,16 @@ public class UpcallBenchmark {
     @Benchmark
     public int applyCb_jnr() {
         return Jnr.BENCH.apply_cb(Jnr.TWICE, x);
+    }
+
+    @Benchmark
+    public void qsort16_jni(JniArray peer) {
+        MemorySegment.copy(unsorted, 0, peer.segment, 0, 4L * N);
+        Jni.qsort(peer.address, N);
+    }
+
+    @Benchmark
+    public int applyCb_jni() {
+        return Jni.applyCb(x);
     }
 }
