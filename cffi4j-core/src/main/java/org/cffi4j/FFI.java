@@ -1,5 +1,6 @@
 package org.cffi4j;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.cffi4j.internal.ffm.Errno;
 import org.cffi4j.internal.ffm.Handles;
 import org.cffi4j.internal.ffm.LibraryFinder;
 import org.cffi4j.internal.ffm.Lifetime;
+import org.cffi4j.internal.ffm.NativeLayouts;
 import org.cffi4j.internal.ffm.Upcalls;
 import org.cffi4j.internal.parse.CdefParser;
 import org.cffi4j.internal.parse.Declaration;
@@ -118,6 +120,20 @@ public final class FFI {
      */
     public long alignof(String ctype) {
         return typeOf(ctype).byteAlignment();
+    }
+
+    /**
+     * The FFM {@code MemoryLayout} of a C type, with the layout the C compiler gives it and every
+     * member named as in C: for {@code VarHandle}s on {@link CData#segment()} in code that wants
+     * raw FFM speed, e.g. {@code ffi.layout("struct point").varHandle(groupElement("x"))}. Value
+     * layouts are unaligned (any address works; access costs the same on the supported CPUs);
+     * bitfields are plain bytes, as no layout holds them; members of an anonymous struct or union
+     * member are reached through it with {@code groupElement(index)}.
+     *
+     * @throws FFIException if the type is not declared or has no known layout
+     */
+    public MemoryLayout layout(String ctype) {
+        return NativeLayouts.inMemory(typeOf(ctype));
     }
 
     /**

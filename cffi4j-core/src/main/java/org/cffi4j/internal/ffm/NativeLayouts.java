@@ -27,12 +27,27 @@ public final class NativeLayouts {
      *     packed struct...): API mode can, through a generated C wrapper
      */
     public static MemoryLayout of(CType t) {
+        return of(t, false);
+    }
+
+    /**
+     * The layout of a value of this type in memory, for {@code VarHandle}s on a cdata's segment: as
+     * {@link #of(CType)}, with every member named (union members too) and the members of a packed
+     * struct unaligned instead of refused. Bitfields stay plain bytes: no layout holds them.
+     */
+    public static MemoryLayout inMemory(CType t) {
+        return of(t, true);
+    }
+
+    // In memory, leaf layouts are unaligned (as fast on the supported CPUs) and each struct carries
+    // C's alignment: so packed structs need no special case.
+    private static MemoryLayout of(CType t, boolean inMemory) {
         return switch (t) {
-            case PrimitiveType p -> primitive(p);
-            case EnumType e -> primitive(e.underlying());
-            case PointerType p -> ValueLayout.ADDRESS;
-            case StructType s -> struct(s);
-            case ArrayType a -> MemoryLayout.sequenceLayout(a.length(), of(a.element()));
+            case PrimitiveType p -> inMemory ? primitive(p).withByteAlignment(1) : primitive(p);
+            case EnumType e -> inMemory ? primitive(e.underlying()).withByteAlignment(1) : primitive(e.underlying());
+            case PointerType p -> inMemory ? ValueLayout.ADDRESS_UNALIGNED : ValueLayout.ADDRESS;
+            case StructType s -> s.kind() == StructType.Kind.UNION ? union(s, inMemory) : struct(s, inMemory);
+            case ArrayType a -> MemoryLayout.sequenceLayout(a.length(), of(a.element(), inMemory));
             default -> throw new FFIException("'" + t + "' cannot be passed by value");
         };
     }
@@ -73,10 +88,7 @@ public final class NativeLayouts {
                 + " API mode (ffi.setSource + ffi.compile) generates a C wrapper that can");
     }
 
-    private static MemoryLayout struct(StructType s) {
-        if (s.kind() == StructType.Kind.UNION) {
-            return union(s);
-        }
+    private static MemoryLayout struct(StructType s, boolean inMemory) {
         long size = s.byteSize();
         List<MemoryLayout> members = new ArrayList<>();
         long at = 0;
@@ -84,8 +96,10 @@ public final class NativeLayouts {
             if (f.isBitfield() || f.byteOffset() < at) {
                 continue; // bitfields are covered as plain bytes below
             }
-            MemoryLayout m = of(f.type());
-            if (f.byteOffset() % m.byteAlignment() != 0) {
+            MemoryLayout m = of(f.type(), inMemory);
+            if (inMemory && f.byteOffset() % m.byteAlignment() != 0) {
+                m = m.withByteAlignment(1); // a struct member of a packed struct
+            } else if (f.byteOffset() % m.byteAlignment() != 0) {
                 throw new FFIException(
                         "'" + s + "' is packed (member '" + f.name() + "' is not aligned): the FFM linker"
                                 + " cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
@@ -106,16 +120,19 @@ public final class NativeLayouts {
     }
 
     // A union passed by value: the linker classifies it from all its members, as C does.
-    private static MemoryLayout union(StructType u) {
+    private static MemoryLayout union(StructType u, boolean inMemory) {
         List<MemoryLayout> members = new ArrayList<>();
         for (Field f : u.fields()) {
             MemoryLayout m = f.isBitfield()
                     ? MemoryLayout.sequenceLayout((f.bitOffset() + f.bitWidth() + 7) / 8, ValueLayout.JAVA_BYTE)
-                    : of(f.type());
-            members.add(m);
+                    : of(f.type(), inMemory);
+            members.add(inMemory && f.name() != null && !f.isBitfield() ? m.withName(f.name()) : m);
         }
         MemoryLayout body = MemoryLayout.unionLayout(members.toArray(MemoryLayout[]::new));
-        if (body.byteSize() < u.byteSize()) {
+        if (inMemory && body.byteSize() < u.byteSize()) {
+            members.add(MemoryLayout.paddingLayout(u.byteSize())); // padded inside, so members stay reachable by name
+            body = MemoryLayout.unionLayout(members.toArray(MemoryLayout[]::new));
+        } else if (body.byteSize() < u.byteSize()) {
             body = MemoryLayout.structLayout(body, MemoryLayout.paddingLayout(u.byteSize() - body.byteSize()));
         }
         return body.withByteAlignment(u.byteAlignment());

@@ -1,0 +1,93 @@
+package org.cffi4j.abi;
+
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.invoke.VarHandle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cffi4j.CData;
+import org.cffi4j.FFI;
+import org.cffi4j.testing.GccProbe;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ffi.layout}: the FFM layouts cffi4j derives from declarations have the sizes, alignments
+ * and member offsets gcc gives the same declarations, and VarHandles from them read and write the
+ * members that {@code CData.get} sees.
+ */
+class MemoryLayoutTest {
+    private static final String DECLS = """
+            struct plain { char c; int i; double d; long l; short s; };
+            struct inner { short a; int b; };
+            struct outer { char tag; struct inner in; int arr[3]; void *p; };
+            union number { int i; double d; char bytes[12]; };
+            struct __attribute__((packed)) tight { char c; int i; struct inner in; double d; };
+            """;
+
+    // type -> members whose offsets are compared
+    private static final Map<String, List<String>> MEMBERS = new LinkedHashMap<>();
+
+    static {
+        MEMBERS.put("struct plain", List.of("c", "i", "d", "l", "s"));
+        MEMBERS.put("struct outer", List.of("tag", "in", "arr", "p"));
+        MEMBERS.put("union number", List.of("i", "d", "bytes"));
+        MEMBERS.put("struct tight", List.of("c", "i", "in", "d"));
+    }
+
+    @Test
+    void layoutsHaveGccsSizesAlignmentsAndOffsets() {
+        StringBuilder c = new StringBuilder("#include <stdio.h>\n#include <stddef.h>\n" + DECLS + "int main(void) {\n");
+        MEMBERS.forEach((type, members) -> {
+            c.append("printf(\"%zu %zu\\n\", sizeof(")
+                    .append(type)
+                    .append("), _Alignof(")
+                    .append(type)
+                    .append("));\n");
+            for (String m : members) {
+                c.append("printf(\"%zu\\n\", offsetof(")
+                        .append(type)
+                        .append(", ")
+                        .append(m)
+                        .append("));\n");
+            }
+        });
+        c.append("return 0; }\n");
+        String[] gcc = GccProbe.compileAndRun(c.toString()).trim().split("\\s+");
+
+        FFI ffi = new FFI();
+        ffi.cdef(DECLS);
+        int at = 0;
+        for (Map.Entry<String, List<String>> e : MEMBERS.entrySet()) {
+            MemoryLayout layout = ffi.layout(e.getKey());
+            assertEquals(Long.parseLong(gcc[at++]), layout.byteSize(), "sizeof(" + e.getKey() + ")");
+            assertEquals(Long.parseLong(gcc[at++]), layout.byteAlignment(), "_Alignof(" + e.getKey() + ")");
+            for (String m : e.getValue()) {
+                assertEquals(
+                        Long.parseLong(gcc[at++]),
+                        layout.byteOffset(groupElement(m)),
+                        "offsetof(" + e.getKey() + ", " + m + ")");
+            }
+        }
+    }
+
+    @Test
+    void varHandlesFromTheLayoutAccessWhatCDataSees() {
+        FFI ffi = new FFI();
+        ffi.cdef(DECLS);
+        CData tight = ffi.alloc("struct tight *", Map.of("c", 1, "i", -5, "in", Map.of("a", 7, "b", 9), "d", 2.5));
+        MemoryLayout layout = ffi.layout("struct tight");
+        VarHandle i = layout.varHandle(groupElement("i"));
+        VarHandle b = layout.varHandle(groupElement("in"), groupElement("b"));
+        VarHandle d = layout.varHandle(groupElement("d"));
+        assertEquals(-5, (int) i.get(tight.segment(), 0L));
+        assertEquals(9, (int) b.get(tight.segment(), 0L));
+        assertEquals(2.5, (double) d.get(tight.segment(), 0L));
+        i.set(tight.segment(), 0L, 123);
+        b.set(tight.segment(), 0L, 456);
+        assertEquals(123, tight.get("i"));
+        assertEquals(456, tight.get("in.b"));
+    }
+}
