@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
  *       {@code double} and a {@code long long}) and write each back plus one, returning a digest of
  *       what was read. Raw FFM with static final {@code VarHandle}s of a {@code StructLayout} is the
  *       baseline; cffi4j's {@code CData.get}/{@code set} by member name on a {@code struct rec *}
- *       from {@code ffi.alloc}; JNA's {@code Structure} the way its documentation shows (fields
+ *       from {@code ffi.alloc}, and static final {@code VarHandle}s of the layout cffi4j derives from
+ *       the cdef ({@code ffi.layout}) on the same cdata's {@code segment()}; JNA's {@code Structure} the way its documentation shows (fields
  *       synchronised with {@code read()} and {@code write()}), and JNA's {@code Pointer} accessors
  *       at the members' offsets, which is what JNA code tuned for speed does; JNR-FFI's
  *       {@code Struct} with typed members over direct memory.
@@ -87,6 +88,14 @@ public class MemoryBenchmark {
             throw new AssertionError("the C structs and the FFM layouts differ");
         }
     }
+
+    // cffi4j for code that wants raw speed: VarHandles of the layout cffi4j derives from the cdef,
+    // on the cdata's segment.
+    static final VarHandle LAYOUT_ID = FFI_.layout("struct rec").varHandle(MemoryLayout.PathElement.groupElement("id"));
+    static final VarHandle LAYOUT_VALUE =
+            FFI_.layout("struct rec").varHandle(MemoryLayout.PathElement.groupElement("value"));
+    static final VarHandle LAYOUT_COUNT =
+            FFI_.layout("struct rec").varHandle(MemoryLayout.PathElement.groupElement("count"));
 
     // The values every way starts from at setup, and what one fields operation must make of them.
     static final int ID0 = 41;
@@ -147,6 +156,7 @@ public class MemoryBenchmark {
         rec = FFI_.alloc("struct rec *");
         initRec(rec.address());
         checkRec("cdata", fields_cdata(), rec.address());
+        checkRec("layout", fields_layout(), rec.address());
         CData b = FFI_.alloc("struct blob *");
         checkZero("cdata", b.address());
         FFI_.release(b);
@@ -262,6 +272,18 @@ public class MemoryBenchmark {
         p.set("id", id + 1);
         p.set("value", value + 1.0);
         p.set("count", count + 1);
+        return digest(id, value, count);
+    }
+
+    @Benchmark
+    public long fields_layout() {
+        MemorySegment m = rec.segment();
+        int id = (int) LAYOUT_ID.get(m, 0L);
+        double value = (double) LAYOUT_VALUE.get(m, 0L);
+        long count = (long) LAYOUT_COUNT.get(m, 0L);
+        LAYOUT_ID.set(m, 0L, id + 1);
+        LAYOUT_VALUE.set(m, 0L, value + 1.0);
+        LAYOUT_COUNT.set(m, 0L, count + 1);
         return digest(id, value, count);
     }
 
