@@ -11,8 +11,6 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.types.size_t;
 import org.cffi4j.BindOption;
 import org.cffi4j.CData;
 import org.cffi4j.CFunction;
@@ -27,15 +25,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The cost of one call from Java to C: raw FFM with static final exact handles (the baseline), and
- * cffi4j's three ways of calling, {@code bind} (a typed interface), {@code function().invoke} and
- * {@code call}, on the same small C library (built by the run script from src/main/c/benchlib.c;
- * its path comes in the system property {@code cffi4j.benchlib}). The peers on the same calls: JNA
- * with interface mapping ({@code Native.load}) and with direct mapping ({@code Native.register}),
- * and JNR-FFI ({@code LibraryLoader}), each set up as its documentation shows, and hand-written JNI
- * ({@link Jni}: native methods whose C glue, src/main/c/benchjni.c, calls the library; JNI cannot
- * pass a struct, so its {@code sumPoint} passes the fields and the glue builds the struct). JNR-FFI
- * cannot pass a struct by value, so it has no {@code sumPoint}.
+ * The cost of one call from Java to C: raw FFM with static final exact handles (the baseline), raw
+ * FFM capturing errno (what any binding that keeps errno pays at least), and cffi4j's three ways of
+ * calling, {@code bind} (a typed interface), {@code function().invoke} and {@code call}, on the
+ * same small C library (built by the run script from src/main/c/benchlib.c; its path comes in the
+ * system property {@code cffi4j.benchlib}). The peers on the same calls are in {@link
+ * CallBenchmarkPeers}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -82,6 +77,22 @@ public class CallBenchmark {
     static final MethodHandle RAW_ADD_DOUBLES = raw(
             "add_doubles",
             FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE));
+    // Raw FFM capturing errno into a constant buffer: the least any binding that keeps errno pays
+    // (a constant buffer is right for one thread only; cffi4j's bind keeps one per thread).
+    static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+    static final MemorySegment ERRNO_BUFFER = Arena.global().allocate(Linker.Option.captureStateLayout());
+    static final MethodHandle RAW_ERRNO_NOOP =
+            LINKER.downcallHandle(LOOKUP.find("noop").orElseThrow(), FunctionDescriptor.ofVoid(), CAPTURE_ERRNO);
+    static final MethodHandle RAW_ERRNO_ADD_INTS = LINKER.downcallHandle(
+            LOOKUP.find("add_ints").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
+            CAPTURE_ERRNO);
+    static final MethodHandle RAW_ERRNO_ADD_DOUBLES = LINKER.downcallHandle(
+            LOOKUP.find("add_doubles").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE),
+            CAPTURE_ERRNO);
+    static final MethodHandle RAW_ERRNO_SUM_POINT = LINKER.downcallHandle(
+            LOOKUP.find("sum_point").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT, POINT), CAPTURE_ERRNO);
     static final MethodHandle RAW_SUM_POINT = raw("sum_point", FunctionDescriptor.of(ValueLayout.JAVA_INT, POINT));
     static final MethodHandle RAW_STRLEN =
             raw("my_strlen", FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
@@ -111,68 +122,6 @@ public class CallBenchmark {
         STRLEN = LIB.function("my_strlen");
     }
 
-    /** {@code struct point} for JNA. */
-    @com.sun.jna.Structure.FieldOrder({"x", "y"})
-    public static class JnaPoint extends com.sun.jna.Structure {
-        public int x;
-        public int y;
-
-        /** The same struct, passed by value. */
-        public static class ByValue extends JnaPoint implements com.sun.jna.Structure.ByValue {}
-    }
-
-    /** The benchmark library for JNA's interface mapping. */
-    public interface JnaBench extends com.sun.jna.Library {
-        void noop();
-
-        int add_ints(int a, int b);
-
-        double add_doubles(double a, double b);
-
-        int sum_point(JnaPoint.ByValue p);
-
-        long my_strlen(String s);
-    }
-
-    /** JNA's interface mapping, loaded on first use so that the other benchmarks' JVMs never load JNA. */
-    static final class Jna {
-        static final JnaBench BENCH = com.sun.jna.Native.load(LIBRARY, JnaBench.class);
-    }
-
-    /** JNA's direct mapping: native static methods bound by {@code Native.register}. */
-    static final class JnaDirect {
-        static {
-            com.sun.jna.Native.register(JnaDirect.class, LIBRARY);
-        }
-
-        static native void noop();
-
-        static native int add_ints(int a, int b);
-
-        static native double add_doubles(double a, double b);
-
-        static native int sum_point(JnaPoint.ByValue p);
-
-        static native long my_strlen(String s);
-    }
-
-    /** The benchmark library for JNR-FFI (no sum_point: JNR-FFI passes every Struct by pointer). */
-    public interface JnrBench {
-        void noop();
-
-        int add_ints(int a, int b);
-
-        double add_doubles(double a, double b);
-
-        @size_t
-        long my_strlen(String s);
-    }
-
-    /** JNR-FFI, loaded on first use. */
-    static final class Jnr {
-        static final JnrBench BENCH = LibraryLoader.create(JnrBench.class).load(LIBRARY);
-    }
-
     private static MethodHandle raw(String name, FunctionDescriptor fd) {
         return LINKER.downcallHandle(LOOKUP.find(name).orElseThrow(), fd);
     }
@@ -182,8 +131,6 @@ public class CallBenchmark {
     double x = 1.5;
     double y = 2.25;
     String text = "hello, world";
-    int pointX = 3;
-    int pointY = 4;
     MemorySegment rawPoint;
     CData point;
 
@@ -194,19 +141,6 @@ public class CallBenchmark {
         rawPoint.set(ValueLayout.JAVA_INT, 4, 4);
         point = FFI_.alloc("struct point *", Map.of("x", 3, "y", 4));
         point = (CData) point.deref();
-    }
-
-    /** JNA's {@code struct point} by value: a state of its own, so that only JNA's benchmarks load JNA. */
-    @State(Scope.Thread)
-    public static class JnaArgs {
-        JnaPoint.ByValue point;
-
-        @Setup
-        public void setup() {
-            point = new JnaPoint.ByValue();
-            point.x = 3;
-            point.y = 4;
-        }
     }
 
     @Benchmark
@@ -357,97 +291,22 @@ public class CallBenchmark {
     }
 
     @Benchmark
-    public void noop_jnaInterface() {
-        Jna.BENCH.noop();
+    public void noop_rawErrno() throws Throwable {
+        RAW_ERRNO_NOOP.invokeExact(ERRNO_BUFFER);
     }
 
     @Benchmark
-    public void noop_jnaDirect() {
-        JnaDirect.noop();
+    public int addInts_rawErrno() throws Throwable {
+        return (int) RAW_ERRNO_ADD_INTS.invokeExact(ERRNO_BUFFER, a, b);
     }
 
     @Benchmark
-    public void noop_jnr() {
-        Jnr.BENCH.noop();
+    public double addDoubles_rawErrno() throws Throwable {
+        return (double) RAW_ERRNO_ADD_DOUBLES.invokeExact(ERRNO_BUFFER, x, y);
     }
 
     @Benchmark
-    public int addInts_jnaInterface() {
-        return Jna.BENCH.add_ints(a, b);
-    }
-
-    @Benchmark
-    public int addInts_jnaDirect() {
-        return JnaDirect.add_ints(a, b);
-    }
-
-    @Benchmark
-    public int addInts_jnr() {
-        return Jnr.BENCH.add_ints(a, b);
-    }
-
-    @Benchmark
-    public double addDoubles_jnaInterface() {
-        return Jna.BENCH.add_doubles(x, y);
-    }
-
-    @Benchmark
-    public double addDoubles_jnaDirect() {
-        return JnaDirect.add_doubles(x, y);
-    }
-
-    @Benchmark
-    public double addDoubles_jnr() {
-        return Jnr.BENCH.add_doubles(x, y);
-    }
-
-    @Benchmark
-    public int sumPoint_jnaInterface(JnaArgs args) {
-        return Jna.BENCH.sum_point(args.point);
-    }
-
-    @Benchmark
-    public int sumPoint_jnaDirect(JnaArgs args) {
-        return JnaDirect.sum_point(args.point);
-    }
-
-    @Benchmark
-    public long strlen_jnaInterface() {
-        return Jna.BENCH.my_strlen(text);
-    }
-
-    @Benchmark
-    public long strlen_jnaDirect() {
-        return JnaDirect.my_strlen(text);
-    }
-
-    @Benchmark
-    public long strlen_jnr() {
-        return Jnr.BENCH.my_strlen(text);
-    }
-
-    @Benchmark
-    public void noop_jni() {
-        Jni.noop();
-    }
-
-    @Benchmark
-    public int addInts_jni() {
-        return Jni.addInts(a, b);
-    }
-
-    @Benchmark
-    public double addDoubles_jni() {
-        return Jni.addDoubles(x, y);
-    }
-
-    @Benchmark
-    public int sumPoint_jni() {
-        return Jni.sumPoint(pointX, pointY);
-    }
-
-    @Benchmark
-    public long strlen_jni() {
-        return Jni.strlen(text);
+    public int sumPoint_rawErrno() throws Throwable {
+        return (int) RAW_ERRNO_SUM_POINT.invokeExact(ERRNO_BUFFER, rawPoint);
     }
 }
