@@ -32,7 +32,23 @@ class CallScope implements AutoCloseable {
         }
     };
 
-    /** Thrown by {@link #SCRATCH} before anything was done; preallocated and stackless, as it is control flow. */
+    /**
+     * The scope of a spliced call that has no scratch memory (no pointer parameter, so no reset
+     * after the call): asking it for memory throws {@link NeedsScope}.
+     */
+    static final CallScope NONE = new CallScope() {
+        @Override
+        MemorySegment allocate(long size, long alignment) {
+            throw NeedsScope.INSTANCE;
+        }
+
+        @Override
+        void afterCall(Runnable copyBack) {
+            throw NeedsScope.INSTANCE;
+        }
+    };
+
+    /** Thrown by {@link #SCRATCH} and {@link #NONE} before anything was done; preallocated and stackless, as it is control flow. */
     static final class NeedsScope extends RuntimeException {
         static final NeedsScope INSTANCE = new NeedsScope();
 

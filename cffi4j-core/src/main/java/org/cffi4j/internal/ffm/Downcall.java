@@ -9,8 +9,10 @@ import java.lang.invoke.MethodType;
 import java.util.List;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.Param;
+import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
 
@@ -110,34 +112,51 @@ public final class Downcall {
     }
 
     // (Object[] args)Object: the conversions spliced into one method handle, so a call allocates no
-    // carrier array and no call scope; strings and struct initialisers get scratch memory. A
-    // conversion that needs more (a Java array copied back after the call) throws
-    // CallScope.NeedsScope before the call, and invoke() redoes the call the general way.
+    // carrier array and no call scope; strings (and struct initialisers, in functions that take a
+    // pointer) get scratch memory. A conversion that needs more (a Java array copied back after the
+    // call) throws CallScope.NeedsScope before the call, and invoke() redoes the call the general way.
     private CarrierInvoker splicedInvoker() {
         MethodHandle h = structReturn
                 ? java.lang.invoke.MethodHandles.insertArguments(capturing, 0, StructReturns.ALLOCATOR)
                 : capturing;
         h = ErrnoSupplier.supplyBuffer(h);
+        // Scratch memory (and its reset after the call) only for pointer parameters, which take
+        // strings; a struct passed from an initialiser rather than a cdata takes the general way.
+        boolean scratch =
+                java.util.Arrays.stream(converters).anyMatch(c -> c.type() instanceof org.cffi4j.ctype.PointerType);
         for (int i = 0; i < converters.length; i++) {
             MethodHandle convert = java.lang.invoke.MethodHandles.insertArguments(TO_CARRIER, 0, converters[i]);
-            convert = java.lang.invoke.MethodHandles.insertArguments(convert, 1, CallScope.SCRATCH);
+            convert = java.lang.invoke.MethodHandles.insertArguments(
+                    convert, 1, scratch ? CallScope.SCRATCH : CallScope.NONE);
             h = java.lang.invoke.MethodHandles.filterArguments(
                     h, i, convert.asType(MethodType.methodType(h.type().parameterType(i), Object.class)));
         }
-        if (h.type().returnType() == void.class) {
-            h = h.asType(h.type().changeReturnType(Object.class)); // a void result becomes null
+        if (h.type().returnType() == void.class || returnsCarrierAsIs(type.returnType())) {
+            h = h.asType(h.type().changeReturnType(Object.class)); // boxed as is; a void result becomes null
         } else {
             MethodHandle back = java.lang.invoke.MethodHandles.insertArguments(FROM_CARRIER, 0, type.returnType());
             h = java.lang.invoke.MethodHandles.filterReturnValue(
                     h, back.asType(MethodType.methodType(Object.class, h.type().returnType())));
         }
-        boolean mayAllocate = java.util.Arrays.stream(converters)
-                .anyMatch(c -> c.type() instanceof org.cffi4j.ctype.PointerType || c.type() instanceof StructType);
-        if (mayAllocate) {
-            h = TypedAdapter.withScratchReset(h); // strings and struct initialisers go to scratch memory
+        if (scratch) {
+            h = TypedAdapter.withScratchReset(h);
         }
         return CarrierInvoker.of(h.asSpreader(Object[].class, converters.length)
                 .asType(MethodType.methodType(Object.class, Object[].class)));
+    }
+
+    // Whether ReturnConverter gives back the carrier itself (boxed): signed integers of Java's
+    // widths, floating numbers, _Bool; so the spliced handle needs no return filter.
+    private static boolean returnsCarrierAsIs(CType t) {
+        PrimitiveType p = t instanceof EnumType e ? e.underlying() : t instanceof PrimitiveType q ? q : null;
+        if (p == null) {
+            return false;
+        }
+        return switch (p.kind()) {
+            case FLOATING, BOOL -> true;
+            case WIDE_CHAR -> p.signed() && p.size() != 2;
+            default -> p.signed() && p.kind() != PrimitiveType.Kind.COMPLEX;
+        };
     }
 
     /** The exact FFM method handle, with the carrier types of the linker (no conversion, no errno). */
