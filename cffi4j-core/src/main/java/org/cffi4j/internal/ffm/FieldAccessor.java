@@ -43,19 +43,40 @@ public abstract class FieldAccessor {
         if (slot == null) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, FieldAccessor> accessors = (Map<String, FieldAccessor>) slot.get();
-        if (accessors == null) {
-            accessors = build(s);
-            slot.compareAndSet(null, accessors);
+        Members members = (Members) slot.get();
+        if (members == null) {
+            members = new Members(s);
+            slot.compareAndSet(null, members);
         }
-        return accessors.get(name);
+        return members.get(name);
     }
 
-    private static Map<String, FieldAccessor> build(StructType s) {
-        Map<String, FieldAccessor> accessors = new HashMap<>();
-        collect(s, s, 0, accessors);
-        return accessors; // a HashMap, never changed once published: its lookup is cheaper than Map.copyOf's
+    /** The accessors of one struct's members, by name. */
+    private static final class Members {
+        private static final int SCANNED = 8;
+        private final String[] names;
+        private final FieldAccessor[] accessors;
+        private final Map<String, FieldAccessor> byName = new HashMap<>();
+
+        Members(StructType s) {
+            collect(s, s, 0, byName);
+            names = byName.keySet().toArray(String[]::new);
+            accessors = new FieldAccessor[names.length];
+            for (int i = 0; i < names.length; i++) {
+                accessors[i] = byName.get(names[i]);
+            }
+        }
+
+        // Member names are interned, and so are the string literals of Java code: an identity scan
+        // of the first few names is cheaper than a hash lookup.
+        FieldAccessor get(String name) {
+            for (int i = 0, n = Math.min(names.length, SCANNED); i < n; i++) {
+                if (names[i] == name) {
+                    return accessors[i];
+                }
+            }
+            return byName.get(name);
+        }
     }
 
     // The members of anonymous struct/union members are members of the enclosing type, as in C.
