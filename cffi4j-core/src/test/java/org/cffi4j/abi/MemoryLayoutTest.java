@@ -90,4 +90,39 @@ class MemoryLayoutTest {
         assertEquals(123, tight.get("i"));
         assertEquals(456, tight.get("in.b"));
     }
+
+    @Test
+    void membersOfAnonymousMembersAreReadAndWrittenAtGccsOffsets() {
+        String decls = """
+                struct tagged {
+                    char kind;
+                    union { int i; double d; };
+                    struct { short lo; struct { long deep; }; };
+                    int last;
+                };
+                """;
+        String[] gcc = GccProbe.compileAndRun("#include <stdio.h>\n#include <stddef.h>\n" + decls
+                        + "int main(void) { printf(\"%zu %zu %zu %zu %zu\\n\", offsetof(struct tagged, i),"
+                        + " offsetof(struct tagged, d), offsetof(struct tagged, lo), offsetof(struct tagged, deep),"
+                        + " offsetof(struct tagged, last)); return 0; }")
+                .trim()
+                .split(" ");
+        FFI ffi = new FFI();
+        ffi.cdef(decls);
+        CData t = ffi.alloc("struct tagged *");
+        String[] members = {"i", "d", "lo", "deep", "last"};
+        Object[] values = {-7, 2.5, (short) 300, 1L << 40, 99};
+        for (int k = 0; k < members.length; k++) {
+            t.set(members[k], values[k]);
+            assertEquals(values[k], t.get(members[k]), members[k]);
+            long at = Long.parseLong(gcc[k]);
+            Object raw = switch (members[k]) {
+                case "i", "last" -> t.segment().get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, at);
+                case "d" -> t.segment().get(java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED, at);
+                case "lo" -> t.segment().get(java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED, at);
+                default -> t.segment().get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, at);
+            };
+            assertEquals(values[k], raw, members[k] + " at gcc's offset " + at);
+        }
+    }
 }
