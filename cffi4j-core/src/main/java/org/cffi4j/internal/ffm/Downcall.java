@@ -34,6 +34,12 @@ public final class Downcall {
     private MethodHandle capturing;
     private CarrierInvoker spread;
     private CarrierInvoker spliced;
+    private int generalCalls;
+
+    // The first calls of a function take the general way, with the capturing handle called
+    // generically: splicing the conversions into one handle costs tens of milliseconds in a fresh
+    // JVM, which pays off only for a function called often.
+    private static final int SPLICE_AFTER = 100;
     private final ArgConverter[] converters;
     private final boolean structReturn;
     private final Runnable openCheck;
@@ -210,6 +216,9 @@ public final class Downcall {
         try {
             CarrierInvoker s = spliced;
             if (s == null) {
+                if (++generalCalls <= SPLICE_AFTER) {
+                    return invokeWithScope(args);
+                }
                 s = splicedInvoker();
                 spliced = s;
             }
@@ -242,7 +251,10 @@ public final class Downcall {
             }
             Object result;
             try {
-                result = spreadInvoker().invoke(carriers);
+                // Until the function is spliced, no invoker is built for this way either.
+                result = spliced != null
+                        ? spreadInvoker().invoke(carriers)
+                        : capturingHandle().invokeWithArguments(carriers);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable t) {
