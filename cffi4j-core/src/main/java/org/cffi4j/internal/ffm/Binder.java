@@ -15,8 +15,9 @@ import org.cffi4j.ctype.FunctionType;
 
 /**
  * Binds a user's Java interface to C functions: each abstract method is matched by name with a
- * cdef declaration, its signature is checked, and a method handle is built (typed where the Java
- * types allow, generic otherwise); a hidden class then implements the interface with them.
+ * cdef declaration and its signature is checked; a hidden class then implements the interface, each
+ * method building its method handle (typed where the Java types allow, generic otherwise) on its
+ * first call.
  */
 public final class Binder {
     private static final MethodHandle APPLY;
@@ -50,7 +51,7 @@ public final class Binder {
             throw new FFIException("bind needs an interface, not " + iface.getName());
         }
         List<Method> methods = new ArrayList<>();
-        List<MethodHandle> handles = new ArrayList<>();
+        List<MethodHandle> linkers = new ArrayList<>();
         Method[] all = iface.getMethods();
         Arrays.sort(all, Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
         for (Method m : all) {
@@ -59,12 +60,13 @@ public final class Binder {
             }
             Linked f = link.apply(m.getName());
             methods.add(m);
-            handles.add(
+            // The signature is checked now; the handle is built on the method's first call.
+            linkers.add(
                     BindingSignature.isTyped(m, f.type())
-                            ? TypedAdapter.adapt(m, m.getName(), f.downcall(), options)
-                            : generic(m, f));
+                            ? MethodLink.of(m, () -> TypedAdapter.adapt(m, m.getName(), f.downcall(), options))
+                            : MethodLink.of(m, () -> generic(m, f)));
         }
-        return BindingClass.define(iface, methods, handles);
+        return BindingClass.define(iface, methods, linkers);
     }
 
     // Java values through the conversion table at each call: boxed arguments collected into an array.

@@ -15,9 +15,9 @@ import java.util.List;
 import org.cffi4j.FFIException;
 
 /**
- * Writes the hidden class that implements a bound (public) interface: each method loads its method handle as
- * a class-data constant and calls {@code invokeExact}, so the handle is a JIT constant and the call
- * inlines down to the native code.
+ * Writes the hidden class that implements a bound (public) interface: each method loads its method
+ * handle as a dynamic constant (built from the class data on first use) and calls {@code
+ * invokeExact}, so the handle is a JIT constant and the call inlines down to the native code.
  */
 final class BindingClass {
     private static final ClassDesc METHOD_HANDLE = ConstantDescs.CD_MethodHandle;
@@ -57,11 +57,14 @@ final class BindingClass {
         }
     }
 
-    /** An instance of a new hidden class implementing {@code iface} with {@code handles[i]} for {@code methods[i]}. */
-    static <T> T define(Class<T> iface, List<Method> methods, List<MethodHandle> handles) {
+    /**
+     * An instance of a new hidden class implementing {@code iface}: {@code methods[i]} calls the
+     * handle that {@code linkers[i]} (a {@link MethodLink}) builds on its first call.
+     */
+    static <T> T define(Class<T> iface, List<Method> methods, List<MethodHandle> linkers) {
         MethodHandles.Lookup host = host(iface);
         if (host == null) {
-            return ProxyBinding.create(iface, methods, handles);
+            return ProxyBinding.create(iface, methods, linkers);
         }
         ClassDesc self = ClassDesc.of(
                 host.lookupClass().getPackageName().isEmpty()
@@ -73,8 +76,12 @@ final class BindingClass {
                 MethodTypeDesc desc =
                         MethodTypeDesc.ofDescriptor(MethodType.methodType(m.getReturnType(), m.getParameterTypes())
                                 .descriptorString());
-                DynamicConstantDesc<MethodHandle> handle = DynamicConstantDesc.ofNamed(
+                // The handle is linker i's result, resolved on the method's first call and then
+                // a constant like any other.
+                DynamicConstantDesc<MethodHandle> linker = DynamicConstantDesc.ofNamed(
                         ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, METHOD_HANDLE, i);
+                DynamicConstantDesc<MethodHandle> handle = DynamicConstantDesc.ofNamed(
+                        ConstantDescs.BSM_INVOKE, ConstantDescs.DEFAULT_NAME, METHOD_HANDLE, linker);
                 cb.withMethodBody(m.getName(), desc, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, code -> {
                     code.ldc(handle);
                     int slot = 1;
@@ -99,7 +106,7 @@ final class BindingClass {
             }
         });
         try {
-            return iface.cast(HiddenClasses.instantiate(host, bytes, List.copyOf(handles)));
+            return iface.cast(HiddenClasses.instantiate(host, bytes, List.copyOf(linkers)));
         } catch (Throwable e) {
             throw new FFIException("cannot implement " + iface.getName() + ": " + e, e);
         }

@@ -18,9 +18,21 @@ public final class Dl {
             libc("dlopen", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
     private static final MethodHandle DLSYM =
             libc("dlsym", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-    private static final MethodHandle DLCLOSE =
-            libc("dlclose", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
-    private static final MethodHandle DLERROR = libc("dlerror", FunctionDescriptor.of(ValueLayout.ADDRESS));
+
+    // Each new downcall shape costs milliseconds in a fresh JVM: the handles that a successful load
+    // does not need are built on first use.
+    private static final class Closing {
+        static final MethodHandle DLCLOSE =
+                libc("dlclose", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    }
+
+    private static final class Errors {
+        static final MethodHandle DLERROR = libc("dlerror", FunctionDescriptor.of(ValueLayout.ADDRESS));
+
+        static void ensureLinked() {
+            // initialising this class builds the handle
+        }
+    }
 
     private Dl() {}
 
@@ -41,7 +53,13 @@ public final class Dl {
             MemorySegment name = path == null ? MemorySegment.NULL : arena.allocateFrom(path);
             MemorySegment handle = (MemorySegment) DLOPEN.invokeExact(name, flags);
             if (handle.equals(MemorySegment.NULL)) {
-                throw new FFIException("cannot load library '" + path + "': " + lastError());
+                // Building the dlerror handle may use the loader, which clears its message: build
+                // it, then fail once more so that dlerror reads this library's message.
+                Errors.ensureLinked();
+                handle = (MemorySegment) DLOPEN.invokeExact(name, flags);
+                if (handle.equals(MemorySegment.NULL)) {
+                    throw new FFIException("cannot load library '" + path + "': " + lastError());
+                }
             }
             return handle;
         } catch (FFIException e) {
@@ -62,8 +80,9 @@ public final class Dl {
 
     /** Closes a library handle. */
     public static void close(MemorySegment handle) {
+        Errors.ensureLinked(); // now, for the message would not survive its building after a failure
         try {
-            int rc = (int) DLCLOSE.invokeExact(handle);
+            int rc = (int) Closing.DLCLOSE.invokeExact(handle);
             if (rc != 0) {
                 throw new FFIException("dlclose failed: " + lastError());
             }
@@ -75,7 +94,7 @@ public final class Dl {
     }
 
     private static String lastError() throws Throwable {
-        MemorySegment msg = (MemorySegment) DLERROR.invokeExact();
+        MemorySegment msg = (MemorySegment) Errors.DLERROR.invokeExact();
         return msg.equals(MemorySegment.NULL)
                 ? "unknown error"
                 : msg.reinterpret(4096).getString(0);

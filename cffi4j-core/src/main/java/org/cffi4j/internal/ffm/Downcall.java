@@ -25,13 +25,23 @@ public final class Downcall {
 
     private final String name;
     private final FunctionType type;
-    private final MethodHandle exact;
     private final MemorySegment address;
     private final FunctionDescriptor descriptor;
-    private volatile MethodHandle critical;
-    private final MethodHandle capturing;
-    private final CarrierInvoker spread;
-    private final CarrierInvoker spliced;
+    private final int firstVariadic;
+    // Built on first use: each costs milliseconds in a fresh JVM (a new downcall shape, generated
+    // classes), and many programs need only some of them. Racy but safe: a handle or an invoker is
+    // immutable, and building one twice does no harm.
+    private MethodHandle exact;
+    private MethodHandle critical;
+    private MethodHandle capturing;
+    private CarrierInvoker spread;
+    private CarrierInvoker spliced;
+    private int generalCalls;
+
+    // The first calls of a function take the general way, with the capturing handle called
+    // generically: splicing the conversions into one handle costs tens of milliseconds in a fresh
+    // JVM, which pays off only for a function called often.
+    private static final int SPLICE_AFTER = 100;
     private final ArgConverter[] converters;
     private final boolean structReturn;
     private final Runnable openCheck;
@@ -57,21 +67,9 @@ public final class Downcall {
         FunctionDescriptor fd = type.returnType() instanceof VoidType
                 ? FunctionDescriptor.ofVoid(layouts)
                 : FunctionDescriptor.of(layout(type.returnType(), "the return value of '" + name + "'"), layouts);
-        Linker.Option[] plain = firstVariadic >= 0
-                ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic)}
-                : new Linker.Option[0];
-        Linker.Option[] capturing = firstVariadic >= 0
-                ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic), Errno.CAPTURE}
-                : new Linker.Option[] {Errno.CAPTURE};
-        this.exact = LINKER.downcallHandle(address, fd, plain);
         this.address = address;
         this.descriptor = fd;
-        this.capturing = LINKER.downcallHandle(address, fd, capturing);
-        int total = this.capturing.type().parameterCount();
-        this.spread = CarrierInvoker.of(this.capturing
-                .asSpreader(Object[].class, total)
-                .asType(MethodType.methodType(Object.class, Object[].class)));
-        this.spliced = splicedInvoker();
+        this.firstVariadic = firstVariadic;
     }
 
     /** A downcall for a non-variadic function, or for the fixed part plus given extra argument types. */
@@ -117,8 +115,8 @@ public final class Downcall {
     // call) throws CallScope.NeedsScope before the call, and invoke() redoes the call the general way.
     private CarrierInvoker splicedInvoker() {
         MethodHandle h = structReturn
-                ? java.lang.invoke.MethodHandles.insertArguments(capturing, 0, StructReturns.ALLOCATOR)
-                : capturing;
+                ? java.lang.invoke.MethodHandles.insertArguments(capturingHandle(), 0, StructReturns.ALLOCATOR)
+                : capturingHandle();
         h = ErrnoSupplier.supplyBuffer(h);
         // Scratch memory (and its reset after the call) only for pointer parameters, which take
         // strings; a struct passed from an initialiser rather than a cdata takes the general way.
@@ -161,7 +159,19 @@ public final class Downcall {
 
     /** The exact FFM method handle, with the carrier types of the linker (no conversion, no errno). */
     public MethodHandle handle() {
-        return exact;
+        MethodHandle h = exact;
+        if (h == null) {
+            h = link(
+                    firstVariadic >= 0
+                            ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic)}
+                            : new Linker.Option[0]);
+            exact = h;
+        }
+        return h;
+    }
+
+    private MethodHandle link(Linker.Option... options) {
+        return LINKER.downcallHandle(address, descriptor, options);
     }
 
     /**
@@ -169,7 +179,27 @@ public final class Downcall {
      * struct return) and the errno capture buffer, then the carriers.
      */
     MethodHandle capturingHandle() {
-        return capturing;
+        MethodHandle h = capturing;
+        if (h == null) {
+            h = link(
+                    firstVariadic >= 0
+                            ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic), Errno.CAPTURE}
+                            : new Linker.Option[] {Errno.CAPTURE});
+            capturing = h;
+        }
+        return h;
+    }
+
+    // (Object[] carriers)Object: the capturing handle called with an array of carriers.
+    private CarrierInvoker spreadInvoker() {
+        CarrierInvoker s = spread;
+        if (s == null) {
+            MethodHandle h = capturingHandle();
+            s = CarrierInvoker.of(h.asSpreader(Object[].class, h.type().parameterCount())
+                    .asType(MethodType.methodType(Object.class, Object[].class)));
+            spread = s;
+        }
+        return s;
     }
 
     /** The library check run before each call (fails once the library is closed). */
@@ -184,7 +214,7 @@ public final class Downcall {
     MethodHandle criticalHandle() {
         MethodHandle h = critical;
         if (h == null) {
-            h = LINKER.downcallHandle(address, descriptor, Linker.Option.critical(false));
+            h = link(Linker.Option.critical(false));
             critical = h;
         }
         return h;
@@ -203,7 +233,15 @@ public final class Downcall {
                     + (converters.length == 1 ? "" : "s") + " (" + type.declare(name) + "), " + args.length + " given");
         }
         try {
-            Object result = spliced.invoke(args);
+            CarrierInvoker s = spliced;
+            if (s == null) {
+                if (++generalCalls <= SPLICE_AFTER) {
+                    return invokeWithScope(args);
+                }
+                s = splicedInvoker();
+                spliced = s;
+            }
+            Object result = s.invoke(args);
             // The carriers are bare addresses: the cdata arguments (memory, callbacks) must stay
             // reachable until C returns, or the GC may free them during the call.
             java.lang.ref.Reference.reachabilityFence(args);
@@ -232,7 +270,10 @@ public final class Downcall {
             }
             Object result;
             try {
-                result = spread.invoke(carriers);
+                // Until the function is spliced, no invoker is built for this way either.
+                result = spliced != null
+                        ? spreadInvoker().invoke(carriers)
+                        : capturingHandle().invokeWithArguments(carriers);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable t) {

@@ -23,13 +23,18 @@ public final class Errno {
     private static final VarHandle ERRNO = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final ThreadLocal<MemorySegment> CAPTURED =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(STATE));
-    private static final MethodHandle ERRNO_LOCATION = Linker.nativeLinker()
-            .downcallHandle(
-                    Linker.nativeLinker()
-                            .defaultLookup()
-                            .find("__errno_location")
-                            .orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.ADDRESS));
+
+    // Built on first use: capturing errno does not need it, and a new downcall shape costs
+    // milliseconds in a fresh JVM.
+    private static final class Location {
+        static final MethodHandle ERRNO_LOCATION = Linker.nativeLinker()
+                .downcallHandle(
+                        Linker.nativeLinker()
+                                .defaultLookup()
+                                .find("__errno_location")
+                                .orElseThrow(),
+                        FunctionDescriptor.of(ValueLayout.ADDRESS));
+    }
 
     private Errno() {}
 
@@ -47,7 +52,7 @@ public final class Errno {
     public static void set(int value) {
         ERRNO.set(CAPTURED.get(), 0L, value);
         try {
-            MemorySegment location = ((MemorySegment) ERRNO_LOCATION.invokeExact()).reinterpret(4);
+            MemorySegment location = ((MemorySegment) Location.ERRNO_LOCATION.invokeExact()).reinterpret(4);
             location.set(ValueLayout.JAVA_INT, 0, value);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
