@@ -41,7 +41,8 @@ public final class Downcall {
     // The first calls of a function take the general way, with the capturing handle called
     // generically: splicing the conversions into one handle costs tens of milliseconds in a fresh
     // JVM, which pays off only for a function called often.
-    private static final int SPLICE_AFTER = 100;
+    // The system property lets the tests splice from the second call, so both ways are exercised.
+    private static final int SPLICE_AFTER = Integer.getInteger("cffi4j.spliceAfter", 100);
     private final ArgConverter[] converters;
     private final boolean structReturn;
     private final Runnable openCheck;
