@@ -46,19 +46,29 @@ public final class StructType implements CType {
             long size,
             long alignment,
             boolean partial,
-            Map<String, Field> byName,
+            AtomicReference<Map<String, Field>> nameIndex,
             AtomicReference<Object> runtimeSlot) {
         Body(List<Field> fields, long size, long alignment, boolean partial) {
-            this(fields, size, alignment, partial, index(fields), new AtomicReference<>());
+            this(fields, size, alignment, partial, new AtomicReference<>(), new AtomicReference<>());
         }
 
         // Every member reachable by name, those of anonymous struct/union members included (at their
-        // offset in this type), so that a lookup is one hash probe however large the struct.
+        // offset in this type), so that a lookup is one hash probe however large the struct. Built on
+        // the first lookup, not by cdef: most declared structs are never looked into by name.
+        Map<String, Field> byName() {
+            Map<String, Field> index = nameIndex.get();
+            if (index == null) {
+                index = index(fields);
+                nameIndex.set(index);
+            }
+            return index;
+        }
+
         private static Map<String, Field> index(List<Field> fields) {
             Map<String, Field> byName = new HashMap<>();
             for (Field f : fields) {
                 if (f.isAnonymousMember() && f.type() instanceof StructType inner && inner.body != null) {
-                    for (Field g : inner.body.byName.values()) {
+                    for (Field g : inner.body.byName().values()) {
                         byName.putIfAbsent(
                                 g.name(),
                                 f.byteOffset() >= 0
@@ -146,7 +156,7 @@ public final class StructType implements CType {
      */
     public Optional<Field> field(String name) {
         Body b = body;
-        return b == null ? Optional.empty() : Optional.ofNullable(b.byName.get(name));
+        return b == null ? Optional.empty() : Optional.ofNullable(b.byName().get(name));
     }
 
     @Override
