@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.State;
 public class CallBenchmark {
     static final String LIBRARY = System.getProperty("cffi4j.benchlib", "target/libbench.so");
 
-    static final String CDEF = """
+    /** The benchmark library's declarations, as its header would give them. */
+    public static final String CDEF = """
             struct point { int x; int y; };
             void noop(void);
             int add_ints(int a, int b);
