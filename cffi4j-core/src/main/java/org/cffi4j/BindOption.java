@@ -7,7 +7,7 @@ package org.cffi4j;
 public enum BindOption {
     /**
      * The bound calls do not capture errno, so {@link FFI#errno()} does not see them; this saves the
-     * capture (about 8 ns per call on x86-64) and makes the call as fast as a raw FFM downcall. For
+     * capture (FFM's own, 2-5 ns per call on x86-64) and makes the call as fast as a raw FFM downcall. For
      * functions whose errno is not needed.
      */
     NO_ERRNO,
