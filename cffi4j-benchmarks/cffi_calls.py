@@ -53,20 +53,9 @@ extern "Python" int py_twice(int);
 extern "Python" int py_compare(const void *, const void *);
 """
 
-# API mode's C source: benchlib.c has no header, so its declarations are written out here.
-API_SOURCE = """
-#include <stddef.h>
-#include <stdlib.h>
-struct point { int x; int y; };
-struct rec { int id; double value; long long count; };
-struct blob { long long words[8]; };
-void noop(void);
-int add_ints(int a, int b);
-double add_doubles(double a, double b);
-int sum_point(struct point p);
-size_t my_strlen(const char *s);
-int apply_cb(int (*f)(int), int x);
-"""
+# API mode's C source: benchlib.c has no header, so its declarations are the cdef's, after the
+# headers of size_t and qsort (whose declaration the cdef repeats exactly).
+API_SOURCE = "#include <stddef.h>\n#include <stdlib.h>\n" + CDEF
 
 N = 16
 PERMUTATION = [(i * 7 + 3) % N - N // 2 for i in range(N)]  # UpcallBenchmark's fixed permutation

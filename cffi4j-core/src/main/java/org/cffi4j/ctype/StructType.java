@@ -214,6 +214,12 @@ public final class StructType implements CType {
         }
 
         @Override
+        public java.util.Collection<Field> namedMembers(StructType type) {
+            Body b = type.body;
+            return b == null ? List.of() : b.byName().values();
+        }
+
+        @Override
         public AtomicReference<Object> runtimeSlot(StructType type) {
             Body b = type.body;
             return b == null ? null : b.runtimeSlot;

@@ -28,6 +28,13 @@ public final class TypeAccess {
          */
         java.util.concurrent.atomic.AtomicReference<Object> runtimeSlot(StructType type);
 
+        /**
+         * Every member reachable by name in a complete struct or union, those of anonymous struct
+         * and union members included at their offset in this type (as {@code field(name)} finds
+         * them); empty while the type has no body.
+         */
+        java.util.Collection<Field> namedMembers(StructType type);
+
         /** Gives an incomplete enum its constants and underlying integer type. */
         void complete(EnumType type, List<Enumerator> values, PrimitiveType underlying, boolean partial);
 

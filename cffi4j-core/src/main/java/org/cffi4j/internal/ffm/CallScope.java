@@ -17,10 +17,24 @@ class CallScope implements AutoCloseable {
      * (copying Java arrays back, over-aligned memory) throws {@link NeedsScope} before the call, so
      * that the call is made again with a real scope.
      */
-    static final CallScope SCRATCH = new CallScope() {
+    static final CallScope SCRATCH = new Spliced(true);
+
+    /**
+     * The scope of a spliced call that has no scratch memory (no pointer parameter, so no reset
+     * after the call): asking it for memory throws {@link NeedsScope}.
+     */
+    static final CallScope NONE = new Spliced(false);
+
+    private static final class Spliced extends CallScope {
+        private final boolean scratch;
+
+        Spliced(boolean scratch) {
+            this.scratch = scratch;
+        }
+
         @Override
         MemorySegment allocate(long size, long alignment) {
-            if (alignment > 16) {
+            if (!scratch || alignment > 16) {
                 throw NeedsScope.INSTANCE;
             }
             return ScratchStack.allocate(size);
@@ -30,23 +44,7 @@ class CallScope implements AutoCloseable {
         void afterCall(Runnable copyBack) {
             throw NeedsScope.INSTANCE;
         }
-    };
-
-    /**
-     * The scope of a spliced call that has no scratch memory (no pointer parameter, so no reset
-     * after the call): asking it for memory throws {@link NeedsScope}.
-     */
-    static final CallScope NONE = new CallScope() {
-        @Override
-        MemorySegment allocate(long size, long alignment) {
-            throw NeedsScope.INSTANCE;
-        }
-
-        @Override
-        void afterCall(Runnable copyBack) {
-            throw NeedsScope.INSTANCE;
-        }
-    };
+    }
 
     /** Thrown by {@link #SCRATCH} and {@link #NONE} before anything was done; preallocated and stackless, as it is control flow. */
     static final class NeedsScope extends RuntimeException {

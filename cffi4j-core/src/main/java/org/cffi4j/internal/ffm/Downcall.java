@@ -9,10 +9,8 @@ import java.lang.invoke.MethodType;
 import java.util.List;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.CType;
-import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.Param;
-import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
 
@@ -130,7 +128,7 @@ public final class Downcall {
             h = java.lang.invoke.MethodHandles.filterArguments(
                     h, i, convert.asType(MethodType.methodType(h.type().parameterType(i), Object.class)));
         }
-        if (h.type().returnType() == void.class || returnsCarrierAsIs(type.returnType())) {
+        if (h.type().returnType() == void.class || ReturnConverter.returnsCarrier(type.returnType())) {
             h = h.asType(h.type().changeReturnType(Object.class)); // boxed as is; a void result becomes null
         } else {
             MethodHandle back = java.lang.invoke.MethodHandles.insertArguments(FROM_CARRIER, 0, type.returnType());
@@ -142,20 +140,6 @@ public final class Downcall {
         }
         return CarrierInvoker.of(h.asSpreader(Object[].class, converters.length)
                 .asType(MethodType.methodType(Object.class, Object[].class)));
-    }
-
-    // Whether ReturnConverter gives back the carrier itself (boxed): signed integers of Java's
-    // widths, floating numbers, _Bool; so the spliced handle needs no return filter.
-    private static boolean returnsCarrierAsIs(CType t) {
-        PrimitiveType p = t instanceof EnumType e ? e.underlying() : t instanceof PrimitiveType q ? q : null;
-        if (p == null) {
-            return false;
-        }
-        return switch (p.kind()) {
-            case FLOATING, BOOL -> true;
-            case WIDE_CHAR -> p.signed() && p.size() != 2;
-            default -> p.signed() && p.kind() != PrimitiveType.Kind.COMPLEX;
-        };
     }
 
     /** The exact FFM method handle, with the carrier types of the linker (no conversion, no errno). */

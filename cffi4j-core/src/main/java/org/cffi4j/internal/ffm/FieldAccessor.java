@@ -59,7 +59,15 @@ public abstract class FieldAccessor {
         private final Map<String, FieldAccessor> byName = new HashMap<>();
 
         Members(StructType s) {
-            collect(s, s, 0, byName);
+            // A struct declared with '...' has no offsets before API mode: no accessors, the general
+            // path reports it.
+            boolean laidOut = s.fields().stream().allMatch(f -> f.byteOffset() >= 0);
+            for (Field f : laidOut ? TypeAccess.mutators().namedMembers(s) : java.util.List.<Field>of()) {
+                if (!f.isBitfield()) {
+                    // Interned like the string literals of Java code, so a lookup with a literal matches by identity.
+                    byName.put(f.name().intern(), of(s, f));
+                }
+            }
             names = byName.keySet().toArray(String[]::new);
             accessors = new FieldAccessor[names.length];
             for (int i = 0; i < names.length; i++) {
@@ -76,22 +84,6 @@ public abstract class FieldAccessor {
                 }
             }
             return byName.get(name);
-        }
-    }
-
-    // The members of anonymous struct/union members are members of the enclosing type, as in C.
-    private static void collect(StructType owner, StructType container, long base, Map<String, FieldAccessor> into) {
-        for (Field f : container.fields()) {
-            if (f.byteOffset() < 0) {
-                continue;
-            }
-            if (f.isAnonymousMember()) {
-                collect(owner, (StructType) f.type(), base + f.byteOffset(), into);
-            } else if (f.name() != null && !f.isBitfield()) {
-                Field at = new Field(f.name(), f.type(), base + f.byteOffset(), f.bitOffset(), f.bitWidth());
-                // Interned like the string literals of Java code, so a lookup with a literal matches by identity.
-                into.putIfAbsent(f.name().intern(), of(owner, at));
-            }
         }
     }
 

@@ -23,15 +23,29 @@ final class ReturnConverter {
         };
     }
 
+    /**
+     * Whether a value of this type comes back as its carrier itself (boxed): signed integers of
+     * Java's widths, floating numbers, {@code _Bool}; a spliced call then needs no return filter.
+     */
+    static boolean returnsCarrier(CType t) {
+        PrimitiveType p = t instanceof EnumType e ? e.underlying() : t instanceof PrimitiveType q ? q : null;
+        if (p == null) {
+            return false;
+        }
+        return switch (p.kind()) {
+            case FLOATING, BOOL -> true;
+            case WIDE_CHAR -> p.signed() && p.size() != 2;
+            case COMPLEX -> false;
+            default -> p.signed(); // Byte, Short, Integer, Long: the Java type of the same width
+        };
+    }
+
     private static Object primitive(PrimitiveType p, Object carrier) {
-        if (p.kind() == PrimitiveType.Kind.FLOATING || p.kind() == PrimitiveType.Kind.BOOL) {
+        if (returnsCarrier(p)) {
             return carrier;
         }
         if (p.kind() == PrimitiveType.Kind.WIDE_CHAR && p.size() == 2) {
             return (char) (short) carrier;
-        }
-        if (p.signed()) {
-            return carrier; // Byte, Short, Integer, Long: the Java type of the same width
         }
         return switch (carrier) {
             case Byte b -> b & 0xFF;
