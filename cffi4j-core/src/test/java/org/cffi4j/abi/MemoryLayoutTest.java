@@ -2,6 +2,7 @@ package org.cffi4j.abi;
 
 import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.invoke.VarHandle;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.cffi4j.CData;
 import org.cffi4j.FFI;
+import org.cffi4j.FFIException;
 import org.cffi4j.testing.GccProbe;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,7 @@ class MemoryLayoutTest {
             struct outer { char tag; struct inner in; int arr[3]; void *p; };
             union number { int i; double d; char bytes[12]; };
             struct __attribute__((packed)) tight { char c; int i; struct inner in; double d; };
+            struct message { int length; short kind; char text[]; };
             """;
 
     // type -> members whose offsets are compared
@@ -35,6 +38,7 @@ class MemoryLayoutTest {
         MEMBERS.put("struct outer", List.of("tag", "in", "arr", "p"));
         MEMBERS.put("union number", List.of("i", "d", "bytes"));
         MEMBERS.put("struct tight", List.of("c", "i", "in", "d"));
+        MEMBERS.put("struct message", List.of("length", "kind", "text"));
     }
 
     @Test
@@ -124,5 +128,28 @@ class MemoryLayoutTest {
             };
             assertEquals(values[k], raw, members[k] + " at gcc's offset " + at);
         }
+    }
+
+    @Test
+    void typesWithoutALayoutAreClearErrors() {
+        FFI ffi = new FFI();
+        ffi.cdef("struct opaque; typedef int fn(int);");
+        assertEquals(
+                "'void' has no layout: it is not a type of values in memory",
+                assertThrows(FFIException.class, () -> ffi.layout("void")).getMessage());
+        assertEquals(
+                "'int(int)' has no layout: it is not a type of values in memory",
+                assertThrows(FFIException.class, () -> ffi.layout("fn")).getMessage());
+        assertEquals(
+                "'int[]' has no known length, so no layout; give it one, e.g. 'int[10]'",
+                assertThrows(FFIException.class, () -> ffi.layout("int[]")).getMessage());
+        assertEquals(
+                "'long double' has no FFM value layout: no Java type holds its values",
+                assertThrows(FFIException.class, () -> ffi.layout("long double"))
+                        .getMessage());
+        assertEquals(
+                "'struct opaque' is incomplete (declared without a body), so it has no known size",
+                assertThrows(FFIException.class, () -> ffi.layout("struct opaque"))
+                        .getMessage());
     }
 }

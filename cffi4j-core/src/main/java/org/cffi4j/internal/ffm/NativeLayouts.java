@@ -9,9 +9,11 @@ import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Field;
+import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
+import org.cffi4j.ctype.VoidType;
 
 /**
  * The FFM layouts of C types, as handed to the linker: well-formed (explicit padding, natural
@@ -36,17 +38,33 @@ public final class NativeLayouts {
      * struct unaligned instead of refused. Bitfields stay plain bytes: no layout holds them.
      */
     public static MemoryLayout inMemory(CType t) {
+        if (t instanceof VoidType || t instanceof FunctionType) {
+            throw new FFIException("'" + t + "' has no layout: it is not a type of values in memory");
+        }
         return of(t, true);
+    }
+
+    // A primitive's layout in memory: unaligned, and an error that speaks of memory, not of calls.
+    private static MemoryLayout inMemory(PrimitiveType p) {
+        try {
+            return primitive(p).withByteAlignment(1);
+        } catch (FFIException e) {
+            throw new FFIException("'" + p + "' has no FFM value layout: no Java type holds its values");
+        }
     }
 
     // In memory, leaf layouts are unaligned (as fast on the supported CPUs) and each struct carries
     // C's alignment: so packed structs need no special case.
     private static MemoryLayout of(CType t, boolean inMemory) {
         return switch (t) {
-            case PrimitiveType p -> inMemory ? primitive(p).withByteAlignment(1) : primitive(p);
-            case EnumType e -> inMemory ? primitive(e.underlying()).withByteAlignment(1) : primitive(e.underlying());
+            case PrimitiveType p -> inMemory ? inMemory(p) : primitive(p);
+            case EnumType e -> inMemory ? inMemory(e.underlying()) : primitive(e.underlying());
             case PointerType p -> inMemory ? ValueLayout.ADDRESS_UNALIGNED : ValueLayout.ADDRESS;
             case StructType s -> s.kind() == StructType.Kind.UNION ? union(s, inMemory) : struct(s, inMemory);
+            case ArrayType a
+            when !a.hasLength() ->
+                throw new FFIException(
+                        "'" + a + "' has no known length, so no layout; give it one, e.g. '" + a.element() + "[10]'");
             case ArrayType a -> MemoryLayout.sequenceLayout(a.length(), of(a.element(), inMemory));
             default -> throw new FFIException("'" + t + "' cannot be passed by value");
         };
@@ -96,7 +114,9 @@ public final class NativeLayouts {
             if (f.isBitfield() || f.byteOffset() < at) {
                 continue; // bitfields are covered as plain bytes below
             }
-            MemoryLayout m = of(f.type(), inMemory);
+            MemoryLayout m = f.type() instanceof ArrayType a && !a.hasLength()
+                    ? MemoryLayout.sequenceLayout(0, of(a.element(), inMemory)) // a flexible array member
+                    : of(f.type(), inMemory);
             if (inMemory && f.byteOffset() % m.byteAlignment() != 0) {
                 m = m.withByteAlignment(1); // a struct member of a packed struct
             } else if (f.byteOffset() % m.byteAlignment() != 0) {
