@@ -113,25 +113,31 @@ class DocumentationTest {
         }
         Path script = work.resolve("snippets.jsh");
         Files.writeString(script, JshellScript.of(document, blocks));
-        Result ran = run(List.of(
-                JAVA_BIN.resolve("jshell").toString(),
-                "--no-startup",
-                "--feedback",
-                "concise",
-                "--class-path",
-                core(),
-                "-R--enable-native-access=ALL-UNNAMED",
-                "-J-Djava.util.prefs.userRoot=" + work.resolve("prefs"),
-                script.toString()));
+        // jshell writes its errors to stderr: merged with stdout, they follow the place of their block
+        Result ran = run(
+                true,
+                List.of(
+                        JAVA_BIN.resolve("jshell").toString(),
+                        "--no-startup",
+                        "--feedback",
+                        "concise",
+                        "--class-path",
+                        core(),
+                        "-R--enable-native-access=ALL-UNNAMED",
+                        "-J-Djava.util.prefs.userRoot=" + work.resolve("prefs"),
+                        script.toString()));
         List<String> problems = new ArrayList<>();
         String place = document;
-        for (String line : ran.stdout().lines().toList()) {
+        List<String> lines = ran.stdout().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.startsWith(JshellScript.FAILED)) {
                 problems.add(line.substring(JshellScript.FAILED.length()));
             } else if (line.startsWith(JshellScript.PLACE)) {
                 place = line.substring(JshellScript.PLACE.length());
-            } else if (line.startsWith("|") && !line.isBlank()) {
-                problems.add("in the block at " + place + ": " + line);
+            } else if (line.equals("Error:") || line.startsWith("Exception ") || line.startsWith("WARNING")) {
+                problems.add("in the block at " + place + ": "
+                        + String.join(" / ", lines.subList(i, Math.min(lines.size(), i + 4))));
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems) + "\n\n" + ran.transcript());
@@ -168,13 +174,15 @@ class DocumentationTest {
     }
 
     private Result run(List<String> command) throws IOException, InterruptedException {
+        return run(false, command);
+    }
+
+    private Result run(boolean mergeStderr, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
-        Process p = new ProcessBuilder(command)
-                .directory(work.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(work.toFile()).redirectOutput(out.toFile());
+        Process p = (mergeStderr ? builder.redirectErrorStream(true) : builder.redirectError(err.toFile())).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + command);
