@@ -8,7 +8,6 @@ import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
-import org.cffi4j.internal.TypeAccess;
 
 /**
  * The cdef parser: reads C declarations ({@code gcc -E} output included) into a {@link TypeTable}.
@@ -32,15 +31,21 @@ public final class CdefParser {
      * @throws org.cffi4j.CDefException on any error, with its location
      */
     public static void parse(String source, TypeTable table, CdefOptions options) {
-        new CdefParser(source, "cdef", table, options).translationUnit();
+        table.within(() -> {
+            new CdefParser(source, "cdef", table, options).translationUnit();
+            return null;
+        });
     }
 
     /** Parses a type name such as {@code "int(*)[5]"} against the declarations of {@code table}. */
     public static CType typeName(String text, TypeTable table) {
-        CdefParser p = new CdefParser(text, "type", table, CdefOptions.defaults());
-        CType t = p.ctx.specifiers.typeName();
-        if (!p.ts.at(Token.Kind.END_OF_INPUT)) {
-            throw p.ts.error(p.ts.peek(), "unexpected " + p.ts.peek().describe() + " after the type name");
+        return table.within(() -> new CdefParser(text, "type", table, CdefOptions.defaults()).wholeTypeName());
+    }
+
+    private CType wholeTypeName() {
+        CType t = ctx.specifiers.typeName();
+        if (!ts.at(Token.Kind.END_OF_INPUT)) {
+            throw ts.error(ts.peek(), "unexpected " + ts.peek().describe() + " after the type name");
         }
         return t;
     }
@@ -148,7 +153,8 @@ public final class CdefParser {
                     ? TypeSpecifierSet.Modes.apply(applied.type(), attrs.mode, ts, d.nameToken)
                     : applied.type();
             if (specs.isTypedef()) {
-                ctx.registrar.typedef(d.nameToken, d.name, aligned(type, attrs, specs, d.nameToken));
+                ctx.registrar.typedef(
+                        d.nameToken, d.name, aligned(type, attrs, d.nameToken, d.name), applied.qualifiers());
             } else if (type instanceof FunctionType f) {
                 if (first && ts.at("{")) {
                     ts.skipBalanced(); // a function body (static inline in a header): declared, not callable in
@@ -207,18 +213,17 @@ public final class CdefParser {
         }
     }
 
-    // gcc: aligned(N) on a typedef gives the type alignment N (up or down) and keeps its size.
-    private CType aligned(CType type, Attributes attrs, DeclSpecs specs, Token at) {
+    // gcc: aligned(N) on a typedef gives the type alignment N (up or down) and keeps its size; for
+    // a struct, the typedef names the same struct type with that alignment.
+    private CType aligned(CType type, Attributes attrs, Token at, String name) {
         if (attrs.aligned == 0) {
             return type;
         }
         if (type instanceof PrimitiveType p && p.isComplete()) {
             return p.withAlignment(attrs.aligned);
         }
-        if (type instanceof StructType s && s.tag() == null && specs.definesTag && s.isComplete()) {
-            // An anonymous struct defined in this very typedef is reachable only through it: realign it.
-            TypeAccess.mutators().complete(s, s.fields(), s.byteSize(), attrs.aligned, false);
-            return s;
+        if (type instanceof StructType s) {
+            return s.withAlignment(attrs.aligned, name);
         }
         throw ts.error(
                 at,

@@ -41,6 +41,13 @@ final class EnumParser {
         }
         specs.definesTag = true;
         EnumType existing = tagToken == null ? null : existingTag(tagToken);
+        if (existing == null && tagToken != null && !ctx.table.isScratch()) {
+            // a type name mentioned it ("enum e *"): that type is the one completed
+            existing = ctx.table.undeclaredTag("enum " + tagToken.text(), () -> null) instanceof EnumType e
+                            && !e.isComplete()
+                    ? e
+                    : null;
+        }
         EnumType target = existing != null && !existing.isComplete() ? existing : null;
         if (target == null) {
             String name = tagToken != null ? "enum " + tagToken.text() : ctx.table.anonymousName("enum");
@@ -48,8 +55,8 @@ final class EnumParser {
             if (tagToken != null && existing == null) {
                 ctx.table.putTag(tagToken.text(), target);
             }
-        } else {
-            ctx.table.completed(target);
+        } else if (ctx.table.tag(tagToken.text()).isEmpty()) {
+            ctx.table.putTag(tagToken.text(), target);
         }
         Values values = body(target);
         ctx.attributes.parse(attrs);
@@ -76,7 +83,8 @@ final class EnumParser {
     private CType reference(Token tag) {
         EnumType existing = existingTag(tag);
         if (existing == null) {
-            existing = EnumType.declare(tag.text(), null);
+            existing =
+                    (EnumType) ctx.table.undeclaredTag("enum " + tag.text(), () -> EnumType.declare(tag.text(), null));
             ctx.table.putTag(tag.text(), existing);
         }
         return existing;

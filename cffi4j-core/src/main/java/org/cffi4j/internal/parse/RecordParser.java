@@ -53,6 +53,9 @@ final class RecordParser {
         }
         specs.definesTag = true;
         StructType existing = tagToken == null ? null : existingTag(kind, tagToken);
+        if (existing == null && tagToken != null && !ctx.table.isScratch()) {
+            existing = adoptMentioned(kind, tagToken); // a type name mentioned it: that type is completed
+        }
         StructType target = existing != null && existing.state() == StructType.State.INCOMPLETE ? existing : null;
         if (target == null) {
             String name =
@@ -61,8 +64,8 @@ final class RecordParser {
             if (tagToken != null && existing == null) {
                 ctx.table.putTag(tagToken.text(), target); // in scope inside its own body
             }
-        } else {
-            ctx.table.completed(target);
+        } else if (ctx.table.tag(tagToken.text()).isEmpty()) {
+            ctx.table.putTag(tagToken.text(), target);
         }
         String outer = ts.declarationName();
         ts.declaring(tagToken != null ? target.toString() : outer);
@@ -85,10 +88,17 @@ final class RecordParser {
     private CType reference(StructType.Kind kind, Token tag) {
         StructType existing = existingTag(kind, tag);
         if (existing == null) {
-            existing = StructType.declare(kind, tag.text(), null);
+            existing = (StructType) ctx.table.undeclaredTag(
+                    kind.keyword() + " " + tag.text(), () -> StructType.declare(kind, tag.text(), null));
             ctx.table.putTag(tag.text(), existing);
         }
         return existing;
+    }
+
+    // The incomplete type a type name gave an undeclared tag of this kind, now declared by a cdef.
+    private StructType adoptMentioned(StructType.Kind kind, Token tag) {
+        CType t = ctx.table.undeclaredTag(kind.keyword() + " " + tag.text(), () -> null);
+        return t instanceof StructType s && s.state() == StructType.State.INCOMPLETE ? s : null;
     }
 
     private record Body(List<MemberSpec> members, boolean partial, Token open) {}

@@ -89,6 +89,7 @@ final class SpecifierParser {
             } else if (!set.hasAny() && ctx.table.isTypedefName(s)) {
                 ts.next();
                 set.setNamed(ctx.table.typedef(s).orElseThrow(), t);
+                specs.qualifiers |= ctx.table.typedefQualifiers(s); // typedef volatile int spin_t;
             } else {
                 break;
             }
