@@ -246,7 +246,13 @@ public final class CdefParser {
         if (ts.accept("=")) {
             if (constant) {
                 ConstValue v = ctx.expressions.constant();
-                ctx.registrar.declare(d.nameToken, new Declaration.Constant(d.name, v.bits(), type, false));
+                PrimitiveType p = (PrimitiveType) type;
+                if (p.isComplete()) { // converted to the declared type, as C does
+                    v = v.castTo((int) p.size(), p.signed(), p.kind() == PrimitiveType.Kind.BOOL);
+                }
+                ctx.registrar.declare(
+                        d.nameToken,
+                        new Declaration.Constant(d.name, ctx.directives.value(v, d.nameToken), type, false));
                 return;
             }
             skipInitializer();
