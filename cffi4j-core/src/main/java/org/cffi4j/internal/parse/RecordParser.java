@@ -169,15 +169,7 @@ final class RecordParser {
         }
         int width = -1;
         if (ts.accept(":")) {
-            Token w = ts.peek();
-            ConstValue v = ctx.expressions.constant();
-            if (v.floating() || v.bits() < 0 || v.bits() > 128) {
-                throw ts.error(
-                        w,
-                        "bitfield '" + (name == null ? "(unnamed)" : name) + "' has an invalid width ("
-                                + (v.floating() ? v.real() : v.bits()) + ")");
-            }
-            width = (int) v.bits();
+            width = bitfieldWidth(name == null ? "(unnamed)" : name);
             if (width == 0 && name != null) {
                 throw ts.error(at, "named bitfield '" + name + "' has zero width");
             }
@@ -191,6 +183,26 @@ final class RecordParser {
                     at, "member '" + name + "' of '" + recordName + "' is declared as a function (use a pointer)");
         }
         return new MemberSpec(name, type, width, attrs.aligned, attrs.packed);
+    }
+
+    // The width after ':', checked as gcc checks it; a width past the type's is refused by the layout.
+    private int bitfieldWidth(String name) {
+        Token w = ts.peek();
+        ConstValue v = ctx.expressions.constant();
+        if (v.kind() != ConstValue.Kind.INTEGER) {
+            throw ts.error(w, "bitfield '" + name + "' width is not an integer constant");
+        }
+        java.math.BigInteger n = v.exact();
+        if (n.signum() < 0) {
+            throw ts.error(w, "bitfield '" + name + "' has a negative width (" + n + ")");
+        }
+        if (n.compareTo(java.math.BigInteger.valueOf(128)) > 0) {
+            throw ts.error(
+                    w,
+                    "bitfield '" + name + "' has an invalid width (" + n + "): no integer type is wider than"
+                            + " 128 bits");
+        }
+        return n.intValue();
     }
 
     // Lays the body out (or, for a body with "..." or members only API mode can size, records the
