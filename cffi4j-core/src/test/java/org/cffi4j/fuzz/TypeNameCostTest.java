@@ -1,6 +1,5 @@
 package org.cffi4j.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -35,15 +34,6 @@ class TypeNameCostTest {
         assertTrue(
                 ratio <= MAX_RATIO,
                 "16x the declarations made new type names " + String.format("%.1f", ratio) + "x as slow");
-    }
-
-    @Test
-    void anUndeclaredTagNamedTwiceIsOneType() {
-        FFI ffi = declarations(10);
-        assertSame(
-                ((org.cffi4j.ctype.PointerType) ffi.typeOf("struct nope *")).target(),
-                ffi.typeOf("struct nope"),
-                "mentioned twice, one type");
     }
 
     private static double ratio(FFI small, FFI large) {

@@ -124,11 +124,12 @@ final class AttributeParser {
                 into.transparentUnion = true;
                 skipArgs();
             }
-            case "vector_size", "ext_vector_type" ->
+            case "vector_size" -> vectorSize(into, nameToken);
+            case "ext_vector_type" ->
                 throw ts.error(
                         nameToken,
-                        "vector types (__attribute__((" + name + "))) are not supported: declare the vector as an"
-                                + " array or a struct, or leave the declaration out");
+                        "clang's vector types (__attribute__((ext_vector_type))) are not supported: use gcc's"
+                                + " __attribute__((vector_size(N)))");
             default -> skipArgs();
         }
     }
@@ -153,6 +154,21 @@ final class AttributeParser {
             throw ts.error(at, "requested alignment " + n + " is not a positive power of 2");
         }
         return n.longValue();
+    }
+
+    private void vectorSize(Attributes into, Token at) {
+        ts.expect("(");
+        ConstValue v = ctx.expressions.constant();
+        ts.expect(")");
+        if (v.kind() != ConstValue.Kind.INTEGER) {
+            throw ts.error(at, "'vector_size' attribute argument is not an integer constant");
+        }
+        java.math.BigInteger n = v.exact();
+        if (n.signum() <= 0 || n.bitLength() > 31) {
+            throw ts.error(at, "vector size " + n + " is not a positive size in bytes");
+        }
+        into.vectorSize = n.longValue();
+        into.vectorAt = at;
     }
 
     private void mode(Attributes into, Token at) {

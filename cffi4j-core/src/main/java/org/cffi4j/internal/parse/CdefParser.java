@@ -37,13 +37,16 @@ public final class CdefParser {
         });
     }
 
-    /** Parses a type name such as {@code "int(*)[5]"} against the declarations of {@code table}. */
+    /**
+     * Parses a type name such as {@code "int(*)[5]"} against the declarations of {@code table}; as in
+     * CFFI, its declarator may name what it declares ({@code "int(*callback)(int x)"}).
+     */
     public static CType typeName(String text, TypeTable table) {
         return table.within(() -> new CdefParser(text, "type", table, CdefOptions.defaults()).wholeTypeName());
     }
 
     private CType wholeTypeName() {
-        CType t = ctx.specifiers.typeName();
+        CType t = ctx.specifiers.typeNameMaybeNamed();
         if (!ts.at(Token.Kind.END_OF_INPUT)) {
             throw ts.error(ts.peek(), "unexpected " + ts.peek().describe() + " after the type name");
         }
@@ -148,7 +151,7 @@ public final class CdefParser {
             attrs.merge(specs.attributes);
             attrs.merge(d.attributes);
             String asm = trailer(attrs);
-            Declarator.Applied applied = d.applyQualified(specs.type, specs.qualifiers, ts);
+            Declarator.Applied applied = d.applyQualified(Vectors.apply(specs.type, attrs, ts), specs.qualifiers, ts);
             CType type = attrs.mode != null && d.attributes.mode != null
                     ? TypeSpecifierSet.Modes.apply(applied.type(), attrs.mode, ts, d.nameToken)
                     : applied.type();

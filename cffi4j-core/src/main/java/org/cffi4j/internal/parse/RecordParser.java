@@ -158,13 +158,12 @@ final class RecordParser {
         Attributes attrs = new Attributes();
         attrs.merge(specs.attributes);
         String name = null;
-        CType type = specs.type;
+        Declarator d = null;
         Token at = ts.peek();
         if (!ts.at(":")) {
-            Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
+            d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
             name = d.name;
             at = d.nameToken;
-            type = d.apply(specs.type, specs.qualifiers, ts);
             attrs.merge(d.attributes);
         }
         int width = -1;
@@ -175,6 +174,8 @@ final class RecordParser {
             }
         }
         ctx.attributes.parse(attrs);
+        CType base = Vectors.apply(specs.type, attrs, ts); // vector_size(N) anywhere in the member applies to its base
+        CType type = d == null ? base : d.apply(base, specs.qualifiers, ts);
         if (attrs.mode != null) {
             type = TypeSpecifierSet.Modes.apply(type, attrs.mode, ts, at);
         }
