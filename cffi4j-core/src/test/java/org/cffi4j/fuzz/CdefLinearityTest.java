@@ -73,6 +73,10 @@ class CdefLinearityTest {
                         1_000,
                         n -> "typedef int *t0;\n" + repeat(n, i -> "typedef t" + i + " *t" + (i + 1) + ";\n")),
                 new Shape(
+                        "C99 array parameters sized by earlier parameters",
+                        1_000,
+                        n -> repeat(n, i -> "int f" + i + "(unsigned long n, int p[restrict n], char q[*]);\n")),
+                new Shape(
                         "declarations before an error at the end",
                         50,
                         n -> repeat(n, CdefLinearityTest::block) + "int int;\n",
