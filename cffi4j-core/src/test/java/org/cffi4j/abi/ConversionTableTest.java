@@ -952,7 +952,7 @@ class ConversionTableTest {
             assertTrue(home.toString().startsWith("<cdata 'char *' 0x"), home.toString());
             CData nul = (CData) ffi.alloc("struct record *").get("p");
             fails(
-                    "<cdata 'int *' 0x0> does not own its memory (it was not made by ffi.alloc or ffi.gc), so it cannot be"
+                    "<cdata 'int *' NULL> does not own its memory (it was not made by ffi.alloc or ffi.gc), so it cannot be"
                             + " released",
                     () -> ffi.release(nul));
             CData pastTheEnd = ffi.alloc("int[2]").plus(3);
