@@ -1,7 +1,9 @@
 package org.cffi4j.internal;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cffi4j.CDefException;
@@ -11,7 +13,8 @@ import org.cffi4j.CDefException;
  * other threads can already see: completions of types declared before it ({@code struct s;} then
  * {@code struct s {...}}) and namings of older anonymous types. They are kept here, seen only by
  * the thread running the transaction (through a scoped value), and published all at once by {@link
- * #commit()}; a failed cdef drops them, so no other thread ever sees a body that was rolled back.
+ * #commit()}, in the order they were made; a failed cdef drops them, so no other thread ever sees a
+ * body that was rolled back.
  *
  * <p>A type created during the transaction is reachable only through the transaction's own table
  * until the FFI keeps that table, so it is completed in place: parsing a header of new structs
@@ -28,6 +31,9 @@ public final class TypeTransaction {
     private final TypeTransaction parent;
     private final Set<Object> created = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Object, Object> bodies = new IdentityHashMap<>();
+    // The completed types in the order they were completed: a struct is completed after the types of
+    // its members, and published after them, so a thread that sees its body sees theirs too.
+    private final List<Object> completionOrder = new ArrayList<>();
     private final Map<Object, Object> replaced = new IdentityHashMap<>();
     private final Map<Object, String> names = new IdentityHashMap<>();
 
@@ -63,7 +69,10 @@ public final class TypeTransaction {
 
     /** Records a new body for a type others can see; {@code published} is the body they see now. */
     public void complete(Object nominalType, Object body, Object published) {
-        replaced.putIfAbsent(nominalType, published);
+        if (!replaced.containsKey(nominalType)) {
+            replaced.put(nominalType, published);
+            completionOrder.add(nominalType);
+        }
         bodies.put(nominalType, body);
     }
 
@@ -114,7 +123,9 @@ public final class TypeTransaction {
                             0);
                 }
             }
-            bodies.forEach(m::publishBody);
+            for (Object type : completionOrder) {
+                m.publishBody(type, bodies.get(type));
+            }
             names.forEach(m::publishName);
         }
         discard();
@@ -124,6 +135,7 @@ public final class TypeTransaction {
     public void discard() {
         bodies.clear();
         replaced.clear();
+        completionOrder.clear();
         names.clear();
         created.clear();
     }

@@ -44,7 +44,8 @@ public final class CdefAtomicityMain {
         this.attempts = attempts;
         StringBuilder base = new StringBuilder("void *memset(void *s, int c, size_t n);\n");
         for (int k = 0; k < TYPES; k++) {
-            base.append("struct fwd_%1$d; typedef struct fwd_%1$d fwd_%1$d_t; enum efwd_%1$d;\n".formatted(k));
+            base.append("struct fwd_%1$d; typedef struct fwd_%1$d fwd_%1$d_t; enum efwd_%1$d; struct wrap_%1$d;\n"
+                    .formatted(k));
         }
         ffi.cdef(base.toString());
         libc = ffi.dlopen(null);
@@ -101,7 +102,10 @@ public final class CdefAtomicityMain {
                         // as it must
                     }
                 }
-                ffi.cdef("struct fwd_%1$d { int a; int b; }; enum efwd_%1$d { EOK_%1$d = %1$d };".formatted(k));
+                // wrap_k holds a fwd_k: once a thread sees wrap_k complete, it must see fwd_k complete too.
+                ffi.cdef(("struct fwd_%1$d { int a; int b; }; enum efwd_%1$d { EOK_%1$d = %1$d };"
+                                + " struct wrap_%1$d { int z; struct fwd_%1$d f; };")
+                        .formatted(k));
             }
         } finally {
             writing.set(false);
@@ -129,6 +133,7 @@ public final class CdefAtomicityMain {
             int k = random.nextInt(8) == 0 ? random.nextInt(TYPES) : current.get();
             attempts.incrementAndGet();
             readStruct(k);
+            readWrapper(k);
             readEnum(k);
             mustFail(() -> ffi.typeOf("fwd_" + k + "_ptr"), "typedef fwd_" + k + "_ptr of a failed cdef");
             mustFail(() -> ffi.integerConst("EWRONG_" + k), "constant EWRONG_" + k + " of a failed cdef");
@@ -160,6 +165,24 @@ public final class CdefAtomicityMain {
         if (!Integer.valueOf(1234).equals(p.get("b"))
                 || !Integer.valueOf(0x5A5A5A5A).equals(p.get("a"))) {
             violations.add(type + ": members read back wrong");
+        }
+    }
+
+    private void readWrapper(int k) {
+        CData w;
+        try {
+            w = ffi.alloc("struct wrap_" + k + " *");
+        } catch (FFIException e) {
+            return; // not complete yet
+        }
+        try {
+            CData inner = (CData) w.get("f");
+            inner.set("b", 77);
+            if (!Integer.valueOf(77).equals(inner.get("b")) || ffi.sizeof("struct wrap_" + k) != 12) {
+                violations.add("struct wrap_" + k + ": its struct fwd_" + k + " member reads back wrong");
+            }
+        } catch (FFIException e) {
+            violations.add("struct wrap_" + k + " is complete but its member's type is not: " + e.getMessage());
         }
     }
 
