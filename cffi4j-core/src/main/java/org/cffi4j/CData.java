@@ -207,15 +207,22 @@ public final class CData {
         return isNumber() ? System.identityHashCode(this) : Long.hashCode(memory.address());
     }
 
-    /** CFFI's form: {@code <cdata 'int *' 0x7f...>}, {@code <cdata 'int[3]' owning 12 bytes>}. */
+    /**
+     * CFFI's form: {@code <cdata 'int *' 0x7f...>}, {@code <cdata 'int *' NULL>}, {@code <cdata 'int[3]'
+     * owning 12 bytes>}, {@code <cdata 'enum color' 5: GREEN>}.
+     */
     @Override
     public String toString() {
         if (isNumber()) {
-            return "<cdata '" + type + "' " + CastValues.numberOf(this) + ">";
+            Number n = CastValues.numberOf(this);
+            String name = type instanceof EnumType e
+                    ? e.nameOf(n.longValue()).map(c -> ": " + c.name()).orElse("")
+                    : "";
+            return "<cdata '" + type + "' " + n + name + ">";
         }
         String where = lifetime.isOwning() && memory.byteSize() > 0
                 ? "owning " + memory.byteSize() + " bytes"
-                : "0x" + Long.toHexString(memory.address());
+                : memory.address() == 0 ? "NULL" : "0x" + Long.toHexString(memory.address());
         return "<cdata '" + type + "' " + where + (lifetime.isAlive() ? "" : ", released") + ">";
     }
 

@@ -23,17 +23,13 @@ final class CDataFunctions {
     static CData alloc(CType type, String spelled, Object init) {
         if (type instanceof PointerType p) {
             CType target = p.target();
-            if (!target.isComplete()) {
-                String why;
-                try {
-                    target.byteSize(); // throws: why the size is unknown
-                    why = "'" + target + "' has no size";
-                } catch (FFIException e) {
-                    why = e.getMessage();
-                }
-                throw new FFIException("cannot allocate '" + spelled + "': " + why);
+            long size;
+            try {
+                size = target.byteSize(); // once: another thread's cdef may complete the type meanwhile
+            } catch (FFIException e) {
+                throw new FFIException("cannot allocate '" + spelled + "': " + e.getMessage());
             }
-            MemorySegment block = Memory.allocate(target.byteSize());
+            MemorySegment block = Memory.allocate(size);
             CData c = new CData(p, block, Lifetime.owning(block));
             if (init != null) {
                 Values.write(target, block, 0, init, "the initialiser of '" + spelled + "'");

@@ -90,6 +90,7 @@ public final class FFI {
         TypeTable work = table.fork();
         try {
             CdefParser.parse(source, work, options);
+            work.commit(); // publishes the completions of older types: other threads never see them before
         } catch (RuntimeException | StackOverflowError e) {
             work.rollback();
             if (e instanceof CDefException c) {
@@ -99,7 +100,6 @@ public final class FFI {
             internal.initCause(e);
             throw internal;
         }
-        work.commit();
         table = work;
     }
 
@@ -157,9 +157,9 @@ public final class FFI {
     public CType typeOf(String ctype) {
         TypeTable current = table;
         return current.parsedType(ctype, text -> {
-            // A type name may mention a tag never declared ("struct nope *"): parse into a copy, so that
-            // asking about a type never declares anything.
-            TypeTable scratch = current.fork();
+            // A type name may mention a tag never declared ("struct nope *"): parse into a scratch table
+            // (made in constant time), so that asking about a type never declares anything.
+            TypeTable scratch = current.scratch();
             try {
                 return CdefParser.typeName(text, scratch);
             } finally {
@@ -448,12 +448,12 @@ public final class FFI {
         TypeTable work = start.fork();
         org.cffi4j.internal.api.ApiModule m;
         try {
-            m = org.cffi4j.internal.api.ApiModule.build(module, source, sourceOptions, work);
+            m = work.within(() -> org.cffi4j.internal.api.ApiModule.build(module, source, sourceOptions, work));
+            work.commit();
         } catch (RuntimeException e) {
-            work.rollback(); // structs the compiler had already completed become partial again
+            work.rollback(); // the structs the compiler completed stay partial for every other thread
             throw e;
         }
-        work.commit();
         compiledFrom = start;
         compiledTo = work;
         table = work;

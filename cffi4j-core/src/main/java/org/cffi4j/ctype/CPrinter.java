@@ -71,8 +71,7 @@ public final class CPrinter {
                 }
                 case ArrayType a -> {
                     right.append('[').append(lengthText(a.length())).append(']');
-                    qualifiers = 0;
-                    t = a.element();
+                    t = a.element(); // qualifying an array qualifies its items (C11 6.7.3p9): they print with them
                 }
                 case FunctionType f -> {
                     right.append(parameterList(f, budget - length - 1, nesting + 1));

@@ -9,7 +9,7 @@ package org.cffi4j.ctype;
  * the same declaration. All other types are values compared structurally.
  */
 public sealed interface CType
-        permits VoidType, PrimitiveType, PointerType, ArrayType, FunctionType, StructType, EnumType {
+        permits VoidType, PrimitiveType, PointerType, ArrayType, FunctionType, StructType, EnumType, VectorType {
 
     /**
      * The size in bytes, as {@code sizeof} gives it.

@@ -3,6 +3,7 @@ package org.cffi4j.ctype;
 import java.util.List;
 import java.util.Optional;
 import org.cffi4j.FFIException;
+import org.cffi4j.internal.TypeTransaction;
 
 /**
  * A C enum type. Nominal, like structs. Its values are integers of an underlying type chosen from
@@ -10,15 +11,20 @@ import org.cffi4j.FFIException;
  * some are negative, wider types for wider values, the smallest type for a packed enum).
  */
 public final class EnumType implements CType {
+    private record Body(List<Enumerator> values, PrimitiveType underlying, boolean partial) {}
+
     private final String tag;
     private volatile String displayName;
-    private volatile List<Enumerator> values;
-    private volatile PrimitiveType underlying;
-    private volatile boolean partial;
+    // Published by the cdef that completes the enum, once that cdef has succeeded (TypeTransaction).
+    private volatile Body body;
 
     private EnumType(String tag, String displayName) {
         this.tag = tag;
         this.displayName = displayName;
+        TypeTransaction tx = TypeTransaction.current();
+        if (tx != null) {
+            tx.created(this);
+        }
     }
 
     /**
@@ -38,8 +44,8 @@ public final class EnumType implements CType {
 
     /** The constants, in declaration order; empty if the enum is incomplete. */
     public List<Enumerator> values() {
-        List<Enumerator> v = values;
-        return v == null ? List.of() : v;
+        Body b = body();
+        return b == null ? List.of() : b.values;
     }
 
     /** The constant with the given value, if any (the first one declared). */
@@ -53,16 +59,17 @@ public final class EnumType implements CType {
      * @throws FFIException if the enum is incomplete
      */
     public PrimitiveType underlying() {
-        PrimitiveType u = underlying;
-        if (u == null) {
+        Body b = body();
+        if (b == null) {
             throw new FFIException("'" + this + "' is incomplete (declared without its constants)");
         }
-        return u;
+        return b.underlying;
     }
 
     /** Whether the enum was declared with {@code ...}: some values only API mode can tell. */
     public boolean isPartial() {
-        return partial;
+        Body b = body();
+        return b != null && b.partial;
     }
 
     @Override
@@ -77,13 +84,29 @@ public final class EnumType implements CType {
 
     @Override
     public boolean isComplete() {
-        return underlying != null;
+        return body() != null;
     }
 
-    void complete(List<Enumerator> newValues, PrimitiveType newUnderlying, boolean isPartial) {
-        values = newValues == null ? null : List.copyOf(newValues);
-        underlying = newUnderlying;
-        partial = isPartial;
+    // As StructType's: the published body, or the one the running cdef gave the enum.
+    private Body body() {
+        Body b = body;
+        if (b != null) {
+            return b;
+        }
+        TypeTransaction tx = TypeTransaction.current();
+        return tx == null ? null : (Body) tx.body(this);
+    }
+
+    Object newBody(List<Enumerator> values, PrimitiveType underlying, boolean partial) {
+        return new Body(List.copyOf(values), underlying, partial);
+    }
+
+    Object publishedBody() {
+        return body;
+    }
+
+    void publish(Object newBody) {
+        body = (Body) newBody;
     }
 
     void nameAnonymous(String typedefName) {
@@ -95,6 +118,13 @@ public final class EnumType implements CType {
     /** Prints the type's C name: {@code enum color}, or its typedef name. */
     @Override
     public String toString() {
+        if (tag == null) {
+            TypeTransaction tx = TypeTransaction.current();
+            String pending = tx == null ? null : tx.name(this);
+            if (pending != null) {
+                return pending;
+            }
+        }
         return displayName;
     }
 }

@@ -6,6 +6,11 @@ public final class Qualifiers {
     public static final int CONST = 1;
     /** {@code volatile}. */
     public static final int VOLATILE = 2;
+    /**
+     * {@code restrict}. On a parameter itself C ignores it ({@code char *restrict s} is a {@code char
+     * *}); below that ({@code char *restrict *}) it is part of the type, as gcc compares types.
+     */
+    public static final int RESTRICT = 4;
 
     private Qualifiers() {}
 
@@ -18,6 +23,20 @@ public final class Qualifiers {
         if ((qualifiers & VOLATILE) != 0) {
             s.append("volatile ");
         }
+        if ((qualifiers & RESTRICT) != 0) {
+            s.append("restrict ");
+        }
         return s.toString();
+    }
+
+    /** The flag of a qualifier keyword ({@code const}, {@code __restrict}...), 0 for one that changes no type. */
+    public static int of(String keyword) {
+        if (keyword.contains("const")) {
+            return CONST;
+        }
+        if (keyword.contains("volatile")) {
+            return VOLATILE;
+        }
+        return keyword.contains("restrict") ? RESTRICT : 0;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cffi4j.FFIException;
 import org.cffi4j.internal.TypeAccess;
+import org.cffi4j.internal.TypeTransaction;
 
 /**
  * A C struct or union type. Nominal: two struct types are the same only if they come from the same
@@ -67,8 +68,8 @@ public final class StructType implements CType {
         private static Map<String, Field> index(List<Field> fields) {
             Map<String, Field> byName = new HashMap<>();
             for (Field f : fields) {
-                if (f.isAnonymousMember() && f.type() instanceof StructType inner && inner.body != null) {
-                    for (Field g : inner.body.byName().values()) {
+                if (f.isAnonymousMember() && f.type() instanceof StructType inner && inner.main.body() != null) {
+                    for (Field g : inner.main.body().byName().values()) {
                         byName.putIfAbsent(
                                 g.name(),
                                 f.byteOffset() >= 0
@@ -95,14 +96,34 @@ public final class StructType implements CType {
     private final Kind kind;
     private final String tag;
     private final boolean opaque;
+    // The struct this one is an aligned variant of (a typedef with __attribute__((aligned(N)))), or
+    // this; a variant shares its main type's body and identity, and has its own alignment and name.
+    private final StructType main;
+    private final long variantAlignment;
     private volatile String displayName;
+    // Published by the cdef that completes the type, once that cdef has succeeded (TypeTransaction).
     private volatile Body body;
 
     private StructType(Kind kind, String tag, boolean opaque, String displayName) {
         this.kind = kind;
         this.tag = tag;
         this.opaque = opaque;
+        this.main = this;
+        this.variantAlignment = 0;
         this.displayName = displayName;
+        TypeTransaction tx = TypeTransaction.current();
+        if (tx != null) {
+            tx.created(this);
+        }
+    }
+
+    private StructType(StructType main, long alignment, String name) {
+        this.kind = main.kind;
+        this.tag = main.tag;
+        this.opaque = main.opaque;
+        this.main = main;
+        this.variantAlignment = alignment;
+        this.displayName = name;
     }
 
     /**
@@ -121,6 +142,15 @@ public final class StructType implements CType {
         return new StructType(Kind.STRUCT, null, true, typedefName);
     }
 
+    /**
+     * The type a typedef with {@code __attribute__((aligned(N)))} makes of this struct, as gcc does:
+     * the same struct (equal to it, with its members and size) with alignment {@code alignment},
+     * greater or smaller than its own, printed as {@code name}.
+     */
+    public StructType withAlignment(long alignment, String name) {
+        return new StructType(main, alignment, name);
+    }
+
     /** Whether this is a struct or a union. */
     public Kind kind() {
         return kind;
@@ -133,7 +163,7 @@ public final class StructType implements CType {
 
     /** How much of the type is known. */
     public State state() {
-        Body b = body;
+        Body b = main.body();
         if (b != null) {
             return b.partial ? State.PARTIAL : State.COMPLETE;
         }
@@ -155,7 +185,7 @@ public final class StructType implements CType {
      * returned field's offset is from the start of this type.
      */
     public Optional<Field> field(String name) {
-        Body b = body;
+        Body b = main.body();
         return b == null ? Optional.empty() : Optional.ofNullable(b.byName().get(name));
     }
 
@@ -166,17 +196,31 @@ public final class StructType implements CType {
 
     @Override
     public long byteAlignment() {
-        return requireLayout().alignment;
+        long a = requireLayout().alignment;
+        return main == this ? a : variantAlignment;
     }
 
     @Override
     public boolean isComplete() {
-        Body b = body;
+        Body b = main.body();
         return b != null && !b.partial;
     }
 
-    private Body requireBody(String what) {
+    // The body this thread sees: the published one, or, inside the cdef that is completing the
+    // type, the body that cdef gave it (published only if the cdef succeeds). A complete published
+    // body never changes, so the common case is one volatile read.
+    private Body body() {
         Body b = body;
+        if (b != null && !b.partial) {
+            return b;
+        }
+        TypeTransaction tx = TypeTransaction.current();
+        Object pending = tx == null ? null : tx.body(this);
+        return pending != null ? (Body) pending : b;
+    }
+
+    private Body requireBody(String what) {
+        Body b = main.body();
         if (b != null) {
             return b;
         }
@@ -196,51 +240,99 @@ public final class StructType implements CType {
         return b;
     }
 
+    /**
+     * Equal to itself and to its aligned variants ({@link #withAlignment}): as in C, a typedef with
+     * an alignment names the same struct type.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StructType s && s.main == main;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(main);
+    }
+
     /** Prints the type's C name: {@code struct foo}, {@code union u}, or its typedef name. */
     @Override
     public String toString() {
+        if (tag == null && main == this) {
+            TypeTransaction tx = TypeTransaction.current();
+            String pending = tx == null ? null : tx.name(this);
+            if (pending != null) {
+                return pending;
+            }
+        }
         return displayName;
     }
 
     private static final class NominalMutators implements TypeAccess.Mutators {
         @Override
         public void complete(StructType type, List<Field> fields, long size, long alignment, boolean partial) {
-            type.body = new Body(List.copyOf(fields), size, alignment, partial);
-        }
-
-        @Override
-        public void uncomplete(StructType type) {
-            type.body = null;
+            StructType t = type.main;
+            Body b = new Body(List.copyOf(fields), size, alignment, partial);
+            TypeTransaction tx = TypeTransaction.current();
+            if (tx == null || tx.isPrivate(t)) {
+                t.body = b;
+            } else {
+                tx.complete(t, b, t.body);
+            }
         }
 
         @Override
         public java.util.Collection<Field> namedMembers(StructType type) {
-            Body b = type.body;
+            Body b = type.main.body();
             return b == null ? List.of() : b.byName().values();
         }
 
         @Override
         public AtomicReference<Object> runtimeSlot(StructType type) {
-            Body b = type.body;
+            Body b = type.main.body();
             return b == null ? null : b.runtimeSlot;
         }
 
         @Override
         public void complete(EnumType type, List<Enumerator> values, PrimitiveType underlying, boolean partial) {
-            type.complete(values, underlying, partial);
-        }
-
-        @Override
-        public void uncomplete(EnumType type) {
-            type.complete(null, null, false);
+            Object b = type.newBody(values, underlying, partial);
+            TypeTransaction tx = TypeTransaction.current();
+            if (tx == null || tx.isPrivate(type)) {
+                type.publish(b);
+            } else {
+                tx.complete(type, b, type.publishedBody());
+            }
         }
 
         @Override
         public void nameAnonymous(Object nominalType, String typedefName) {
-            if (nominalType instanceof StructType s && s.tag == null && !s.opaque) {
-                s.displayName = typedefName;
+            TypeTransaction tx = TypeTransaction.current();
+            if (tx != null && !tx.isPrivate(nominalType)) {
+                tx.name(nominalType, typedefName);
+            } else {
+                publishName(nominalType, typedefName);
+            }
+        }
+
+        @Override
+        public Object publishedBody(Object nominalType) {
+            return nominalType instanceof StructType s ? s.body : ((EnumType) nominalType).publishedBody();
+        }
+
+        @Override
+        public void publishBody(Object nominalType, Object body) {
+            if (nominalType instanceof StructType s) {
+                s.body = (Body) body;
+            } else {
+                ((EnumType) nominalType).publish(body);
+            }
+        }
+
+        @Override
+        public void publishName(Object nominalType, String name) {
+            if (nominalType instanceof StructType s && s.tag == null && !s.opaque && s.main == s) {
+                s.displayName = name;
             } else if (nominalType instanceof EnumType e) {
-                e.nameAnonymous(typedefName);
+                e.nameAnonymous(name);
             }
         }
     }

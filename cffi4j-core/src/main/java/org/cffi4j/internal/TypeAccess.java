@@ -1,6 +1,8 @@
 package org.cffi4j.internal;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Enumerator;
 import org.cffi4j.ctype.Field;
@@ -9,8 +11,12 @@ import org.cffi4j.ctype.StructType;
 
 /**
  * The internal door to the mutations of the nominal types: completing a struct, union or enum
- * once its body is declared, and undoing that when a {@code cdef} fails. The exported type model
+ * once its body is declared, and naming an anonymous one after a typedef. The exported type model
  * offers no public mutator; it registers an implementation here when its classes load.
+ *
+ * <p>While a {@link TypeTransaction} is running on the current thread (a {@code cdef} or a {@code
+ * compile()}), the mutators do not touch a type that other threads can see: they record the change
+ * in the transaction, which publishes it when it commits.
  */
 public final class TypeAccess {
     /** The mutations of the nominal types, implemented inside {@code org.cffi4j.ctype}. */
@@ -18,31 +24,33 @@ public final class TypeAccess {
         /** Gives an incomplete struct or union its members and layout. */
         void complete(StructType type, List<Field> fields, long size, long alignment, boolean partial);
 
-        /** Makes a struct or union incomplete again (a failed cdef is rolled back). */
-        void uncomplete(StructType type);
-
         /**
          * A slot the runtime may fill with what it derives from a complete struct or union (its member
-         * accessors), dropped with the body when the type is completed again or rolled back; null
-         * while the type has no body.
+         * accessors), kept with the body; null while the type has no body.
          */
-        java.util.concurrent.atomic.AtomicReference<Object> runtimeSlot(StructType type);
+        AtomicReference<Object> runtimeSlot(StructType type);
 
         /**
          * Every member reachable by name in a complete struct or union, those of anonymous struct
          * and union members included at their offset in this type (as {@code field(name)} finds
          * them); empty while the type has no body.
          */
-        java.util.Collection<Field> namedMembers(StructType type);
+        Collection<Field> namedMembers(StructType type);
 
         /** Gives an incomplete enum its constants and underlying integer type. */
         void complete(EnumType type, List<Enumerator> values, PrimitiveType underlying, boolean partial);
 
-        /** Makes an enum incomplete again (a failed cdef is rolled back). */
-        void uncomplete(EnumType type);
-
         /** Names an anonymous struct, union or enum after the first typedef that names it. */
         void nameAnonymous(Object nominalType, String typedefName);
+
+        /** The body a struct, union or enum shows to every thread (null while it has none). */
+        Object publishedBody(Object nominalType);
+
+        /** Makes a body recorded by a transaction the one every thread sees. */
+        void publishBody(Object nominalType, Object body);
+
+        /** Makes a name recorded by a transaction the one every thread sees. */
+        void publishName(Object nominalType, String name);
     }
 
     private static volatile Mutators mutators;
@@ -57,7 +65,6 @@ public final class TypeAccess {
     /** The mutators, loading the type model first if needed. */
     public static Mutators mutators() {
         if (mutators == null) {
-            StructType.class.getName(); // forces nothing by itself; the line below loads the class
             try {
                 Class.forName(StructType.class.getName(), true, StructType.class.getClassLoader());
             } catch (ClassNotFoundException e) {

@@ -195,6 +195,57 @@ class ConversionTableTest {
             fails("integer " + pow2(bits) + " does not fit in '" + ctype + "'" + where, () -> store(ctype, pow2(bits)));
         }
 
+        Stream<Arguments> everyIntegerWidth() {
+            return Stream.concat(
+                    signedTypes().map(a -> Arguments.of(a.get()[0], a.get()[1], a.get()[2])),
+                    unsignedTypes()
+                            .map(a -> Arguments.of(
+                                    a.get()[0],
+                                    BigInteger.ZERO,
+                                    pow2((Integer) a.get()[1]).subtract(ONE))));
+        }
+
+        // The bounds and one past them as the Java types a program uses (Integer, Long), not only as
+        // BigInteger: through a store, a struct member and a call argument.
+        @ParameterizedTest(name = "A1/A2 {0}")
+        @MethodSource("everyIntegerWidth")
+        void a1_a2_javaIntsAndLongsAreCheckedAtEveryBound(String ctype, BigInteger min, BigInteger max) {
+            FFI local = new FFI();
+            local.cdef("struct holder { " + ctype + " v; };");
+            CData holder = local.alloc("struct holder *");
+            CData call = local.callback(
+                    ctype + "(*)(" + ctype + ")", (java.util.function.Function<Object[], Object>) args -> args[0]);
+            for (BigInteger bound : List.of(min, max)) {
+                for (Object v : javaValues(bound)) {
+                    assertEquals(bound.longValue(), ((Number) roundTrip(ctype, v)).longValue(), v + " as item");
+                    holder.set("v", v);
+                    assertEquals(bound.longValue(), ((Number) holder.get("v")).longValue(), v + " as member");
+                    assertEquals(bound.longValue(), ((Number) call.call(v)).longValue(), v + " as argument");
+                }
+            }
+            String range = "): the range is " + min + ".." + max;
+            for (BigInteger outside : List.of(min.subtract(ONE), max.add(ONE))) {
+                for (Object v : javaValues(outside)) {
+                    String message = "integer " + outside + " does not fit in '" + ctype + "' (";
+                    fails(message + "item 0 of '" + ctype + "[1]'" + range, () -> store(ctype, v));
+                    fails(message + "member 'v' of 'struct holder'" + range, () -> holder.set("v", v));
+                    fails(message + "argument 1 of '" + ctype + "(*)(" + ctype + ")'" + range, () -> call.call(v));
+                }
+            }
+        }
+
+        // The value as each Java integer type that holds it.
+        private List<Object> javaValues(BigInteger v) {
+            List<Object> out = new java.util.ArrayList<>();
+            if (v.bitLength() < 32) {
+                out.add(v.intValue());
+            }
+            if (v.bitLength() < 64) {
+                out.add(v.longValue());
+            }
+            return out;
+        }
+
         @Test
         void a2_unsignedArguments() {
             assertEquals(0x3412, libc.call("htons", 0x1234));
@@ -901,7 +952,7 @@ class ConversionTableTest {
             assertTrue(home.toString().startsWith("<cdata 'char *' 0x"), home.toString());
             CData nul = (CData) ffi.alloc("struct record *").get("p");
             fails(
-                    "<cdata 'int *' 0x0> does not own its memory (it was not made by ffi.alloc or ffi.gc), so it cannot be"
+                    "<cdata 'int *' NULL> does not own its memory (it was not made by ffi.alloc or ffi.gc), so it cannot be"
                             + " released",
                     () -> ffi.release(nul));
             CData pastTheEnd = ffi.alloc("int[2]").plus(3);

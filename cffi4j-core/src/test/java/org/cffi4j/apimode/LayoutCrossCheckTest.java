@@ -14,14 +14,18 @@ import org.cffi4j.SourceOptions;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.testing.GccProbe;
+import org.cffi4j.testing.LayoutProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A free cross-check of both modes: for a struct the cdef declares fully, ABI mode computes the
- * layout and API mode has the compiler report it, and {@code compile()} fails unless they agree. The
- * tests' own header (bitfields, unions, anonymous members, packed) and the real system headers,
- * given to cdef as their {@code cc -E} output, must compile; a wrong field order must not.
+ * A cross-check of both modes against the compiler: for a struct the cdef declares fully, ABI mode
+ * computes the layout and API mode has the compiler report its size, alignment and member offsets,
+ * and {@code compile()} fails unless they agree. The tests' own header (bitfields, unions,
+ * anonymous members, packed) and the real system headers, given to cdef as their {@code cc -E}
+ * output, must compile; a wrong field order must not. Bitfields have no offset for {@code compile()}
+ * to check: every layout, bitfield positions and widths included, is also compared with what a
+ * program compiled by gcc finds ({@link LayoutProbe}).
  */
 class LayoutCrossCheckTest {
     private static String headers;
@@ -58,6 +62,7 @@ class LayoutCrossCheckTest {
         Library lib = ffi.compile(); // compares each layout with the compiler's
 
         assertEquals(abiLayouts, layouts(ffi));
+        assertTrue(assertAgreesWithGcc(ffi, "#include \"apimode_demo.h\"", "-I" + headers) >= 4, "the bitfields");
         assertEquals(7L, ffi.sizeof("struct demo_packed"));
         assertEquals(10, lib.call("demo_twice", 5)); // the header's static inline function, with its body in the cdef
     }
@@ -118,16 +123,41 @@ class LayoutCrossCheckTest {
         ffi.compile();
 
         assertEquals(abiLayouts, layouts(ffi));
+        assertAgreesWithGcc(ffi, source);
     }
 
-    // sizeof, alignof and the member offsets of each complete struct or union, by tag or typedef name.
+    // Every complete struct and union, every member's offset and every bitfield's place, as gcc has
+    // them; returns the number of bitfields compared.
+    private static int assertAgreesWithGcc(FFI ffi, String prologue, String... gccArgs) {
+        LayoutProbe probe = new LayoutProbe(ffi);
+        int records = 0;
+        int bitfields = 0;
+        for (String name : ffi.listTypes()) {
+            if (ffi.typeOf(name) instanceof StructType s && s.state() == StructType.State.COMPLETE) {
+                probe.addType(name);
+                records++;
+                bitfields += (int) s.fields().stream().filter(Field::isBitfield).count();
+            }
+        }
+        Map<String, Long> gcc = LayoutProbe.parseOutput(GccProbe.compileAndRun(probe.program(prologue), gccArgs));
+        assertEquals(List.of(), probe.differences(gcc), "layouts that differ from gcc's");
+        assertEquals(probe.expected().size(), gcc.size(), "gcc reported another number of facts");
+        assertTrue(records > 4, records + " records: too few to check");
+        return bitfields;
+    }
+
+    // sizeof, alignof and the member places of each complete struct or union, by tag or typedef name:
+    // compile() must leave what ABI mode computed as it was.
     private static Map<String, String> layouts(FFI ffi) {
         Map<String, String> layouts = new LinkedHashMap<>();
         for (String name : ffi.listTypes()) {
             if (ffi.typeOf(name) instanceof StructType s && s.state() == StructType.State.COMPLETE) {
                 StringBuilder text = new StringBuilder(s.byteSize() + "/" + s.byteAlignment());
                 for (Field f : s.fields()) {
-                    text.append(' ').append(f.name()).append('@').append(f.byteOffset());
+                    text.append(' ').append(f.name()).append('@').append(f.bitPosition());
+                    if (f.isBitfield()) {
+                        text.append(':').append(f.bitWidth());
+                    }
                 }
                 layouts.put(name, text.toString());
             }

@@ -132,7 +132,7 @@ class CdefErrorMessagesTest {
                 arguments("#define E", "'#define E' has no value"),
                 arguments("int f(int x) int y;", "expected ';' but found 'int'"),
                 arguments("struct s { int a : 40; };", "bitfield 'a'"),
-                arguments("typedef int v4 __attribute__((vector_size(16)));", "vector types"),
+                arguments("typedef int v4 __attribute__((ext_vector_type(4)));", "clang's vector types"),
                 arguments(
                         "_Static_assert(sizeof(int) == 8, \"int is 64-bit\");",
                         "static assertion failed: \"int is 64-bit\""),

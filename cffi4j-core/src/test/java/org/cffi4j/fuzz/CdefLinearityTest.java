@@ -2,7 +2,6 @@ package org.cffi4j.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -27,8 +26,16 @@ class CdefLinearityTest {
     private static final int ROUNDS = 7;
     private static final ThreadCpuClock CPU = new ThreadCpuClock();
 
-    /** An input family; {@code n} is the small size, chosen so that it parses in a few milliseconds. */
-    record Shape(String name, int n, IntFunction<String> source) {
+    /**
+     * An input family; {@code n} is the small size, chosen so that it parses in a few milliseconds;
+     * {@code valid} says whether cdef must accept it (a test of speed that let an error through
+     * would measure how fast cdef gives up).
+     */
+    record Shape(String name, int n, IntFunction<String> source, boolean valid) {
+        Shape(String name, int n, IntFunction<String> source) {
+            this(name, n, source, true);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -66,9 +73,14 @@ class CdefLinearityTest {
                         1_000,
                         n -> "typedef int *t0;\n" + repeat(n, i -> "typedef t" + i + " *t" + (i + 1) + ";\n")),
                 new Shape(
+                        "C99 array parameters sized by earlier parameters",
+                        1_000,
+                        n -> repeat(n, i -> "int f" + i + "(unsigned long n, int p[restrict n], char q[*]);\n")),
+                new Shape(
                         "declarations before an error at the end",
                         50,
-                        n -> repeat(n, CdefLinearityTest::block) + "int int;\n"));
+                        n -> repeat(n, CdefLinearityTest::block) + "int int;\n",
+                        false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,6 +88,8 @@ class CdefLinearityTest {
     void fourTimesTheInputTakesAtMostEightTimesAsLong(Shape shape) {
         String small = shape.source().apply(shape.n());
         String large = shape.source().apply(4 * shape.n());
+        assertValidity(shape, small);
+        assertValidity(shape, large);
         for (int i = 0; i < 2; i++) { // warm-up: compiles the parser's hot paths
             parse(large);
             parse(small);
@@ -101,11 +115,21 @@ class CdefLinearityTest {
                 / Math.max(1, Arrays.stream(s).min().orElseThrow());
     }
 
+    // Each input is valid C (cdef accepts it) except the one built to fail at its end.
+    private static void assertValidity(Shape shape, String source) {
+        try {
+            new FFI().cdef(source);
+            assertTrue(shape.valid(), shape + ": cdef accepted an input built to fail");
+        } catch (CDefException e) {
+            assertTrue(!shape.valid() && e.getMessage().contains("int int;"), shape + ": " + e.getMessage());
+        }
+    }
+
     private static long parse(String source) {
         long start = CPU.nanos();
         try {
             new FFI().cdef(source);
-        } catch (CDefException expected) {
+        } catch (CDefException checkedByAssertValidity) {
             // the error shape fails by design: its cost is measured all the same
         }
         return CPU.nanos() - start;
@@ -130,34 +154,5 @@ class CdefLinearityTest {
                 extern int api%1$d(const rec%1$d_t *r, unsigned long n, ...) __attribute__((nonnull(1)));
                 static inline int helper%1$d(int x) { return x * LIMIT%1$d; }
                 """.formatted(i);
-    }
-
-    /**
-     * The CPU time of the current thread. The tests run patched into the cffi4j module, which does
-     * not read java.management, so its ThreadMXBean is reached by reflection (which needs no
-     * readability, only an exported package).
-     */
-    private static final class ThreadCpuClock {
-        private final Object threads;
-        private final Method cpuTime;
-
-        ThreadCpuClock() {
-            try {
-                threads = Class.forName("java.lang.management.ManagementFactory")
-                        .getMethod("getThreadMXBean")
-                        .invoke(null);
-                cpuTime = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("no thread CPU clock", e);
-            }
-        }
-
-        long nanos() {
-            try {
-                return (long) cpuTime.invoke(threads);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -35,8 +35,11 @@ final class CdefSeeds {
                 .orElseThrow(() -> new IllegalArgumentException("no seed named " + name));
     }
 
-    /** The preprocessed {@code <stdio.h>} and its chunks; empty if no C compiler could run. */
-    record Stdio(String text, List<Seed> chunks) {
+    /**
+     * The preprocessed {@code <stdio.h>} and its chunks; empty if no C compiler could run, and then
+     * {@code unavailable} says why (the tests that need it skip with that reason, never silently).
+     */
+    record Stdio(String text, List<Seed> chunks, String unavailable) {
         boolean available() {
             return !chunks.isEmpty();
         }
@@ -77,9 +80,11 @@ final class CdefSeeds {
         try {
             text = GccProbe.preprocess("#include <stdio.h>\n");
         } catch (AssertionError | RuntimeException e) {
-            return new Stdio("", List.of()); // no C compiler here: the corpus alone is fuzzed
+            // No C compiler here: the corpus alone is fuzzed, and the tests say so.
+            return new Stdio("", List.of(), "<stdio.h> could not be preprocessed (is a C compiler installed?): " + e);
         }
-        return new Stdio(text, chunks(text, 1500));
+        List<Seed> chunks = chunks(text, 1500);
+        return new Stdio(text, chunks, chunks.isEmpty() ? "cc -E <stdio.h> gave no declarations" : null);
     }
 
     // Cuts the text after top-level ';' into pieces of about maxChars, so that each piece is a run

@@ -358,7 +358,7 @@ final class MisuseCases {
                     "lifetimes",
                     "release of memory cffi4j does not own",
                     f -> f.ffi.release(f.ffi.cast("int *", 0)),
-                    "<cdata 'int *' 0x0> does not own its memory (it was not made by ffi.alloc or ffi.gc), so it "
+                    "<cdata 'int *' NULL> does not own its memory (it was not made by ffi.alloc or ffi.gc), so it "
                             + "cannot be released"),
             row(
                     "lifetimes",

@@ -80,6 +80,38 @@ public final class GccProbe {
         }
     }
 
+    /**
+     * The compiler's diagnostics for a C text it only checks ({@code cc -fsyntax-only}, warnings
+     * off): empty if it accepts the text, its error lines ({@code file:line:column: error: ...})
+     * otherwise.
+     */
+    public static String syntaxErrors(String cSource) {
+        try {
+            Path dir = Files.createTempDirectory("cffi4j-check");
+            try {
+                Path src = dir.resolve("check.c");
+                Files.writeString(src, cSource, StandardCharsets.UTF_8);
+                Process p = new ProcessBuilder(compiler(), "-fsyntax-only", "-w", "-fmax-errors=0", src.toString())
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new AssertionError("timed out checking C");
+                }
+                return out;
+            } finally {
+                deleteTree(dir);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("checking C failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     private static String run(List<String> cmd, Path dir, String source) throws IOException {
         Process p = new ProcessBuilder(cmd)
                 .directory(dir.toFile())

@@ -252,7 +252,8 @@ final class CWriter {
         collectMembers(s, members);
         String sym = symbol("layout");
         facts.add(new Facts.Layout(sym, s, cName, members));
-        StringBuilder values = new StringBuilder("sizeof(" + cName + "), _Alignof(" + cName + ")");
+        // __alignof__, the alignment gcc lays the type out with (C11's _Alignof caps a vector's at 16).
+        StringBuilder values = new StringBuilder("sizeof(" + cName + "), __alignof__(" + cName + ")");
         for (String m : members) {
             values.append(", offsetof(").append(cName).append(", ").append(m).append(")");
         }

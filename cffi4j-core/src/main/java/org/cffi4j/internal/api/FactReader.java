@@ -74,7 +74,8 @@ final class FactReader {
                             v.symbol(),
                             v.threadLocal()));
                 case Declaration.Typedef t ->
-                    updated.add(new Declaration.Typedef(t.name(), TypeSubstitution.apply(t.type(), resolvedTypes)));
+                    updated.add(new Declaration.Typedef(
+                            t.name(), TypeSubstitution.apply(t.type(), resolvedTypes), t.qualifiers()));
                 default -> {}
             }
         }

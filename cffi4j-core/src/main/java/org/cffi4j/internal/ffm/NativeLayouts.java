@@ -13,6 +13,7 @@ import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
+import org.cffi4j.ctype.VectorType;
 import org.cffi4j.ctype.VoidType;
 
 /**
@@ -66,6 +67,12 @@ public final class NativeLayouts {
                 throw new FFIException(
                         "'" + a + "' has no known length, so no layout; give it one, e.g. '" + a.element() + "[10]'");
             case ArrayType a -> MemoryLayout.sequenceLayout(a.length(), of(a.element(), inMemory));
+            case VectorType v
+            when inMemory ->
+                MemoryLayout.sequenceLayout(v.length(), inMemory(v.element())).withByteAlignment(v.byteAlignment());
+            case VectorType v ->
+                throw new FFIException("'" + v + "' is a vector type: the JDK's FFM linker cannot pass vectors to or"
+                        + " return them from C by value; pass a pointer to one");
             default -> throw new FFIException("'" + t + "' cannot be passed by value");
         };
     }

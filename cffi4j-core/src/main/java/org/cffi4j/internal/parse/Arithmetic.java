@@ -1,9 +1,13 @@
 package org.cffi4j.internal.parse;
 
+import java.math.BigInteger;
 import java.util.function.Function;
 import org.cffi4j.CDefException;
 
-/** C's integer operators on {@link ConstValue}s, with C's conversions and wrap-around. */
+/**
+ * C's operators on {@link ConstValue}s, with C's conversions and wrap-around: in 64-bit
+ * arithmetic for the types up to {@code long}, exactly for {@code __int128}.
+ */
 final class Arithmetic {
     private Arithmetic() {}
 
@@ -15,11 +19,19 @@ final class Arithmetic {
                 default -> v;
             };
         }
+        if (v.rank().width == 128) {
+            return switch (op) {
+                case "-" -> ConstValue.ofExact(v.exact().negate(), v.rank());
+                case "~" -> ConstValue.ofExact(v.exact().not(), v.rank());
+                case "!" -> ConstValue.ofInt(v.isTrue() ? 0 : 1);
+                default -> v;
+            };
+        }
         return switch (op) {
             case "-" -> ConstValue.of(-v.bits(), v.rank());
             case "~" -> ConstValue.of(~v.bits(), v.rank());
             case "!" -> ConstValue.ofInt(v.bits() == 0 ? 1 : 0);
-            default -> v;
+            default -> v.kind() == ConstValue.Kind.POINTER ? v.to(v.rank()) : v;
         };
     }
 
@@ -32,6 +44,9 @@ final class Arithmetic {
             return shift(op, a, b, error);
         }
         ConstValue.Rank r = ConstValue.common(a.rank(), b.rank());
+        if (r.width == 128) {
+            return wide(op, a.to(r).exact(), b.to(r).exact(), r, error);
+        }
         long x = ConstValue.normalise(a.bits(), r);
         long y = ConstValue.normalise(b.bits(), r);
         boolean unsigned = !r.signed;
@@ -64,16 +79,44 @@ final class Arithmetic {
         return ConstValue.of(op.equals("/") ? x / y : x % y, r);
     }
 
+    // __int128 arithmetic on exact values, wrapped to 128 bits.
+    private static ConstValue wide(
+            String op, BigInteger x, BigInteger y, ConstValue.Rank r, Function<String, CDefException> error) {
+        if ((op.equals("/") || op.equals("%")) && y.signum() == 0) {
+            throw error.apply("division by zero in constant expression");
+        }
+        return switch (op) {
+            case "+" -> ConstValue.ofExact(x.add(y), r);
+            case "-" -> ConstValue.ofExact(x.subtract(y), r);
+            case "*" -> ConstValue.ofExact(x.multiply(y), r);
+            case "/" -> ConstValue.ofExact(x.divide(y), r); // both truncate toward zero, as C
+            case "%" -> ConstValue.ofExact(x.remainder(y), r);
+            case "&" -> ConstValue.ofExact(x.and(y), r);
+            case "|" -> ConstValue.ofExact(x.or(y), r);
+            case "^" -> ConstValue.ofExact(x.xor(y), r);
+            case "&&" -> ConstValue.ofInt(x.signum() != 0 && y.signum() != 0 ? 1 : 0);
+            case "||" -> ConstValue.ofInt(x.signum() != 0 || y.signum() != 0 ? 1 : 0);
+            default -> ConstValue.ofInt(compare(op, x.compareTo(y)) ? 1 : 0);
+        };
+    }
+
+    // The result has the promoted type of the left operand; the count must be in its range.
     private static ConstValue shift(String op, ConstValue a, ConstValue b, Function<String, CDefException> error) {
-        long count = b.bits();
-        if (count < 0 || count >= a.rank().width) {
-            throw error.apply("shift count " + count + " out of range for a " + a.rank().width + "-bit value");
+        BigInteger count = b.exact();
+        ConstValue.Rank r = a.rank();
+        if (count.signum() < 0 || count.compareTo(BigInteger.valueOf(r.width)) >= 0) {
+            throw error.apply("shift count " + count + " out of range for a " + r.width + "-bit value");
         }
-        long x = a.bits();
+        int n = count.intValue();
+        if (r.width == 128) {
+            BigInteger x = a.exact();
+            return ConstValue.ofExact(op.equals("<<") ? x.shiftLeft(n) : x.shiftRight(n), r);
+        }
+        long x = ConstValue.normalise(a.bits(), r);
         if (op.equals("<<")) {
-            return ConstValue.of(x << count, a.rank());
+            return ConstValue.of(x << n, r);
         }
-        return ConstValue.of(a.rank().signed ? x >> count : x >>> count, a.rank());
+        return ConstValue.of(r.signed ? x >> n : x >>> n, r);
     }
 
     private static boolean compare(String op, int c) {
@@ -88,14 +131,16 @@ final class Arithmetic {
     }
 
     private static ConstValue real(String op, ConstValue a, ConstValue b, Function<String, CDefException> error) {
-        double x = a.floating() ? a.real() : a.bits();
-        double y = b.floating() ? b.real() : b.bits();
+        double x = a.toDouble();
+        double y = b.toDouble();
         return switch (op) {
             case "+" -> ConstValue.ofReal(x + y);
             case "-" -> ConstValue.ofReal(x - y);
             case "*" -> ConstValue.ofReal(x * y);
             case "/" -> ConstValue.ofReal(x / y);
             case "==", "!=", "<", ">", "<=", ">=" -> ConstValue.ofInt(compare(op, Double.compare(x, y)) ? 1 : 0);
+            case "&&" -> ConstValue.ofInt(x != 0 && y != 0 ? 1 : 0);
+            case "||" -> ConstValue.ofInt(x != 0 || y != 0 ? 1 : 0);
             default -> throw error.apply("operator '" + op + "' needs integer operands");
         };
     }

@@ -83,11 +83,17 @@ final class AttributeParser {
             // asm qualifiers: meaningless on a label
         }
         ts.expect("(");
+        Token first = ts.peek();
         StringBuilder label = new StringBuilder();
         while (ts.at(Token.Kind.STRING)) {
             label.append(Literals.string(ts.next(), ts));
         }
         ts.expect(")");
+        if (label.indexOf("\0") >= 0) {
+            // C would cut the symbol name at the NUL, and look up another symbol than the one written.
+            throw ts.error(
+                    first, "asm label \"" + label + "\" contains a NUL character, which a symbol name cannot contain");
+        }
         return label.toString();
     }
 
@@ -118,11 +124,12 @@ final class AttributeParser {
                 into.transparentUnion = true;
                 skipArgs();
             }
-            case "vector_size", "ext_vector_type" ->
+            case "vector_size" -> vectorSize(into, nameToken);
+            case "ext_vector_type" ->
                 throw ts.error(
                         nameToken,
-                        "vector types (__attribute__((" + name + "))) are not supported: declare the vector as an"
-                                + " array or a struct, or leave the declaration out");
+                        "clang's vector types (__attribute__((ext_vector_type))) are not supported: use gcc's"
+                                + " __attribute__((vector_size(N)))");
             default -> skipArgs();
         }
     }
@@ -139,12 +146,29 @@ final class AttributeParser {
     }
 
     private long checkAlignment(ConstValue v, Token at) {
-        long n = v.bits();
-        if (v.floating() || n <= 0 || Long.bitCount(n) != 1 || n > (1L << 28)) {
-            throw ts.error(
-                    at, "requested alignment " + (v.floating() ? v.real() : n) + " is not a positive power of 2");
+        if (v.kind() != ConstValue.Kind.INTEGER) {
+            throw ts.error(at, "requested alignment is not an integer constant");
         }
-        return n;
+        java.math.BigInteger n = v.exact();
+        if (n.signum() <= 0 || n.bitCount() != 1 || n.bitLength() > 29) {
+            throw ts.error(at, "requested alignment " + n + " is not a positive power of 2");
+        }
+        return n.longValue();
+    }
+
+    private void vectorSize(Attributes into, Token at) {
+        ts.expect("(");
+        ConstValue v = ctx.expressions.constant();
+        ts.expect(")");
+        if (v.kind() != ConstValue.Kind.INTEGER) {
+            throw ts.error(at, "'vector_size' attribute argument is not an integer constant");
+        }
+        java.math.BigInteger n = v.exact();
+        if (n.signum() <= 0 || n.bitLength() > 31) {
+            throw ts.error(at, "vector size " + n + " is not a positive size in bytes");
+        }
+        into.vectorSize = n.longValue();
+        into.vectorAt = at;
     }
 
     private void mode(Attributes into, Token at) {

@@ -12,6 +12,10 @@ final class Attributes {
     String mode;
 
     boolean transparentUnion;
+    /** The size of {@code vector_size(N)}, 0 if none; {@link #vectorAt} is where it was written. */
+    long vectorSize;
+
+    Token vectorAt;
 
     void merge(Attributes other) {
         packed |= other.packed;
@@ -20,5 +24,9 @@ final class Attributes {
             mode = other.mode;
         }
         transparentUnion |= other.transparentUnion;
+        if (other.vectorSize != 0) {
+            vectorSize = other.vectorSize;
+            vectorAt = other.vectorAt;
+        }
     }
 }

@@ -8,7 +8,6 @@ import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
-import org.cffi4j.internal.TypeAccess;
 
 /**
  * The cdef parser: reads C declarations ({@code gcc -E} output included) into a {@link TypeTable}.
@@ -32,15 +31,24 @@ public final class CdefParser {
      * @throws org.cffi4j.CDefException on any error, with its location
      */
     public static void parse(String source, TypeTable table, CdefOptions options) {
-        new CdefParser(source, "cdef", table, options).translationUnit();
+        table.within(() -> {
+            new CdefParser(source, "cdef", table, options).translationUnit();
+            return null;
+        });
     }
 
-    /** Parses a type name such as {@code "int(*)[5]"} against the declarations of {@code table}. */
+    /**
+     * Parses a type name such as {@code "int(*)[5]"} against the declarations of {@code table}; as in
+     * CFFI, its declarator may name what it declares ({@code "int(*callback)(int x)"}).
+     */
     public static CType typeName(String text, TypeTable table) {
-        CdefParser p = new CdefParser(text, "type", table, CdefOptions.defaults());
-        CType t = p.ctx.specifiers.typeName();
-        if (!p.ts.at(Token.Kind.END_OF_INPUT)) {
-            throw p.ts.error(p.ts.peek(), "unexpected " + p.ts.peek().describe() + " after the type name");
+        return table.within(() -> new CdefParser(text, "type", table, CdefOptions.defaults()).wholeTypeName());
+    }
+
+    private CType wholeTypeName() {
+        CType t = ctx.specifiers.typeNameMaybeNamed();
+        if (!ts.at(Token.Kind.END_OF_INPUT)) {
+            throw ts.error(ts.peek(), "unexpected " + ts.peek().describe() + " after the type name");
         }
         return t;
     }
@@ -143,12 +151,13 @@ public final class CdefParser {
             attrs.merge(specs.attributes);
             attrs.merge(d.attributes);
             String asm = trailer(attrs);
-            Declarator.Applied applied = d.applyQualified(specs.type, specs.qualifiers, ts);
+            Declarator.Applied applied = d.applyQualified(Vectors.apply(specs.type, attrs, ts), specs.qualifiers, ts);
             CType type = attrs.mode != null && d.attributes.mode != null
                     ? TypeSpecifierSet.Modes.apply(applied.type(), attrs.mode, ts, d.nameToken)
                     : applied.type();
             if (specs.isTypedef()) {
-                ctx.registrar.typedef(d.nameToken, d.name, aligned(type, attrs, specs, d.nameToken));
+                ctx.registrar.typedef(
+                        d.nameToken, d.name, aligned(type, attrs, d.nameToken, d.name), applied.qualifiers());
             } else if (type instanceof FunctionType f) {
                 if (first && ts.at("{")) {
                     ts.skipBalanced(); // a function body (static inline in a header): declared, not callable in
@@ -207,18 +216,17 @@ public final class CdefParser {
         }
     }
 
-    // gcc: aligned(N) on a typedef gives the type alignment N (up or down) and keeps its size.
-    private CType aligned(CType type, Attributes attrs, DeclSpecs specs, Token at) {
+    // gcc: aligned(N) on a typedef gives the type alignment N (up or down) and keeps its size; for
+    // a struct, the typedef names the same struct type with that alignment.
+    private CType aligned(CType type, Attributes attrs, Token at, String name) {
         if (attrs.aligned == 0) {
             return type;
         }
         if (type instanceof PrimitiveType p && p.isComplete()) {
             return p.withAlignment(attrs.aligned);
         }
-        if (type instanceof StructType s && s.tag() == null && specs.definesTag && s.isComplete()) {
-            // An anonymous struct defined in this very typedef is reachable only through it: realign it.
-            TypeAccess.mutators().complete(s, s.fields(), s.byteSize(), attrs.aligned, false);
-            return s;
+        if (type instanceof StructType s) {
+            return s.withAlignment(attrs.aligned, name);
         }
         throw ts.error(
                 at,
@@ -241,7 +249,13 @@ public final class CdefParser {
         if (ts.accept("=")) {
             if (constant) {
                 ConstValue v = ctx.expressions.constant();
-                ctx.registrar.declare(d.nameToken, new Declaration.Constant(d.name, v.bits(), type, false));
+                PrimitiveType p = (PrimitiveType) type;
+                if (p.isComplete()) { // converted to the declared type, as C does
+                    v = v.castTo((int) p.size(), p.signed(), p.kind() == PrimitiveType.Kind.BOOL);
+                }
+                ctx.registrar.declare(
+                        d.nameToken,
+                        new Declaration.Constant(d.name, ctx.directives.value(v, d.nameToken), type, false));
                 return;
             }
             skipInitializer();

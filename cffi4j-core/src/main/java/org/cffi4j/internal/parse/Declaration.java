@@ -8,8 +8,19 @@ public sealed interface Declaration {
     /** The declared name. */
     String name();
 
-    /** {@code typedef T name;}. */
-    record Typedef(String name, CType type) implements Declaration {}
+    /**
+     * {@code typedef T name;}.
+     *
+     * @param qualifiers the qualifiers the name carries besides its type's own ({@code typedef
+     *     volatile int spin_t;} is {@code int} with {@code VOLATILE}), which every use of the name
+     *     adds, as in C
+     */
+    record Typedef(String name, CType type, int qualifiers) implements Declaration {
+        /** A typedef name without qualifiers of its own. */
+        public Typedef(String name, CType type) {
+            this(name, type, 0);
+        }
+    }
 
     /**
      * A function.

@@ -23,7 +23,13 @@ final class Declarator {
     /** {@code *} with the qualifiers written after it (which qualify the pointer itself). */
     record Pointer(int ownQualifiers) implements Step {}
 
-    /** {@code [N]}, {@code []} or {@code [...]}. */
+    /**
+     * The length of a parameter's array that is not a constant ({@code [n]} naming an earlier
+     * parameter, {@code [*]}): allowed only on the outermost array, which becomes a pointer.
+     */
+    static final long VARIABLE_LENGTH = -3;
+
+    /** {@code [N]}, {@code []}, {@code [...]} or a variable length. */
     record Array(long length, Token at) implements Step {}
 
     /** {@code (params)}. */
@@ -50,6 +56,12 @@ final class Declarator {
 
     /** The declared type and the declared object's own qualifiers. */
     Applied applyQualified(CType base, int quals, TokenStream ts) {
+        return applyQualified(base, quals, ts, true);
+    }
+
+    // outermost: whether this declarator's steps include the last one applied (the declared object's
+    // own derivation): only there may a parameter's array have a variable length.
+    private Applied applyQualified(CType base, int quals, TokenStream ts, boolean outermost) {
         CType t = base;
         int q = quals;
         for (Pointer p : pointers) {
@@ -57,14 +69,20 @@ final class Declarator {
             q = p.ownQualifiers();
         }
         for (int i = suffixes.size() - 1; i >= 0; i--) {
-            t = applySuffix(suffixes.get(i), t, ts);
+            t = applySuffix(suffixes.get(i), t, ts, outermost && inner == null && i == 0);
             q = suffixes.get(i) instanceof Array ? q : 0; // an array of const is itself const
         }
-        return inner == null ? new Applied(t, q) : inner.applyQualified(t, q, ts);
+        return inner == null ? new Applied(t, q) : inner.applyQualified(t, q, ts, outermost);
     }
 
-    private static CType applySuffix(Step s, CType element, TokenStream ts) {
+    private static CType applySuffix(Step s, CType element, TokenStream ts, boolean last) {
         if (s instanceof Array a) {
+            if (a.length() == VARIABLE_LENGTH && !last) {
+                throw ts.error(
+                        a.at(),
+                        "this array's length is not a constant: only a parameter's outermost array (which C passes"
+                                + " as a pointer) may have a variable length");
+            }
             if (element instanceof FunctionType) {
                 throw ts.error(a.at(), "declaration of an array of functions (use an array of function pointers)");
             }
@@ -76,7 +94,8 @@ final class Declarator {
             if (incomplete || element instanceof ArrayType inner && !inner.hasLength()) {
                 throw ts.error(a.at(), "array type has incomplete element type '" + element + "'");
             }
-            return new ArrayType(element, a.length());
+            checkElementAlignment(element, a.at(), ts);
+            return new ArrayType(element, a.length() == VARIABLE_LENGTH ? ArrayType.UNKNOWN_LENGTH : a.length());
         }
         Function f = (Function) s;
         if (element instanceof ArrayType || element instanceof FunctionType) {
@@ -86,6 +105,28 @@ final class Declarator {
                             + element + "'); return a pointer instead");
         }
         return new FunctionType(element, f.params(), f.variadic());
+    }
+
+    // gcc: the items of an array are laid end to end, so each must stay aligned (a typedef with
+    // aligned(N) can make a type's alignment exceed or not divide its size).
+    private static void checkElementAlignment(CType element, Token at, TokenStream ts) {
+        if (element instanceof ArrayType || !element.isComplete()) { // arrays first: isComplete walks them
+            return;
+        }
+        long size = element.byteSize();
+        long align = element.byteAlignment();
+        if (size != 0 && align > size) {
+            throw ts.error(
+                    at,
+                    "alignment of array elements is greater than element size ('" + element + "': size " + size
+                            + ", alignment " + align + ")");
+        }
+        if (size % align != 0) {
+            throw ts.error(
+                    at,
+                    "size of array element is not a multiple of its alignment ('" + element + "': size " + size
+                            + ", alignment " + align + ")");
+        }
     }
 
     /**

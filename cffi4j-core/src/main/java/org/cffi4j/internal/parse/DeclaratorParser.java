@@ -2,8 +2,8 @@ package org.cffi4j.internal.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cffi4j.CDefException;
 import org.cffi4j.ctype.ArrayType;
-import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.Param;
 import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.ctype.VoidType;
@@ -22,6 +22,9 @@ final class DeclaratorParser {
 
     private final ParseContext ctx;
     private final TokenStream ts;
+    // How many parameter lists the declarator being parsed is in: their arrays may have lengths
+    // that are not constants.
+    private int parameterDepth;
 
     DeclaratorParser(ParseContext ctx) {
         this.ctx = ctx;
@@ -50,9 +53,7 @@ final class DeclaratorParser {
                 Token t = ts.peek();
                 if (t.kind() == Token.Kind.IDENTIFIER && Keywords.QUALIFIERS.contains(t.text())) {
                     ts.next();
-                    quals |= t.text().contains("const")
-                            ? Qualifiers.CONST
-                            : t.text().contains("volatile") ? Qualifiers.VOLATILE : 0;
+                    quals |= Qualifiers.of(t.text());
                 } else if (t.is("_Atomic")) {
                     ts.next();
                 } else if (!ctx.attributes.parse(d.attributes)) {
@@ -125,7 +126,7 @@ final class DeclaratorParser {
         Token open = ts.expect("[");
         while (ts.peek().kind() == Token.Kind.IDENTIFIER
                 && (Keywords.QUALIFIERS.contains(ts.peek().text()) || ts.peek().is("static"))) {
-            ts.next(); // "int a[static 3]", "int a[const]" in parameters: no effect on the type
+            ts.next(); // "int a[static 3]", "int a[restrict n]" in parameters: no effect on the type
         }
         if (ts.accept("]")) {
             return new Declarator.Array(ArrayType.UNKNOWN_LENGTH, open);
@@ -136,12 +137,47 @@ final class DeclaratorParser {
             return new Declarator.Array(ArrayType.API_MODE_LENGTH, open);
         }
         if (ts.at("*") && ts.peek(1).is("]")) {
+            if (parameterDepth > 0) {
+                ts.next();
+                ts.next();
+                return new Declarator.Array(Declarator.VARIABLE_LENGTH, open);
+            }
             throw ts.error(ts.peek(), "variable-length arrays ('[*]') have no fixed layout");
         }
         Token at = ts.peek();
-        long length = ctx.expressions.arrayLength(at, ctx.expressions.constant());
-        ts.expect("]");
-        return new Declarator.Array(length, open);
+        TokenStream.Mark mark = ts.mark();
+        try {
+            long length = ctx.expressions.arrayLength(at, ctx.expressions.constant());
+            ts.expect("]");
+            return new Declarator.Array(length, open);
+        } catch (CDefException notConstant) {
+            // C99: the length of a parameter's array may name an earlier parameter ("int p[restrict n]",
+            // "p[*size]"); C passes such an array as a pointer, so the length does not matter.
+            if (parameterDepth == 0 || !skipToClosingBracket(mark)) {
+                throw notConstant;
+            }
+            return new Declarator.Array(Declarator.VARIABLE_LENGTH, open);
+        }
+    }
+
+    // Rewinds to the length and skips it up to its ']': whether it is a balanced expression there.
+    private boolean skipToClosingBracket(TokenStream.Mark mark) {
+        ts.reset(mark);
+        int depth = 0;
+        while (true) {
+            Token t = ts.peek();
+            if (t.kind() == Token.Kind.END_OF_INPUT || t.is(";") || t.is("{") || t.is("}")) {
+                return false;
+            }
+            ts.next();
+            if (t.is("(") || t.is("[")) {
+                depth++;
+            } else if (t.is(")") || t.is("]")) {
+                if (depth-- == 0) {
+                    return t.is("]");
+                }
+            }
+        }
     }
 
     private Declarator.Function parameters() {
@@ -150,24 +186,46 @@ final class DeclaratorParser {
         if (ts.accept(")")) {
             return new Declarator.Function(params, false, open); // "f()" is read as "f(void)", as in CFFI
         }
-        if (ts.at("void") && ts.peek(1).is(")")) {
-            ts.next();
-            ts.next();
-            return new Declarator.Function(params, false, open);
-        }
         boolean variadic = false;
         String outer = ts.declarationName();
         do {
-            if (ts.accept("...")) {
+            if (ts.at("...")) {
+                if (params.isEmpty()) {
+                    throw ts.error(ts.peek(), "ISO C requires a named argument before '...'");
+                }
+                ts.next();
                 variadic = true;
                 break;
             }
-            params.add(parameter());
+            Token start = ts.peek();
+            Param p = parameter();
+            if (p.type() instanceof VoidType) {
+                voidParameter(p, start, params.isEmpty() && ts.at(")"));
+                ts.expect(")");
+                ts.declaring(outer);
+                return new Declarator.Function(params, false, open); // f(void), or f(V) with typedef void V
+            }
+            params.add(p);
         } while (ts.accept(","));
         ts.expect(")");
         ts.declaring(outer);
         return new Declarator.Function(params, variadic, open);
     }
+
+    // "void" (or a typedef of it) alone, unnamed and unqualified, means "no parameters"; anything else is an error.
+    private void voidParameter(Param p, Token start, boolean alone) {
+        if (!alone) {
+            throw ts.error(start, "'void' must be the only parameter");
+        }
+        if (p.name() != null) {
+            throw ts.error(start, "parameter '" + p.name() + "' has type void");
+        }
+        if (lastParameterQualifiers != 0) {
+            throw ts.error(start, "'void' as only parameter may not be qualified");
+        }
+    }
+
+    private int lastParameterQualifiers;
 
     private Param parameter() {
         Token start = ts.peek();
@@ -179,13 +237,19 @@ final class DeclaratorParser {
         }
         String outer = ts.declarationName();
         DeclSpecs specs = ctx.specifiers.specifiers(false);
-        Declarator d = declarator(Mode.EITHER);
-        ts.declaring(outer);
-        Declarator.Applied applied = d.applyQualified(specs.type, specs.qualifiers, ts);
-        CType type = Declarator.adjustParameter(applied.type(), applied.qualifiers());
-        if (type instanceof VoidType) {
-            throw ts.error(start, "'void' must be the only parameter");
+        Declarator d;
+        parameterDepth++;
+        try {
+            d = declarator(Mode.EITHER);
+        } finally {
+            parameterDepth--;
         }
-        return new Param(d.name, type);
+        ts.declaring(outer);
+        Attributes attrs = new Attributes();
+        attrs.merge(specs.attributes);
+        attrs.merge(d.attributes);
+        Declarator.Applied applied = d.applyQualified(Vectors.apply(specs.type, attrs, ts), specs.qualifiers, ts);
+        lastParameterQualifiers = applied.qualifiers();
+        return new Param(d.name, Declarator.adjustParameter(applied.type(), applied.qualifiers()));
     }
 }

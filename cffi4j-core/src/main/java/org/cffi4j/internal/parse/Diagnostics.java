@@ -21,10 +21,15 @@ final class Diagnostics {
     /** An error at {@code pos}. */
     CDefException error(int pos, String message) {
         SourceMap.Location loc = map.locate(pos);
-        String line = loc.sourceLine().replace('\t', ' ');
-        String shown = line.length() > 160 ? abbreviateAround(line, loc.column()) : line;
-        int caretColumn = line.length() > 160 ? Math.min(loc.column(), 80) : loc.column();
-        String text = loc.file() + ":" + loc.line() + ":" + loc.column() + ": " + message + "\n    " + shown + "\n    "
+        // Control characters are escaped (\x01), so that a message never carries them raw; the caret
+        // moves with the escapes.
+        String line = Printable.escape(loc.sourceLine());
+        int column = Printable.escapedLength(loc.sourceLine(), loc.column() - 1) + 1;
+        String shown = line.length() > 160 ? abbreviateAround(line, column) : line;
+        int caretColumn = line.length() > 160 ? Math.min(column, 80) : column;
+        String text = Printable.escape(loc.file()) + ":" + loc.line() + ":" + loc.column() + ": "
+                + Printable.escape(message) + "\n    "
+                + shown + "\n    "
                 + " ".repeat(Math.max(0, caretColumn - 1)) + "^";
         return new CDefException(text, loc.file(), loc.line(), loc.column());
     }

@@ -64,7 +64,24 @@ final class Directives {
                     body,
                     "'#define " + name.text() + "' is not an integer constant: cdef only takes integer constants");
         }
-        ctx.registrar.declare(name, new Declaration.Constant(name.text(), v.bits(), typeOf(v.rank()), false));
+        ctx.registrar.declare(name, new Declaration.Constant(name.text(), value(v, name), typeOf(v.rank()), false));
+    }
+
+    /**
+     * The value of an integer constant as cdef keeps it: in 64 bits (unsigned values from 2^63 as
+     * two's complement).
+     *
+     * @throws org.cffi4j.CDefException for an {@code __int128} value beyond 64 bits
+     */
+    long value(ConstValue v, Token name) {
+        if (!v.fits64Bits()) {
+            throw ts.error(
+                    name,
+                    "'" + name.text() + "' is " + v.exact() + ", an '" + typeOf(v.rank()) + "' beyond the range of '"
+                            + (v.isUnsigned() ? "unsigned long" : "long")
+                            + "': cdef keeps integer constants in 64 bits");
+        }
+        return v.bits();
     }
 
     /** The C type of a constant of a given rank. */
@@ -75,6 +92,8 @@ final class Directives {
             case UINT -> p.get("unsigned int");
             case LONG -> p.get("long");
             case ULONG -> p.get("unsigned long");
+            case INT128 -> p.get("__int128");
+            case UINT128 -> p.get("unsigned __int128");
         };
     }
 

@@ -7,7 +7,6 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Enumerator;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.internal.TypeAccess;
-import org.cffi4j.internal.layout.Primitives;
 
 /**
  * Parses enum specifiers. Each constant is declared as soon as it is read (later ones may use it),
@@ -41,6 +40,13 @@ final class EnumParser {
         }
         specs.definesTag = true;
         EnumType existing = tagToken == null ? null : existingTag(tagToken);
+        if (existing == null && tagToken != null && !ctx.table.isScratch()) {
+            // a type name mentioned it ("enum e *"): that type is the one completed
+            existing = ctx.table.undeclaredTag("enum " + tagToken.text(), () -> null) instanceof EnumType e
+                            && !e.isComplete()
+                    ? e
+                    : null;
+        }
         EnumType target = existing != null && !existing.isComplete() ? existing : null;
         if (target == null) {
             String name = tagToken != null ? "enum " + tagToken.text() : ctx.table.anonymousName("enum");
@@ -48,14 +54,22 @@ final class EnumParser {
             if (tagToken != null && existing == null) {
                 ctx.table.putTag(tagToken.text(), target);
             }
-        } else {
-            ctx.table.completed(target);
+        } else if (ctx.table.tag(tagToken.text()).isEmpty()) {
+            ctx.table.putTag(tagToken.text(), target);
         }
-        Values values = body(target);
+        Values values = body(target, fixed);
         ctx.attributes.parse(attrs);
-        PrimitiveType underlying = fixed != null ? fixed : underlying(values, attrs.packed || ctx.options.allPacked());
+        PrimitiveType underlying = fixed != null
+                ? fixed
+                : EnumTyping.underlying(
+                        values.exactValues(), attrs.packed || ctx.options.allPacked(), error(keyword, target));
+        values.finish(target, underlying);
         TypeAccess.mutators().complete(target, values.list, underlying, values.partial);
         return existing != null && existing != target ? ctx.registrar.redefinition(tagToken, existing, target) : target;
+    }
+
+    private java.util.function.Function<String, org.cffi4j.CDefException> error(Token at, EnumType target) {
+        return message -> ts.error(at, "'" + target + "': " + message);
     }
 
     private EnumType existingTag(Token tag) {
@@ -76,24 +90,47 @@ final class EnumParser {
     private CType reference(Token tag) {
         EnumType existing = existingTag(tag);
         if (existing == null) {
-            existing = EnumType.declare(tag.text(), null);
+            existing =
+                    (EnumType) ctx.table.undeclaredTag("enum " + tag.text(), () -> EnumType.declare(tag.text(), null));
             ctx.table.putTag(tag.text(), existing);
         }
         return existing;
     }
 
-    private static final class Values {
+    /** The constants of one enum, as its body is read. */
+    private final class Values {
         final List<Enumerator> list = new ArrayList<>();
+        // Each known constant's value, in the type it has while the enum is being defined.
+        final List<ConstValue> typed = new ArrayList<>();
+        final List<Token> names = new ArrayList<>();
         boolean partial;
-        boolean anyNegative;
-        boolean anyHugeUnsigned; // above Long.MAX_VALUE
+
+        List<java.math.BigInteger> exactValues() {
+            return typed.stream().map(ConstValue::exact).toList();
+        }
+
+        // gcc's finish_enum: a constant that had type int keeps it, the others take the enum's type
+        // (their values converted to it); the enum's values are then final.
+        void finish(EnumType type, PrimitiveType underlying) {
+            list.clear();
+            ConstValue.Rank rank = ConstValue.Rank.of((int) underlying.size(), underlying.signed());
+            for (int i = 0; i < typed.size(); i++) {
+                ConstValue v = typed.get(i);
+                boolean isInt = v.rank() == ConstValue.Rank.INT;
+                long value = isInt ? v.bits() : v.to(rank).bits();
+                String name = names.get(i).text();
+                list.add(new Enumerator(name, value));
+                ctx.table.replace(
+                        new Declaration.Constant(name, value, isInt ? Directives.typeOf(v.rank()) : type, false));
+                ctx.enumeratorsBeingDefined.remove(name);
+            }
+        }
     }
 
-    private Values body(EnumType type) {
+    private Values body(EnumType type, PrimitiveType fixed) {
         Token open = ts.expect("{");
         Values v = new Values();
-        ConstValue next = ConstValue.ofInt(0);
-        boolean known = true;
+        EnumTyping.Next next = new EnumTyping.Next(fixed);
         List<String> implicit = new ArrayList<>();
         while (!ts.accept("}")) {
             if (ts.accept("...")) {
@@ -109,32 +146,35 @@ final class EnumParser {
             String outer = ts.declarationName();
             ts.declaring(nameToken.text());
             ctx.attributes.parse(new Attributes());
-            if (!ts.at("=")) {
-                implicit.add(nameToken.text());
-            }
             if (ts.accept("=")) {
                 if (ts.at("...") && (ts.peek(1).is(",") || ts.peek(1).is("}"))) {
                     ts.next();
-                    known = false;
+                    next.unknown();
                     v.partial = true;
                 } else {
-                    next = ctx.expressions.constant();
-                    known = true;
+                    next.given(ctx.expressions.constant(), message -> ts.error(nameToken, message), nameToken.text());
                 }
+            } else {
+                implicit.add(nameToken.text());
+                next.implicit(message -> ts.error(nameToken, message));
             }
-            declare(type, v, nameToken, next, known);
+            declare(type, v, nameToken, next);
             ts.declaring(outer);
-            next = Arithmetic.apply("+", next, ConstValue.ofInt(1), msg -> ts.error(nameToken, msg));
             if (!ts.accept(",") && !ts.at("}")) {
                 throw ts.expected("',' or '}' after enumerator '" + nameToken.text() + "'");
             }
         }
-        if (v.list.isEmpty() && !v.partial) {
+        if (v.names.isEmpty() && !v.partial) {
             throw ts.error(open, "empty enum: an enum needs at least one constant");
         }
         if (v.partial) {
             // CFFI: in "enum e { A, B, ... };" the compiler gives every value not written out.
-            v.list.removeIf(e -> implicit.contains(e.name()));
+            for (int i = v.names.size() - 1; i >= 0; i--) {
+                if (implicit.contains(v.names.get(i).text())) {
+                    ctx.enumeratorsBeingDefined.remove(v.names.remove(i).text());
+                    v.typed.remove(i);
+                }
+            }
             for (String name : implicit) {
                 ctx.table.replace(new Declaration.Constant(name, 0, type, true));
             }
@@ -142,52 +182,18 @@ final class EnumParser {
         return v;
     }
 
-    private void declare(EnumType type, Values v, Token name, ConstValue value, boolean known) {
-        long bits = value.floating() ? (long) value.real() : value.bits();
-        if (known) {
-            boolean negative = !value.isUnsigned() && bits < 0;
-            v.anyNegative |= negative;
-            v.anyHugeUnsigned |= value.isUnsigned() && bits < 0;
-            v.list.add(new Enumerator(name.text(), bits));
+    // Declares the constant at once, with the type and exact value of its value: the next ones may
+    // use it (an __int128 value too, until the enum ends).
+    private void declare(EnumType type, Values v, Token name, EnumTyping.Next next) {
+        ConstValue value = next.current();
+        if (value == null) {
+            ctx.registrar.declare(name, new Declaration.Constant(name.text(), 0, type, true));
+            return;
         }
-        ctx.registrar.declare(name, new Declaration.Constant(name.text(), bits, type, !known));
-    }
-
-    // gcc: unsigned int if all values fit it and none is negative, int if all fit int; otherwise the
-    // 64-bit type; a packed enum takes the smallest type that holds all values.
-    private PrimitiveType underlying(Values v, boolean packed) {
-        Primitives p = Primitives.current();
-        if (v.anyHugeUnsigned) {
-            if (v.anyNegative) {
-                throw ts.error(ts.peek(), "enum values do not fit in any integer type");
-            }
-            return p.get("unsigned long");
-        }
-        long min = v.list.stream().mapToLong(Enumerator::value).min().orElse(0);
-        long max = v.list.stream().mapToLong(Enumerator::value).max().orElse(0);
-        String[][] candidates = packed
-                ? new String[][] {
-                    {"signed char", "unsigned char"},
-                    {"short", "unsigned short"},
-                    {"int", "unsigned int"},
-                    {"long", "unsigned long"}
-                }
-                : new String[][] {{"int", "unsigned int"}, {"long", "unsigned long"}};
-        for (String[] pair : candidates) {
-            PrimitiveType signed = p.get(pair[0]);
-            long bits = signed.size() * 8;
-            if (min >= 0 && bits < 64 && max < (1L << bits)) {
-                return p.get(pair[1]);
-            }
-            if (min >= 0 && bits == 64) {
-                return p.get(pair[1]);
-            }
-            long lo = -(1L << (bits - 1));
-            long hi = (1L << (bits - 1)) - 1;
-            if (bits == 64 || min >= lo && max <= hi) {
-                return signed;
-            }
-        }
-        return p.get("long");
+        v.typed.add(value);
+        v.names.add(name);
+        ctx.registrar.declare(
+                name, new Declaration.Constant(name.text(), value.bits(), Directives.typeOf(value.rank()), false));
+        ctx.enumeratorsBeingDefined.put(name.text(), value);
     }
 }

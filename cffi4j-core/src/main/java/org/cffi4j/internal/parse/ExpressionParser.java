@@ -59,8 +59,11 @@ final class ExpressionParser {
             ConstValue a = ts.at(":") ? cond : expression(); // GNU "x ?: y" is "x ? x : y"
             ts.expect(":");
             ConstValue b = conditional();
-            ConstValue.Rank r = ConstValue.common(a.rank(), b.rank());
-            return cond.isTrue() ? a.to(r) : b.to(r);
+            ConstValue chosen = cond.isTrue() ? a : b;
+            if (a.floating() || b.floating()) { // the arms meet in double
+                return ConstValue.ofReal(chosen.toDouble());
+            }
+            return chosen.to(ConstValue.common(a.rank(), b.rank()));
         } finally {
             ts.leave();
         }
@@ -159,16 +162,12 @@ final class ExpressionParser {
             return v.castTo((int) p.size(), p.signed(), p.kind() == PrimitiveType.Kind.BOOL);
         }
         if (type instanceof PrimitiveType p && p.kind() == PrimitiveType.Kind.FLOATING) {
-            return ConstValue.ofReal(v.floating() ? v.real() : v.isUnsigned() ? unsignedToDouble(v.bits()) : v.bits());
+            return ConstValue.ofReal(v.toDouble());
         }
         if (type instanceof PointerType) {
-            return v.castTo(8, false, false);
+            return v.asPointer();
         }
         return v; // (void) and the like: the value is not used in a valid constant expression
-    }
-
-    private static double unsignedToDouble(long bits) {
-        return bits >= 0 ? bits : (double) (bits >>> 1) * 2.0 + (bits & 1);
     }
 
     private ConstValue sizeOrAlign(boolean size) {
@@ -259,10 +258,17 @@ final class ExpressionParser {
                     Literals.string(t, ts).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1);
         }
         ConstValue v = unary();
+        if (v.kind() == ConstValue.Kind.POINTER) {
+            return new PointerType(org.cffi4j.ctype.VoidType.VOID);
+        }
         return v.floating() ? Primitives.current().get("double") : Directives.typeOf(v.rank());
     }
 
     private ConstValue constantValue(Token name) {
+        ConstValue enumerator = ctx.enumeratorsBeingDefined.get(name.text());
+        if (enumerator != null) {
+            return enumerator;
+        }
         Declaration d = ctx.table.lookup(name.text()).orElse(null);
         if (d instanceof Declaration.Constant c) {
             if (c.apiMode()) {
@@ -285,13 +291,12 @@ final class ExpressionParser {
         throw ts.error(name, "use of undeclared identifier '" + name.text() + "' in a constant expression");
     }
 
-    // An enum constant is an int when its value fits one (C), else of its enum's type (gcc).
+    // The type a constant has in expressions: an enum constant has int, or (gcc) its enum's type
+    // when its value did not fit an int; during its enum's definition, the type of its value (the
+    // enum parser declares it with that type).
     private static ConstValue.Rank rankOfConstant(Declaration.Constant c) {
         CType t = c.type() instanceof EnumType e && e.isComplete() ? e.underlying() : c.type();
-        if (c.type() instanceof EnumType && c.value() == (int) c.value()) {
-            return ConstValue.Rank.INT;
-        }
-        if (t instanceof PrimitiveType p && p.isComplete()) {
+        if (t instanceof PrimitiveType p && p.isComplete() && p.isIntegral()) {
             return ConstValue.Rank.of((int) p.size(), p.signed());
         }
         return ConstValue.Rank.INT;
@@ -302,12 +307,13 @@ final class ExpressionParser {
         if (v.floating()) {
             throw ts.error(at, "array size is not an integer");
         }
-        if (!v.isUnsigned() && v.bits() < 0) {
-            throw ts.error(at, "array size is negative (" + v.bits() + ")");
+        java.math.BigInteger n = v.exact();
+        if (n.signum() < 0) {
+            throw ts.error(at, "array size is negative (" + n + ")");
         }
-        if (v.isUnsigned() && v.bits() < 0 || v.bits() > (Long.MAX_VALUE >> 4)) {
+        if (n.compareTo(java.math.BigInteger.valueOf(Long.MAX_VALUE >> 4)) > 0) {
             throw ts.error(at, "array is too large");
         }
-        return v.bits();
+        return n.longValue();
     }
 }

@@ -48,18 +48,19 @@ final class Lexer {
         }
     }
 
-    // Skips blanks and comments; returns whether we are at the start of a line. A newline ends a directive.
+    // Skips blanks and comments; returns whether we are at the start of a line. A line end (\n, \r
+    // or \r\n, as C compilers take them) ends a directive.
     private boolean skipSpace(boolean lineStart) {
         while (pos < src.length()) {
             char c = src.charAt(pos);
-            if (c == '\n') {
+            if (c == '\n' || c == '\r') {
                 endDirective();
                 lineStart = true;
+                pos += lineEndLength(pos);
+            } else if (c == ' ' || c == '\t' || c == '\f' || c == 0x0B) {
                 pos++;
-            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B) {
-                pos++;
-            } else if (c == '\\' && (startsWith("\\\n") || startsWith("\\\r\n"))) {
-                pos += src.charAt(pos + 1) == '\r' ? 3 : 2;
+            } else if (c == '\\' && lineEndLength(pos + 1) > 0) {
+                pos += 1 + lineEndLength(pos + 1); // a line splice
             } else if (startsWith("/*")) {
                 int end = src.indexOf("*/", pos + 2);
                 if (end < 0) {
@@ -67,14 +68,32 @@ final class Lexer {
                 }
                 pos = end + 2;
             } else if (startsWith("//")) {
-                while (pos < src.length() && src.charAt(pos) != '\n') {
-                    pos++;
-                }
+                skipLineComment();
             } else {
                 break;
             }
         }
         return lineStart;
+    }
+
+    /** The length of the line end at {@code at} (1 for \n or \r, 2 for \r\n), 0 if none is there. */
+    private int lineEndLength(int at) {
+        if (at >= src.length()) {
+            return 0;
+        }
+        char c = src.charAt(at);
+        if (c == '\r') {
+            return at + 1 < src.length() && src.charAt(at + 1) == '\n' ? 2 : 1;
+        }
+        return c == '\n' ? 1 : 0;
+    }
+
+    // A // comment ends at the end of its line; a backslash just before the line end splices the
+    // next line to it (the compiler splices lines before it removes comments), so it goes on.
+    private void skipLineComment() {
+        while (pos < src.length() && lineEndLength(pos) == 0) {
+            pos += src.charAt(pos) == '\\' && lineEndLength(pos + 1) > 0 ? 1 + lineEndLength(pos + 1) : 1;
+        }
     }
 
     private void endDirective() {
@@ -134,7 +153,7 @@ final class Lexer {
         String file = null;
         if (pos < src.length() && src.charAt(pos) == '"') {
             int end = src.indexOf('"', pos + 1);
-            if (end > 0 && src.lastIndexOf('\n', end) < pos) {
+            if (end > 0 && src.substring(pos + 1, end).chars().noneMatch(c -> c == '\n' || c == '\r')) {
                 file = src.substring(pos + 1, end);
             }
         }
@@ -153,7 +172,7 @@ final class Lexer {
     }
 
     private void skipToEndOfLine() {
-        while (pos < src.length() && src.charAt(pos) != '\n') {
+        while (pos < src.length() && lineEndLength(pos) == 0) {
             pos++;
         }
     }
@@ -179,7 +198,7 @@ final class Lexer {
             pos++;
             return new Token(Token.Kind.PUNCTUATOR, String.valueOf(c), start);
         }
-        throw diagnostics.error(start, "unexpected character '" + printable(c) + "'");
+        throw diagnostics.error(start, "unexpected character '" + Printable.escape(String.valueOf(c)) + "'");
     }
 
     private Token identifierOrLiteral(int start) {
@@ -230,10 +249,10 @@ final class Lexer {
         pos = quotePos + 1;
         while (pos < src.length() && src.charAt(pos) != quote) {
             char c = src.charAt(pos);
-            if (c == '\n') {
+            if (c == '\n' || c == '\r') {
                 break;
             }
-            pos += c == '\\' ? 2 : 1;
+            pos += c == '\\' && lineEndLength(pos + 1) == 2 ? 3 : c == '\\' ? 2 : 1;
         }
         if (pos >= src.length() || src.charAt(pos) != quote) {
             throw diagnostics.error(start, "missing terminating " + quote + " character");
@@ -241,9 +260,5 @@ final class Lexer {
         pos++;
         Token.Kind kind = quote == '"' ? Token.Kind.STRING : Token.Kind.CHARACTER;
         return new Token(kind, src.substring(start, pos), start);
-    }
-
-    private static String printable(char c) {
-        return c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c);
     }
 }

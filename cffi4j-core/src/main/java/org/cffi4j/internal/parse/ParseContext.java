@@ -14,6 +14,11 @@ final class ParseContext {
     final CdefOptions options;
     final Deque<Integer> packStack = new ArrayDeque<>();
     int currentPack;
+    /**
+     * The constants of the enums being defined, with the type and exact value each has until its
+     * enum ends (gcc's rules: an {@code __int128} value, the type of a value that does not fit int).
+     */
+    final java.util.Map<String, ConstValue> enumeratorsBeingDefined = new java.util.HashMap<>();
 
     final ExpressionParser expressions;
     final AttributeParser attributes;

@@ -53,6 +53,9 @@ final class RecordParser {
         }
         specs.definesTag = true;
         StructType existing = tagToken == null ? null : existingTag(kind, tagToken);
+        if (existing == null && tagToken != null && !ctx.table.isScratch()) {
+            existing = adoptMentioned(kind, tagToken); // a type name mentioned it: that type is completed
+        }
         StructType target = existing != null && existing.state() == StructType.State.INCOMPLETE ? existing : null;
         if (target == null) {
             String name =
@@ -61,8 +64,8 @@ final class RecordParser {
             if (tagToken != null && existing == null) {
                 ctx.table.putTag(tagToken.text(), target); // in scope inside its own body
             }
-        } else {
-            ctx.table.completed(target);
+        } else if (ctx.table.tag(tagToken.text()).isEmpty()) {
+            ctx.table.putTag(tagToken.text(), target);
         }
         String outer = ts.declarationName();
         ts.declaring(tagToken != null ? target.toString() : outer);
@@ -85,10 +88,17 @@ final class RecordParser {
     private CType reference(StructType.Kind kind, Token tag) {
         StructType existing = existingTag(kind, tag);
         if (existing == null) {
-            existing = StructType.declare(kind, tag.text(), null);
+            existing = (StructType) ctx.table.undeclaredTag(
+                    kind.keyword() + " " + tag.text(), () -> StructType.declare(kind, tag.text(), null));
             ctx.table.putTag(tag.text(), existing);
         }
         return existing;
+    }
+
+    // The incomplete type a type name gave an undeclared tag of this kind, now declared by a cdef.
+    private StructType adoptMentioned(StructType.Kind kind, Token tag) {
+        CType t = ctx.table.undeclaredTag(kind.keyword() + " " + tag.text(), () -> null);
+        return t instanceof StructType s && s.state() == StructType.State.INCOMPLETE ? s : null;
     }
 
     private record Body(List<MemberSpec> members, boolean partial, Token open) {}
@@ -148,31 +158,24 @@ final class RecordParser {
         Attributes attrs = new Attributes();
         attrs.merge(specs.attributes);
         String name = null;
-        CType type = specs.type;
+        Declarator d = null;
         Token at = ts.peek();
         if (!ts.at(":")) {
-            Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
+            d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
             name = d.name;
             at = d.nameToken;
-            type = d.apply(specs.type, specs.qualifiers, ts);
             attrs.merge(d.attributes);
         }
         int width = -1;
         if (ts.accept(":")) {
-            Token w = ts.peek();
-            ConstValue v = ctx.expressions.constant();
-            if (v.floating() || v.bits() < 0 || v.bits() > 128) {
-                throw ts.error(
-                        w,
-                        "bitfield '" + (name == null ? "(unnamed)" : name) + "' has an invalid width ("
-                                + (v.floating() ? v.real() : v.bits()) + ")");
-            }
-            width = (int) v.bits();
+            width = bitfieldWidth(name == null ? "(unnamed)" : name);
             if (width == 0 && name != null) {
                 throw ts.error(at, "named bitfield '" + name + "' has zero width");
             }
         }
         ctx.attributes.parse(attrs);
+        CType base = Vectors.apply(specs.type, attrs, ts); // vector_size(N) anywhere in the member applies to its base
+        CType type = d == null ? base : d.apply(base, specs.qualifiers, ts);
         if (attrs.mode != null) {
             type = TypeSpecifierSet.Modes.apply(type, attrs.mode, ts, at);
         }
@@ -181,6 +184,26 @@ final class RecordParser {
                     at, "member '" + name + "' of '" + recordName + "' is declared as a function (use a pointer)");
         }
         return new MemberSpec(name, type, width, attrs.aligned, attrs.packed);
+    }
+
+    // The width after ':', checked as gcc checks it; a width past the type's is refused by the layout.
+    private int bitfieldWidth(String name) {
+        Token w = ts.peek();
+        ConstValue v = ctx.expressions.constant();
+        if (v.kind() != ConstValue.Kind.INTEGER) {
+            throw ts.error(w, "bitfield '" + name + "' width is not an integer constant");
+        }
+        java.math.BigInteger n = v.exact();
+        if (n.signum() < 0) {
+            throw ts.error(w, "bitfield '" + name + "' has a negative width (" + n + ")");
+        }
+        if (n.compareTo(java.math.BigInteger.valueOf(128)) > 0) {
+            throw ts.error(
+                    w,
+                    "bitfield '" + name + "' has an invalid width (" + n + "): no integer type is wider than"
+                            + " 128 bits");
+        }
+        return n.intValue();
     }
 
     // Lays the body out (or, for a body with "..." or members only API mode can size, records the

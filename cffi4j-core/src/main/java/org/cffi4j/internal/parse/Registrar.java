@@ -3,6 +3,7 @@ package org.cffi4j.internal.parse;
 import org.cffi4j.ctype.CPrinter;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
+import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.TypeAccess;
 
@@ -40,11 +41,16 @@ final class Registrar {
 
     /** Declares a typedef name, naming an anonymous struct, union or enum after it. */
     void typedef(Token at, String name, CType type) {
+        typedef(at, name, type, 0);
+    }
+
+    /** Declares a typedef name that carries qualifiers ({@code typedef volatile int spin_t;}). */
+    void typedef(Token at, String name, CType type, int qualifiers) {
         if (isUnnamed(type)) {
-            ctx.table.naming(type); // the type may be older than this cdef (__typeof__): undone if the cdef fails
+            // The type may be older than this cdef (__typeof__): the name is published with the cdef.
             TypeAccess.mutators().nameAnonymous(type, name);
         }
-        declare(at, new Declaration.Typedef(name, type));
+        declare(at, new Declaration.Typedef(name, type, qualifiers));
     }
 
     private static boolean isUnnamed(CType t) {
@@ -56,7 +62,8 @@ final class Registrar {
     private static Declaration merge(Declaration a, Declaration b) {
         return switch (a) {
             case Declaration.Typedef x
-            when b instanceof Declaration.Typedef y -> TypeEquivalence.same(x.type(), y.type()) ? x : null;
+            when b instanceof Declaration.Typedef y ->
+                x.qualifiers() == y.qualifiers() && TypeEquivalence.same(x.type(), y.type()) ? x : null;
             case Declaration.Function x
             when b instanceof Declaration.Function y ->
                 TypeEquivalence.same(x.type(), y.type())
@@ -84,7 +91,8 @@ final class Registrar {
     /** A declaration as C text, for messages. */
     static String describe(Declaration d) {
         return switch (d) { // abbreviated: a type built by typedefs can be too long to show whole
-            case Declaration.Typedef t -> "typedef " + CPrinter.abbreviated(t.type(), t.name());
+            case Declaration.Typedef t ->
+                "typedef " + Qualifiers.prefix(t.qualifiers()) + CPrinter.abbreviated(t.type(), t.name());
             case Declaration.Function f -> CPrinter.abbreviated(f.type(), f.name());
             case Declaration.Variable v -> CPrinter.abbreviated(v.type(), v.name());
             case Declaration.Constant c -> c.apiMode() ? c.name() + " = ..." : c.name() + " = " + c.value();

@@ -50,8 +50,11 @@ final class SourceMap {
         int start = lineStarts[srcLine];
         String text = "";
         if (withText) {
-            int end = source.indexOf('\n', start);
-            text = source.substring(start, end < 0 ? source.length() : end);
+            int end = start;
+            while (end < source.length() && source.charAt(end) != '\n' && source.charAt(end) != '\r') {
+                end++;
+            }
+            text = source.substring(start, end);
         }
         int column = p - start + 1;
         Marker m = lastMarkerAtOrBefore(srcLine);
@@ -89,20 +92,19 @@ final class SourceMap {
         return i >= 0 ? i : -i - 2;
     }
 
+    // A line ends at \n, \r or \r\n, as C compilers take them.
     private int[] computeLineStarts() {
+        int[] starts = new int[16];
         int n = 1;
         for (int i = 0; i < source.length(); i++) {
-            if (source.charAt(i) == '\n') {
-                n++;
+            char c = source.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == source.length() || source.charAt(i + 1) != '\n')) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
             }
         }
-        int[] starts = new int[n];
-        int k = 1;
-        for (int i = 0; i < source.length(); i++) {
-            if (source.charAt(i) == '\n') {
-                starts[k++] = i + 1;
-            }
-        }
-        return starts;
+        return Arrays.copyOf(starts, n);
     }
 }

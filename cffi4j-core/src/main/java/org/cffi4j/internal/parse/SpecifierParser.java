@@ -39,6 +39,18 @@ final class SpecifierParser {
 
     /** A type name: specifiers and an abstract declarator, e.g. {@code const char *}. */
     CType typeName() {
+        return typeName(DeclaratorParser.Mode.ABSTRACT);
+    }
+
+    /**
+     * A type name whose declarator may carry a name, as CFFI's type names may: {@code void foo()},
+     * {@code int(*callback)(bool x)} (the name is ignored).
+     */
+    CType typeNameMaybeNamed() {
+        return typeName(DeclaratorParser.Mode.EITHER);
+    }
+
+    private CType typeName(DeclaratorParser.Mode mode) {
         ts.enter(); // type names nest in their own specifiers: __typeof__(_Atomic(int _Alignas(...)))
         try {
             Token start = ts.peek();
@@ -46,8 +58,11 @@ final class SpecifierParser {
             if (specs.storage != null) {
                 throw ts.error(start, "a type name cannot have a storage class ('" + specs.storage + "')");
             }
-            Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.ABSTRACT);
-            return d.apply(specs.type, specs.qualifiers, ts);
+            Declarator d = ctx.declarators.declarator(mode);
+            Attributes attrs = new Attributes();
+            attrs.merge(specs.attributes);
+            attrs.merge(d.attributes);
+            return d.apply(Vectors.apply(specs.type, attrs, ts), specs.qualifiers, ts);
         } finally {
             ts.leave();
         }
@@ -89,6 +104,7 @@ final class SpecifierParser {
             } else if (!set.hasAny() && ctx.table.isTypedefName(s)) {
                 ts.next();
                 set.setNamed(ctx.table.typedef(s).orElseThrow(), t);
+                specs.qualifiers |= ctx.table.typedefQualifiers(s); // typedef volatile int spin_t;
             } else {
                 break;
             }
@@ -128,13 +144,7 @@ final class SpecifierParser {
     }
 
     private static int qualifierFlag(String s) {
-        if (s.startsWith("const") || s.startsWith("__const")) {
-            return Qualifiers.CONST;
-        }
-        if (s.contains("volatile")) {
-            return Qualifiers.VOLATILE;
-        }
-        return 0; // restrict and the nullability words do not change the type's layout or identity
+        return Qualifiers.of(s); // the nullability words (_Nonnull...) change nothing
     }
 
     // _Atomic as a qualifier, or _Atomic(type-name) as a specifier. Same layout as the plain type here.

@@ -38,7 +38,7 @@ record Token(Kind kind, String text, int pos) {
             case END_OF_LINE -> "end of line";
             case DEFINE -> "'#define'";
             case PRAGMA -> "'#pragma'";
-            default -> "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+            default -> "'" + Printable.escape(text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
         };
     }
 }

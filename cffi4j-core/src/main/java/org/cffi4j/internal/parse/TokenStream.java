@@ -23,6 +23,20 @@ final class TokenStream {
         this.diagnostics = diagnostics;
     }
 
+    /** A position to go back to, with the nesting depth there. */
+    record Mark(int index, int depth) {}
+
+    /** The current position, for {@link #reset}. */
+    Mark mark() {
+        return new Mark(index, depth);
+    }
+
+    /** Goes back to a position given by {@link #mark}. */
+    void reset(Mark mark) {
+        index = mark.index();
+        depth = mark.depth();
+    }
+
     Token peek() {
         return tokens.get(index);
     }

@@ -1,95 +1,136 @@
 package org.cffi4j.internal.parse;
 
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.cffi4j.ctype.CType;
-import org.cffi4j.ctype.EnumType;
-import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.TypeAccess;
+import org.cffi4j.internal.TypeTransaction;
 
 /**
  * Everything declared in one FFI: ordinary identifiers (typedefs, functions, variables, constants)
- * and tags (struct, union, enum), in declaration order. A cdef works on a {@link #fork()} and the
- * FFI keeps it only if the whole cdef succeeds; {@link #rollback()} undoes the completions (and namings) of
- * nominal types that the failed cdef made, so a failing cdef leaves everything as it was.
+ * and tags (struct, union, enum), in declaration order.
+ *
+ * <p>A cdef parses into a {@link #fork()} (a copy of the maps with its own {@link
+ * TypeTransaction}) and the FFI keeps it only if the whole cdef succeeds, after {@link #commit()}
+ * has published the completions of older struct and enum types; a failed cdef drops the fork, and
+ * no other thread has seen anything of it. A type name ({@code ffi.typeOf}) parses into a {@link
+ * #scratch()} table instead: it reads through to this one and costs nothing to make, whatever the
+ * number of declarations.
  */
 public final class TypeTable {
+    // Bounds of the per-FFI caches: a program asking about a million distinct type names must not
+    // keep them all.
+    private static final int MAX_CACHED = 10_000;
+
+    private final TypeTable parent; // a scratch table's table: read through, never written
     private final Map<String, Declaration> ordinary;
     private final Map<String, CType> tags;
-    private final List<CType> completedHere = new ArrayList<>();
-    private final List<Naming> namedHere = new ArrayList<>();
     private final Map<String, String> locations;
-    private final java.util.Set<String> externJava;
+    private final Set<String> externJava;
+    // Tags that type names mentioned without any cdef declaring them ("struct foo *"), by "struct
+    // foo": the same type each time, and the one a later cdef completes. Shared by the tables of
+    // one FFI.
+    private final Map<String, CType> mentioned;
+    private final TypeTransaction transaction;
+    private final Map<String, CType> parsedTypes = new ConcurrentHashMap<>();
     private int anonymousCount;
 
     /** An empty table: only the predefined types are known. */
     public TypeTable() {
-        this(new LinkedHashMap<>(), new LinkedHashMap<>(), 0);
-    }
-
-    private TypeTable(Map<String, Declaration> ordinary, Map<String, CType> tags, int anonymousCount) {
-        this(ordinary, tags, new java.util.HashMap<>(), new java.util.HashSet<>(), anonymousCount);
+        this(
+                null,
+                new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
+                new HashMap<>(),
+                new HashSet<>(),
+                new ConcurrentHashMap<>(),
+                null,
+                0);
     }
 
     private TypeTable(
+            TypeTable parent,
             Map<String, Declaration> ordinary,
             Map<String, CType> tags,
             Map<String, String> locations,
-            java.util.Set<String> externJava,
+            Set<String> externJava,
+            Map<String, CType> mentioned,
+            TypeTransaction transaction,
             int anonymousCount) {
+        this.parent = parent;
         this.ordinary = ordinary;
         this.tags = tags;
         this.locations = locations;
         this.externJava = externJava;
+        this.mentioned = mentioned;
+        this.transaction = transaction;
         this.anonymousCount = anonymousCount;
     }
 
-    /** A copy to parse into; the original stays as it is until the copy replaces it. */
+    /** A copy to parse a cdef into; the original stays as it is until the copy replaces it. */
     public TypeTable fork() {
         return new TypeTable(
+                null,
                 new LinkedHashMap<>(ordinary),
                 new LinkedHashMap<>(tags),
-                new java.util.HashMap<>(locations),
-                new java.util.HashSet<>(externJava),
+                new HashMap<>(locations),
+                new HashSet<>(externJava),
+                mentioned,
+                new TypeTransaction(null),
                 anonymousCount);
     }
 
-    /** Undoes the completions of struct, union and enum types made through this fork. */
-    public void rollback() {
-        TypeAccess.Mutators m = TypeAccess.mutators();
-        for (CType t : completedHere) {
-            if (t instanceof StructType s) {
-                m.uncomplete(s);
-            } else if (t instanceof EnumType e) {
-                m.uncomplete(e);
-            }
-        }
-        completedHere.clear();
-        for (Naming n : namedHere.reversed()) {
-            m.nameAnonymous(n.type(), n.before());
-        }
-        namedHere.clear();
+    /**
+     * A table to parse a type name into, in constant time: it sees this table's declarations, and
+     * what is declared in it stays in it ({@code ffi.typeOf} never declares anything).
+     */
+    public TypeTable scratch() {
+        return new TypeTable(
+                this,
+                new HashMap<>(),
+                new HashMap<>(),
+                new HashMap<>(),
+                new HashSet<>(),
+                mentioned,
+                new TypeTransaction(transaction),
+                anonymousCount);
     }
 
-    /** Forgets the undo log once the fork has been kept. */
+    /** Runs {@code op} inside this table's transaction (a cdef, a compile, a type name). */
+    public <R> R within(Supplier<R> op) {
+        return transaction == null ? op.get() : transaction.run(op::get);
+    }
+
+    /**
+     * Publishes what was done in this fork to older types, so that the FFI can keep it.
+     *
+     * @throws org.cffi4j.CDefException if another FFI completed one of those types meanwhile
+     */
     public void commit() {
-        completedHere.clear();
-        namedHere.clear();
+        if (transaction != null) {
+            transaction.commit();
+        }
     }
 
-    /** Notes that a nominal type declared before this fork was completed in it. */
+    /** Drops what was done in this fork (a failed cdef): nobody else has seen any of it. */
+    public void rollback() {
+        if (transaction != null) {
+            transaction.discard();
+        }
+    }
+
+    /**
+     * Nothing to do: a completion made inside a cdef is kept in its transaction until it commits.
+     * (Kept for the callers that still note their completions.)
+     */
     public void completed(CType nominal) {
-        completedHere.add(nominal);
-    }
-
-    private record Naming(CType type, String before) {}
-
-    /** Notes that an anonymous type, maybe declared before this fork, is about to be named by a typedef. */
-    void naming(CType anonymous) {
-        namedHere.add(new Naming(anonymous, anonymous.toString()));
+        // the transaction has it
     }
 
     /**
@@ -98,20 +139,21 @@ public final class TypeTable {
      * @throws org.cffi4j.FFIException if a name is declared differently in both
      */
     public void include(TypeTable other) {
-        for (Declaration d : other.ordinary.values()) {
+        for (Declaration d : other.declarations()) {
             Declaration mine = ordinary.get(d.name());
             if (mine == null) {
                 ordinary.put(d.name(), d);
             } else if (!mine.equals(d)
                     && !(mine instanceof Declaration.Typedef a
                             && d instanceof Declaration.Typedef b
+                            && a.qualifiers() == b.qualifiers()
                             && TypeEquivalence.same(a.type(), b.type()))) {
                 throw new org.cffi4j.FFIException(
                         "include: '" + d.name() + "' is declared as '" + Registrar.describe(mine) + "' here and as '"
                                 + Registrar.describe(d) + "' in the included FFI");
             }
         }
-        for (var e : other.tags.entrySet()) {
+        for (var e : other.tags().entrySet()) {
             CType mine = tags.get(e.getKey());
             if (mine == null) {
                 tags.put(e.getKey(), e.getValue());
@@ -124,41 +166,80 @@ public final class TypeTable {
 
     /** The ordinary declaration of a name, if any. */
     public Optional<Declaration> lookup(String name) {
-        return Optional.ofNullable(ordinary.get(name));
+        return Optional.ofNullable(ordinary(name));
+    }
+
+    private Declaration ordinary(String name) {
+        Declaration d = ordinary.get(name);
+        return d == null && parent != null ? parent.ordinary(name) : d;
     }
 
     /** The struct, union or enum type of a tag, if any. */
     public Optional<CType> tag(String tag) {
-        return Optional.ofNullable(tags.get(tag));
+        return Optional.ofNullable(tagType(tag));
+    }
+
+    private CType tagType(String tag) {
+        CType t = tags.get(tag);
+        return t == null && parent != null ? parent.tagType(tag) : t;
     }
 
     /** The type named by a typedef name, user-declared or predefined. */
     public Optional<CType> typedef(String name) {
-        Declaration d = ordinary.get(name);
+        Declaration d = ordinary(name);
         if (d instanceof Declaration.Typedef t) {
             return Optional.of(t.type());
         }
         return d == null ? Predefined.type(name) : Optional.empty();
     }
 
+    /** The qualifiers a typedef name carries ({@code typedef volatile int spin_t;}): 0 for none. */
+    int typedefQualifiers(String name) {
+        return ordinary(name) instanceof Declaration.Typedef t ? t.qualifiers() : 0;
+    }
+
     /** Whether a name is, at this point, a typedef name (which makes {@code name * x;} a declaration). */
     boolean isTypedefName(String name) {
-        Declaration d = ordinary.get(name);
+        Declaration d = ordinary(name);
         return d instanceof Declaration.Typedef
                 || (d == null && Predefined.type(name).isPresent());
     }
 
-    private final Map<String, CType> parsedTypes = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The type of a tag that no cdef declared, for a reference to it ({@code struct foo *}): the
+     * one a type name mentioned before if any, else {@code fresh}. A type name (in a scratch table)
+     * leaves its new tags here, so that asking twice gives the same type; a cdef adopts them.
+     *
+     * @param key the keyword and the tag, {@code "struct foo"}
+     */
+    CType undeclaredTag(String key, Supplier<CType> fresh) {
+        CType known = mentioned.get(key);
+        if (known != null) {
+            return known;
+        }
+        CType t = fresh.get();
+        if (parent != null && mentioned.size() < MAX_CACHED) {
+            CType winner = mentioned.putIfAbsent(key, t);
+            t = winner != null ? winner : t;
+            transaction.shared(t); // other threads may now see it: completed only through transactions
+        }
+        return t;
+    }
+
+    /** Whether this table parses a type name: definitions in it do not adopt mentioned tags. */
+    boolean isScratch() {
+        return parent != null;
+    }
 
     /**
      * A type name parsed against this table, parsed once: type names repeat ({@code alloc("int *")}
      * in a loop) and the table never changes once a cdef has kept it.
      */
-    public CType parsedType(String text, java.util.function.Function<String, CType> parse) {
+    public CType parsedType(String text, Function<String, CType> parse) {
         CType t = parsedTypes.get(text);
         if (t == null) {
             t = parse.apply(text);
-            if (parsedTypes.size() < 10_000) {
+            if (parsedTypes.size() < MAX_CACHED) {
                 parsedTypes.put(text, t);
             }
         }
@@ -167,7 +248,8 @@ public final class TypeTable {
 
     /** Where a name was declared ({@code cdef:3:5}), for the messages of later stages; null if unknown. */
     public String locationOf(String name) {
-        return locations.get(name);
+        String l = locations.get(name);
+        return l == null && parent != null ? parent.locationOf(name) : l;
     }
 
     void noteLocation(String name, String location) {
@@ -176,7 +258,7 @@ public final class TypeTable {
 
     /** Whether a function is declared {@code extern "Java"}: implemented in Java, called from C (API mode). */
     public boolean isExternJava(String name) {
-        return externJava.contains(name);
+        return externJava.contains(name) || parent != null && parent.isExternJava(name);
     }
 
     void markExternJava(String name) {
@@ -203,11 +285,22 @@ public final class TypeTable {
 
     /** All ordinary declarations, in declaration order. */
     public Iterable<Declaration> declarations() {
-        return ordinary.values();
+        if (parent == null) {
+            return ordinary.values();
+        }
+        Map<String, Declaration> all = new LinkedHashMap<>();
+        parent.declarations().forEach(d -> all.put(d.name(), d));
+        all.putAll(ordinary);
+        return all.values();
     }
 
     /** All tagged types, in declaration order. */
     public Map<String, CType> tags() {
-        return tags;
+        if (parent == null) {
+            return tags;
+        }
+        Map<String, CType> all = new LinkedHashMap<>(parent.tags());
+        all.putAll(tags);
+        return all;
     }
 }
