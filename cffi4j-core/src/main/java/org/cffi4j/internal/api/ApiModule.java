@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import org.cffi4j.FFIException;
@@ -37,22 +36,30 @@ public record ApiModule(
         return CWriter.write(module, source, table).text();
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Builds (or finds in the cache) and loads a module; {@code table} must be a fork the caller may keep. */
     public static ApiModule build(String module, String source, SourceOptions options, TypeTable table) {
         GeneratedC gen = CWriter.write(module, source, table);
         Toolchain cc = Toolchain.find();
         String key = BuildCache.key(
                 module, gen.text(), options.toString(), cc.identity(), BuildCache.contents(options.sources()));
-        Path dir = BuildCache.directory();
-        Path library = dir.resolve(module + "-" + key + ".so");
+        BuildCache cache = new BuildCache(CacheDirectory.open(), module, key);
+        MemorySegment handle;
         boolean compiled = false;
-        if (!Files.exists(library)) {
-            compile(module, gen, options, table, cc, dir, library, key);
-            compiled = true;
+        // One build per entry at a time in this process; other processes build beside it.
+        synchronized (LOCKS.computeIfAbsent(cache.place(), e -> new Object())) {
+            handle = ModuleLoader.reopen(cache.place());
+            if (handle == null) {
+                handle = fromCache(cache);
+            }
+            if (handle == null) {
+                BuildCache.Candidate built = compile(module, gen, options, table, cc, cache);
+                handle = ModuleLoader.load(cache.place(), built.bytes(), built.recordedHash(), built.file());
+                compiled = true;
+            }
         }
-        // RTLD_NOW, RTLD_LOCAL: a module's C calls its own extern "Java" stubs and source functions,
-        // not the same-named ones of a module loaded before it (RTLD_GLOBAL would interpose those).
-        MemorySegment handle = Dl.open(library.toString(), 0x2);
         FactReader facts = new FactReader(handle, table);
         facts.apply(gen.facts());
         Map<String, String> symbols = new HashMap<>();
@@ -70,38 +77,34 @@ public record ApiModule(
         return new ApiModule(handle, table, symbols, types, compiled);
     }
 
-    private static void compile(
-            String module,
-            GeneratedC gen,
-            SourceOptions options,
-            TypeTable table,
-            Toolchain cc,
-            Path dir,
-            Path library,
-            String key) {
+    // A cached library whose content is what its name records; one that is not is removed.
+    private static MemorySegment fromCache(BuildCache cache) {
+        for (BuildCache.Candidate c : cache.candidates()) {
+            MemorySegment handle = ModuleLoader.load(cache.place(), c.bytes(), c.recordedHash(), c.file());
+            if (handle != null) {
+                return handle;
+            }
+            cache.discard(c);
+        }
+        return null;
+    }
+
+    private static BuildCache.Candidate compile(
+            String module, GeneratedC gen, SourceOptions options, TypeTable table, Toolchain cc, BuildCache cache) {
+        Path work = cache.newWorkDirectory();
         try {
-            Path work = Files.createTempDirectory(dir, module + "-");
-            Path c = work.resolve(module + "-" + key + ".c");
+            Path c = work.resolve(cache.entry() + ".c");
             Files.writeString(c, gen.text());
-            Path out = work.resolve(library.getFileName());
+            Path out = work.resolve(cache.entry() + ".so");
             Toolchain.Result r = cc.compileSharedLibrary(c, out, options);
             if (r.exitCode() != 0) {
                 throw DiagnosticMapper.map(r.output(), gen, table, module);
             }
-            Files.move(out, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(c, dir.resolve(c.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            deleteQuietly(work);
+            return cache.publish(out, c);
         } catch (IOException e) {
-            throw new FFIException("API mode: cannot write in the cache directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temporary directory is harmless
+            throw new FFIException("API mode: cannot write in the cache directory: " + e.getMessage(), e);
+        } finally {
+            BuildCache.deleteQuietly(work);
         }
     }
 }

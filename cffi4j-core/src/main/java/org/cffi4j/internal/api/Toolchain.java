@@ -33,7 +33,10 @@ final class Toolchain {
     /** The result of a command: exit code and merged output. */
     record Result(int exitCode, String output) {}
 
-    /** Compiles {@code cFile} (and the extra sources) into the shared library {@code out}. */
+    /**
+     * Compiles {@code cFile} (and the extra sources) into the shared library {@code out}, in the
+     * directory of both.
+     */
     Result compileSharedLibrary(Path cFile, Path out, SourceOptions o) {
         // --no-as-needed: the module must depend on every library even when its C code references
         // nothing in one (a cdef of only variadic functions or globals): Java finds them through it.
@@ -44,7 +47,7 @@ final class Toolchain {
                 "-O2",
                 "-Wl,--no-as-needed",
                 "-o",
-                out.toString(),
+                out.getFileName().toString(),
                 "-Werror=incompatible-pointer-types",
                 "-Werror=implicit-function-declaration",
                 "-Werror=int-conversion",
@@ -54,7 +57,8 @@ final class Toolchain {
         o.includeDirs().forEach(d -> cmd.add("-I" + absolute(d)));
         o.defineMacros().forEach(m -> cmd.add("-D" + m));
         cmd.addAll(o.extraCompileArgs());
-        cmd.add(cFile.toString());
+        // Relative names, in the build directory: two builds of the same inputs give the same bytes.
+        cmd.add(cFile.getFileName().toString());
         o.sources().forEach(s -> cmd.add(absolute(s)));
         o.libraryDirs().forEach(d -> cmd.add("-L" + absolute(d)));
         o.libraries().forEach(l -> cmd.add("-l" + l));
