@@ -35,28 +35,34 @@ public final class Library implements AutoCloseable {
     private final ConcurrentHashMap<String, CFunction> functions = new ConcurrentHashMap<>();
     private final Map<String, String> apiSymbols;
     private final Map<String, FunctionType> apiTypes;
+    // API mode: each declared function's address as the module's loader resolved it (NULL: missing).
+    private final Map<String, MemorySegment> apiAddresses;
     private final boolean apiMode;
     private final Map<String, CData> externs = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     Library(FFI ffi, String name, MemorySegment handle) {
-        this(ffi, name, handle, Map.of(), Map.of(), false);
+        this(ffi, name, handle, Map.of(), Map.of(), null);
     }
 
-    /** A library of API mode: some functions are called through C wrappers of another type. */
+    /**
+     * A library of API mode: some functions are called through C wrappers of another type, and the
+     * address of every function (not a macro) is known, NULL for those no linked library defines.
+     */
     Library(
             FFI ffi,
             String name,
             MemorySegment handle,
             Map<String, String> apiSymbols,
             Map<String, FunctionType> apiTypes,
-            boolean apiMode) {
+            Map<String, MemorySegment> apiAddresses) {
         this.ffi = ffi;
         this.name = name == null ? "the C runtime" : "'" + name + "'";
         this.handle = handle;
         this.apiSymbols = Map.copyOf(apiSymbols);
         this.apiTypes = Map.copyOf(apiTypes);
-        this.apiMode = apiMode;
+        this.apiAddresses = apiAddresses == null ? Map.of() : Map.copyOf(apiAddresses);
+        this.apiMode = apiAddresses != null;
     }
 
     /**
@@ -85,6 +91,7 @@ public final class Library implements AutoCloseable {
             throw new FFIException("'" + fname + "' is not a function: it is declared as a "
                     + d.getClass().getSimpleName().toLowerCase());
         }
+        requireDefined(fname);
         String symbol = apiSymbols.getOrDefault(fname, f.symbol());
         FunctionType type = apiTypes.getOrDefault(fname, f.type());
         if (f.hasBody() && !apiSymbols.containsKey(fname)) {
@@ -97,6 +104,15 @@ public final class Library implements AutoCloseable {
             return new CFunction(fname, type, null, new VariadicDowncall(fname, type, address, () -> checkOpen(fname)));
         }
         return new CFunction(fname, type, Downcall.of(fname, type, List.of(), address, () -> checkOpen(fname)), null);
+    }
+
+    // API mode: a function the headers declare but no linked library defines fails here, not at load.
+    private void requireDefined(String fname) {
+        MemorySegment address = apiAddresses.get(fname);
+        if (address != null && address.equals(MemorySegment.NULL)) {
+            throw new FFIException("function '" + fname + "' is not in " + name + " or its libraries: the C source"
+                    + " declares it, but none of the libraries linked defines it");
+        }
     }
 
     private MemorySegment symbol(String symbol, String what) {
@@ -182,12 +198,15 @@ public final class Library implements AutoCloseable {
         return switch (d) {
             case Declaration.Variable v ->
                 CDataAccess.door().create(new PointerType(v.type()), variable(v), Lifetime.UNOWNED);
-            case Declaration.Function f ->
-                CDataAccess.door()
+            case Declaration.Function f -> {
+                requireDefined(global);
+                MemorySegment address = apiAddresses.get(global); // API mode: static functions too
+                yield CDataAccess.door()
                         .create(
                                 new PointerType(f.type()),
-                                symbol(f.symbol(), "function '" + global + "'"),
+                                address != null ? address : symbol(f.symbol(), "function '" + global + "'"),
                                 Lifetime.UNOWNED);
+            }
             default -> throw new FFIException("'" + global + "' has no address: it is not a variable or a function");
         };
     }

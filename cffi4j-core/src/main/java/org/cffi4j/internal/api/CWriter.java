@@ -14,6 +14,7 @@ import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.parse.Declaration;
+import org.cffi4j.internal.parse.Spelling;
 import org.cffi4j.internal.parse.TypeTable;
 
 /**
@@ -27,6 +28,7 @@ final class CWriter {
     private final Map<Integer, String> lineOwners = new HashMap<>();
     private final List<Facts> facts = new ArrayList<>();
     private final Map<String, FunctionType> wrappers = new LinkedHashMap<>();
+    private final java.util.Set<String> linkerSymbols = new java.util.HashSet<>();
     private int line = 1;
     private int counter;
 
@@ -49,7 +51,7 @@ final class CWriter {
         w.emit("#include <string.h>", null);
         w.declarations();
         w.layouts();
-        return new GeneratedC(w.out.toString(), w.lineOwners, w.facts, w.wrappers);
+        return new GeneratedC(w.out.toString(), w.lineOwners, w.facts, w.wrappers, w.linkerSymbols);
     }
 
     private void emit(String text, String owner) {
@@ -97,29 +99,38 @@ final class CWriter {
         }
     }
 
-    // &global, computed by C: the only way to reach a thread-local (or macro-defined) global.
+    // &global, computed by C: the only way to reach a thread-local (or macro-defined) global. A
+    // global that no linked library defines gets the address NULL at link time, which Java reports.
     private void addressGetter(Declaration.Variable v) {
-        if (!v.threadLocal()) {
-            // A weak reference: a global the headers declare but nothing defines must not stop the
-            // module from loading; its address is then NULL, which Java reports.
-            emit("#pragma weak " + v.name(), v.name());
-        }
+        linkerSymbols.add(v.symbol());
         emit("void *cffi4j_addr_" + v.name() + "(void) { return (void *) &(" + v.name() + "); }", v.name());
     }
 
-    // The check (not for macros: they have no address), the macro probe, and a wrapper when useful.
+    // The macro probe; for a function (not a macro) the check and its address; then a wrapper when
+    // useful. A function that no linked library defines is given the address NULL at link time
+    // (see ApiModule), so that the module loads and only a call of it fails.
     private void function(Declaration.Function f) {
         String name = f.name();
         String macro = symbol("macro");
+        String address = symbol("function");
         facts.add(new Facts.Macro(macro, name));
-        emit(
-                "#ifdef " + name + "\nconst long long " + macro + "[1] = { 1 };\n#else\nconst long long " + macro
-                        + "[1] = { 0 };",
-                null);
+        facts.add(new Facts.FunctionAddress(address, name));
+        linkerSymbols.add(f.symbol());
+        emit("#ifdef " + name, null);
+        emit("const long long " + macro + "[1] = { 1 };", null);
+        emit("void (*const " + address + ")(void) = 0;", null);
+        emit("#else", null);
+        emit("const long long " + macro + "[1] = { 0 };", null);
         if (!f.hasBody()) {
-            String pointer = new PointerType(VaLists.spelledForC(f.type())).declare("p");
+            // Through the cdef's own spelling where there is one: the type model resolves typedef
+            // names and drops qualifiers that the C compiler holds against the real declaration.
+            Spelling spelled = table.spellingOf(name);
+            String pointer = spelled != null
+                    ? spelled.declare("(*p)", null)
+                    : new PointerType(VaLists.spelledForC(f.type())).declare("p");
             emit("static void " + symbol("check") + "(void) { " + pointer + " = &" + name + "; (void) p; }", name);
         }
+        emit("void (*const " + address + ")(void) = (void (*)(void)) &" + name + ";", name);
         emit("#endif", null);
         if (!f.type().variadic()) {
             wrapper(f);
@@ -133,7 +144,7 @@ final class CWriter {
         List<String> args = new ArrayList<>();
         List<Param> params = new ArrayList<>();
         for (int i = 0; i < t.params().size(); i++) {
-            String a = "a" + i;
+            String a = "cffi4j_a" + i;
             params.add(new Param(a, outer.params().get(i).type()));
             args.add(LongDoubles.isLongDouble(t.params().get(i).type()) ? "(long double) " + a : a);
         }
@@ -141,10 +152,16 @@ final class CWriter {
         String body = t.returnType() instanceof org.cffi4j.ctype.VoidType
                 ? call + ";"
                 : "return " + (LongDoubles.isLongDouble(t.returnType()) ? "(double) " : "") + call + ";";
-        FunctionType printed = VaLists.spelledForC(new FunctionType(outer.returnType(), params, false));
-        emit(
-                withParamNamesAt(printed.declare(wrapperName), wrapperName, printed.params()) + " { " + body + " }",
-                f.name());
+        Spelling spelled = table.spellingOf(f.name());
+        String signature;
+        if (spelled != null && spelled.namesParameters(params.size()) && !LongDoubles.appearsIn(t)) {
+            signature = spelled.declare(
+                    wrapperName, params.stream().map(Param::name).toList());
+        } else {
+            FunctionType printed = VaLists.spelledForC(new FunctionType(outer.returnType(), params, false));
+            signature = withParamNamesAt(printed.declare(wrapperName), wrapperName, printed.params());
+        }
+        emit(signature + " { " + body + " }", f.name());
         wrappers.put(f.name(), outer);
     }
 

@@ -29,6 +29,8 @@ final class FactReader {
     private final TypeTable table;
     private final Map<String, PrimitiveType> resolvedTypes = new HashMap<>();
     final Map<String, Boolean> macros = new HashMap<>();
+    /** For each declared function that is not a macro, its address as the loader resolved it (0: none). */
+    final Map<String, Long> functionAddresses = new HashMap<>();
 
     FactReader(MemorySegment handle, TypeTable table) {
         this.handle = handle;
@@ -50,6 +52,7 @@ final class FactReader {
                 case Facts.Constant c -> constant(c);
                 case Facts.ArrayLength a -> arrayLength(a);
                 case Facts.Macro m -> macros.put(m.function(), read(m.symbol(), 1)[0] != 0);
+                case Facts.FunctionAddress a -> functionAddresses.put(a.function(), read(a.symbol(), 1)[0]);
                 default -> {}
             }
         }

@@ -23,6 +23,9 @@ sealed interface Facts {
     /** The length of a global array declared {@code [...]}. */
     record ArrayLength(String symbol, String variable) implements Facts {}
 
+    /** The address of a declared function (a pointer, not an array): NULL if no library defines it. */
+    record FunctionAddress(String symbol, String function) implements Facts {}
+
     /** Whether a declared function is a function-like macro in the headers (1) or not (0). */
     record Macro(String symbol, String function) implements Facts {}
 }

@@ -102,8 +102,11 @@ public final class CdefParser {
             return;
         }
         Token start = ts.peek();
+        int specStart = ts.index();
         DeclSpecs specs = ctx.specifiers.specifiers(true);
+        int declStart = ts.index();
         Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
+        Spelling spelling = Spelling.of(ts.slice(specStart, declStart), ts.slice(declStart, ts.index()), d);
         if (!(d.apply(specs.type, specs.qualifiers, ts) instanceof FunctionType f)) {
             throw ts.error(start, "extern \"Java\" declares functions only ('" + d.name + "' is not a function)");
         }
@@ -111,7 +114,7 @@ public final class CdefParser {
             throw ts.error(start, "an extern \"Java\" function cannot be variadic ('" + d.name + "')");
         }
         ts.expect(";");
-        declareFunction(d, f, null, false);
+        declareFunction(d, f, null, false, spelling);
         ctx.table.markExternJava(d.name);
     }
 
@@ -127,7 +130,9 @@ public final class CdefParser {
             opaqueTypedef();
             return;
         }
+        int specStart = ts.index();
         DeclSpecs specs = ctx.specifiers.specifiers(true);
+        int specEnd = ts.index();
         if (specs.isTypedef() && ts.at("...")) {
             unknownArithmeticTypedef(specs);
             return;
@@ -138,7 +143,9 @@ public final class CdefParser {
         boolean first = true;
         do {
             ts.declaring(null);
+            int declStart = ts.index();
             Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
+            int declEnd = ts.index();
             Attributes attrs = new Attributes();
             attrs.merge(specs.attributes);
             attrs.merge(d.attributes);
@@ -150,13 +157,14 @@ public final class CdefParser {
             if (specs.isTypedef()) {
                 ctx.registrar.typedef(d.nameToken, d.name, aligned(type, attrs, specs, d.nameToken));
             } else if (type instanceof FunctionType f) {
+                Spelling spelling = Spelling.of(ts.slice(specStart, specEnd), ts.slice(declStart, declEnd), d);
                 if (first && ts.at("{")) {
                     ts.skipBalanced(); // a function body (static inline in a header): declared, not callable in
                     // ABI mode
-                    declareFunction(d, f, asm, true);
+                    declareFunction(d, f, asm, true, spelling);
                     return;
                 }
-                declareFunction(d, f, asm, false);
+                declareFunction(d, f, asm, false, spelling);
             } else {
                 variable(specs, d, type, applied.qualifiers(), asm);
             }
@@ -226,8 +234,12 @@ public final class CdefParser {
                         + " struct itself or on the members");
     }
 
-    private void declareFunction(Declarator d, FunctionType f, String asm, boolean hasBody) {
+    private void declareFunction(Declarator d, FunctionType f, String asm, boolean hasBody, Spelling spelling) {
+        boolean fresh = ctx.table.lookup(d.name).isEmpty() || ctx.options.allowOverride();
         ctx.registrar.declare(d.nameToken, new Declaration.Function(d.name, f, asm != null ? asm : d.name, hasBody));
+        if (fresh) {
+            ctx.table.noteSpelling(d.name, spelling);
+        }
     }
 
     private void variable(DeclSpecs specs, Declarator d, CType type, int quals, String asm) {

@@ -26,11 +26,13 @@ final class Declarator {
     /** {@code [N]}, {@code []} or {@code [...]}. */
     record Array(long length, Token at) implements Step {}
 
-    /** {@code (params)}. */
-    record Function(List<Param> params, boolean variadic, Token at) implements Step {}
+    /** {@code (params)}, with the declarator of each parameter (for its spelling). */
+    record Function(List<Param> params, boolean variadic, Token at, List<Declarator> declarators) implements Step {}
 
     String name;
     Token nameToken;
+    /** In an abstract declarator, the token before which its name would stand ({@code (*)} : {@code )}). */
+    Token nameSlot;
     /** Pointers, in source order (leftmost first). */
     final List<Pointer> pointers = new ArrayList<>();
     /** Array and function suffixes, in source order. */

@@ -78,9 +78,11 @@ final class DeclaratorParser {
             d.inner = declarator(mode);
             d.name = d.inner.name; // the name sits in the innermost declarator: "(*name)(int)"
             d.nameToken = d.inner.nameToken;
+            d.nameSlot = d.inner.nameSlot;
             ts.expect(")");
             return;
         }
+        d.nameSlot = t;
         if (mode == Mode.NAMED) {
             throw ts.expected(
                     t.kind() == Token.Kind.IDENTIFIER
@@ -148,28 +150,29 @@ final class DeclaratorParser {
         Token open = ts.expect("(");
         List<Param> params = new ArrayList<>();
         if (ts.accept(")")) {
-            return new Declarator.Function(params, false, open); // "f()" is read as "f(void)", as in CFFI
+            return new Declarator.Function(params, false, open, List.of()); // "f()" is read as "f(void)", as in CFFI
         }
         if (ts.at("void") && ts.peek(1).is(")")) {
             ts.next();
             ts.next();
-            return new Declarator.Function(params, false, open);
+            return new Declarator.Function(params, false, open, List.of());
         }
         boolean variadic = false;
         String outer = ts.declarationName();
+        List<Declarator> declarators = new ArrayList<>();
         do {
             if (ts.accept("...")) {
                 variadic = true;
                 break;
             }
-            params.add(parameter());
+            params.add(parameter(declarators));
         } while (ts.accept(","));
         ts.expect(")");
         ts.declaring(outer);
-        return new Declarator.Function(params, variadic, open);
+        return new Declarator.Function(params, variadic, open, declarators);
     }
 
-    private Param parameter() {
+    private Param parameter(List<Declarator> declarators) {
         Token start = ts.peek();
         if (!ctx.specifiers.startsSpecifiers(start)) {
             if (start.kind() == Token.Kind.IDENTIFIER) {
@@ -180,6 +183,7 @@ final class DeclaratorParser {
         String outer = ts.declarationName();
         DeclSpecs specs = ctx.specifiers.specifiers(false);
         Declarator d = declarator(Mode.EITHER);
+        declarators.add(d);
         ts.declaring(outer);
         Declarator.Applied applied = d.applyQualified(specs.type, specs.qualifiers, ts);
         CType type = Declarator.adjustParameter(applied.type(), applied.qualifiers());

@@ -22,6 +22,7 @@ public final class TypeTable {
     private final List<CType> completedHere = new ArrayList<>();
     private final List<Naming> namedHere = new ArrayList<>();
     private final Map<String, String> locations;
+    private final Map<String, Spelling> spellings;
     private final java.util.Set<String> externJava;
     private int anonymousCount;
 
@@ -31,18 +32,26 @@ public final class TypeTable {
     }
 
     private TypeTable(Map<String, Declaration> ordinary, Map<String, CType> tags, int anonymousCount) {
-        this(ordinary, tags, new java.util.HashMap<>(), new java.util.HashSet<>(), anonymousCount);
+        this(
+                ordinary,
+                tags,
+                new java.util.HashMap<>(),
+                new java.util.HashMap<>(),
+                new java.util.HashSet<>(),
+                anonymousCount);
     }
 
     private TypeTable(
             Map<String, Declaration> ordinary,
             Map<String, CType> tags,
             Map<String, String> locations,
+            Map<String, Spelling> spellings,
             java.util.Set<String> externJava,
             int anonymousCount) {
         this.ordinary = ordinary;
         this.tags = tags;
         this.locations = locations;
+        this.spellings = spellings;
         this.externJava = externJava;
         this.anonymousCount = anonymousCount;
     }
@@ -53,6 +62,7 @@ public final class TypeTable {
                 new LinkedHashMap<>(ordinary),
                 new LinkedHashMap<>(tags),
                 new java.util.HashMap<>(locations),
+                new java.util.HashMap<>(spellings),
                 new java.util.HashSet<>(externJava),
                 anonymousCount);
     }
@@ -102,6 +112,9 @@ public final class TypeTable {
             Declaration mine = ordinary.get(d.name());
             if (mine == null) {
                 ordinary.put(d.name(), d);
+                if (other.spellings.containsKey(d.name())) {
+                    spellings.put(d.name(), other.spellings.get(d.name()));
+                }
             } else if (!mine.equals(d)
                     && !(mine instanceof Declaration.Typedef a
                             && d instanceof Declaration.Typedef b
@@ -172,6 +185,19 @@ public final class TypeTable {
 
     void noteLocation(String name, String location) {
         locations.put(name, location);
+    }
+
+    /** How the cdef spells the declaration of a function, for generated C; null if it cannot be reused. */
+    public Spelling spellingOf(String name) {
+        return spellings.get(name);
+    }
+
+    void noteSpelling(String name, Spelling spelling) {
+        if (spelling == null) {
+            spellings.remove(name);
+        } else {
+            spellings.put(name, spelling);
+        }
     }
 
     /** Whether a function is declared {@code extern "Java"}: implemented in Java, called from C (API mode). */
