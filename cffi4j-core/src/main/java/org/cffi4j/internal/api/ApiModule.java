@@ -90,7 +90,7 @@ public record ApiModule(
             boolean noSymbol = Dl.symbol(handle, f.symbol()).equals(MemorySegment.NULL);
             if (f.hasBody() || macro || noSymbol || LongDoubles.appearsIn(f.type())) {
                 symbols.put(f.name(), "cffi4j_wrap_" + f.name());
-                types.put(f.name(), w.getValue());
+                types.put(f.name(), (FunctionType) facts.resolve(w.getValue()));
             }
         }
         return new ApiModule(handle, table, symbols, types, addresses, compiled);

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.Param;
@@ -88,7 +88,9 @@ final class CWriter {
                 case Declaration.Function f -> function(f);
                 case Declaration.Constant c -> constant(c);
                 case Declaration.Variable v
-                when v.type() instanceof ArrayType a && a.length() == ArrayType.API_MODE_LENGTH -> arrayLength(v);
+                when OpenLengths.in(v.type()) > 0 -> arrayLengths(v.name(), v.type(), v.name());
+                case Declaration.Typedef t
+                when OpenLengths.in(t.type()) > 0 -> arrayLengths(t.name(), t.type(), "*(" + t.name() + " *) 0");
                 case Declaration.Typedef t
                 when t.type() instanceof PrimitiveType p && !p.isComplete() -> arithmetic(t, p);
                 default -> {}
@@ -224,22 +226,22 @@ final class CWriter {
         emit("const long long " + sym + "[2] = { (long long) (" + c.name() + "), (" + c.name() + ") > 0 };", c.name());
     }
 
-    private void arrayLength(Declaration.Variable v) {
-        String sym = symbol("length");
-        facts.add(new Facts.ArrayLength(sym, v.name()));
-        emit(
-                "const long long " + sym + "[1] = { sizeof(" + v.name() + ") / sizeof((" + v.name() + ")[0]) };",
-                v.name());
+    // The lengths of the '[...]' dimensions of a global's or typedef's array type.
+    private void arrayLengths(String name, CType type, String lvalue) {
+        String sym = symbol("lengths");
+        List<String> lengths = OpenLengths.expressions(type, lvalue);
+        facts.add(new Facts.ArrayLengths(sym, name));
+        emit("const long long " + sym + "[" + lengths.size() + "] = { " + String.join(", ", lengths) + " };", name);
     }
 
     private void arithmetic(Declaration.Typedef t, PrimitiveType p) {
         String sym = symbol("type");
         boolean integer = p.kind() == PrimitiveType.Kind.UNKNOWN_INTEGER;
         facts.add(new Facts.ArithmeticType(sym, t.name(), integer));
-        emit(
-                "const long long " + sym + "[2] = { sizeof(" + t.name() + "), "
-                        + (integer ? "((" + t.name() + ") -1) < 0" : "0") + " };",
-                t.name());
+        // As CFFI: '| 0' does not compile for a type that is not an integer; '(t) 1 / 2 * 2' is 0 for
+        // an integer type and 1 for a floating one.
+        String second = integer ? "((((" + t.name() + ") -1) | 0) < 0)" : "((" + t.name() + ") 1 / 2 * 2 != 0)";
+        emit("const long long " + sym + "[2] = { sizeof(" + t.name() + "), " + second + " };", t.name());
     }
 
     // sizeof, _Alignof and member offsets of every struct and union the compiler can name.
@@ -258,22 +260,50 @@ final class CWriter {
         for (var e : names.entrySet()) {
             layout(e.getKey(), e.getValue());
         }
+        enumLayouts();
+    }
+
+    // sizeof and signedness of each enum declared with '...' that the compiler can name.
+    private void enumLayouts() {
+        Map<EnumType, String> names = new LinkedHashMap<>();
+        for (CType t : table.tags().values()) {
+            if (t instanceof EnumType e && e.tag() != null && e.isPartial()) {
+                names.put(e, "enum " + e.tag());
+            }
+        }
+        for (Declaration d : table.declarations()) {
+            if (d instanceof Declaration.Typedef td && td.type() instanceof EnumType e && e.isPartial()) {
+                names.putIfAbsent(e, td.name());
+            }
+        }
+        for (var e : names.entrySet()) {
+            String sym = symbol("enum");
+            facts.add(new Facts.EnumLayout(sym, e.getKey()));
+            emit(
+                    "const long long " + sym + "[2] = { sizeof(" + e.getValue() + "), ((" + e.getValue()
+                            + ") -1) < 0 };",
+                    e.getValue());
+        }
     }
 
     private static boolean hasBody(StructType s) {
         return s.state() == StructType.State.COMPLETE || s.state() == StructType.State.PARTIAL;
     }
 
+    // sizeof, _Alignof, the offset of each member, then the '[...]' lengths of each member's type.
     private void layout(StructType s, String cName) {
         List<String> members = new ArrayList<>();
         collectMembers(s, members);
         String sym = symbol("layout");
         facts.add(new Facts.Layout(sym, s, cName, members));
-        StringBuilder values = new StringBuilder("sizeof(" + cName + "), _Alignof(" + cName + ")");
+        List<String> values = new ArrayList<>(List.of("sizeof(" + cName + ")", "_Alignof(" + cName + ")"));
         for (String m : members) {
-            values.append(", offsetof(").append(cName).append(", ").append(m).append(")");
+            values.add("offsetof(" + cName + ", " + m + ")");
         }
-        emit("const long long " + sym + "[" + (members.size() + 2) + "] = { " + values + " };", cName);
+        for (String m : members) {
+            values.addAll(OpenLengths.expressions(s.field(m).orElseThrow().type(), "((" + cName + " *) 0)->" + m));
+        }
+        emit("const long long " + sym + "[" + values.size() + "] = { " + String.join(", ", values) + " };", cName);
     }
 
     private static void collectMembers(StructType s, List<String> members) {

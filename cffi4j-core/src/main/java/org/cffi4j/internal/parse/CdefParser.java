@@ -196,6 +196,13 @@ public final class CdefParser {
                     "only 'typedef int... name;' and 'typedef float... name;' are allowed, not '" + specs.type
                             + "...'");
         }
+        if (p.kind() == PrimitiveType.Kind.FLOATING && p.size() > 8) {
+            throw ts.error(
+                    dots,
+                    "'typedef " + p + "... " + name.text() + ";' is not allowed: 'typedef float...' stands for"
+                            + " float or double, and '" + p + "' cannot be left open (as in CFFI); declare the"
+                            + " type itself");
+        }
         PrimitiveType.Kind kind =
                 p.isIntegral() ? PrimitiveType.Kind.UNKNOWN_INTEGER : PrimitiveType.Kind.UNKNOWN_FLOATING;
         ctx.registrar.typedef(name, name.text(), new PrimitiveType(name.text(), kind, true, -1, -1));

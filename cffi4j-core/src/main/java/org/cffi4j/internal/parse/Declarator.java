@@ -75,7 +75,11 @@ final class Declarator {
             }
             boolean incomplete = element instanceof StructType st && st.state() == StructType.State.INCOMPLETE
                     || element instanceof EnumType e && !e.isComplete();
-            if (incomplete || element instanceof ArrayType inner && !inner.hasLength()) {
+            // T[N][...]: an inner length only the C compiler knows (API mode) is a length all the same.
+            if (incomplete
+                    || element instanceof ArrayType inner
+                            && !inner.hasLength()
+                            && inner.length() != ArrayType.API_MODE_LENGTH) {
                 throw ts.error(a.at(), "array type has incomplete element type '" + element + "'");
             }
             return new ArrayType(element, a.length());
