@@ -8,7 +8,9 @@ import org.cffi4j.CompilationException;
 import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
 import org.cffi4j.Library;
+import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.StructType;
+import org.cffi4j.testing.GccProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -99,16 +101,18 @@ class ResolutionErrorsTest {
     void anEnumWhoseValuesNeedALongHasTheCompilersSize() {
         FFI ffi = new FFI();
         ffi.cdef("enum big { SMALL = ..., LARGE = ..., ... };");
-        ffi.setSource("_enum_needs_long", "enum big { SMALL = 1, LARGE = 0x100000000, OTHER = 2 };");
+        String source = "enum big { SMALL = 1, LARGE = 0x100000000, OTHER = 2 };";
+        ffi.setSource("_enum_needs_long", source);
         Library lib = ffi.compile();
 
+        String gcc = GccProbe.compileAndRun("#include <stdio.h>\n" + source
+                + "int main(void) { printf(\"%d %d\\n\", (int) sizeof(enum big), ((enum big) -1) < 0); return 0; }");
+        assertEquals("8 0", gcc.strip()); // 8 bytes, unsigned
         assertEquals(8L, ffi.sizeof("enum big"));
-        assertEquals(0x100000000L, lib.get("LARGE"));
         assertEquals(
-                "long",
-                ((org.cffi4j.ctype.EnumType) ffi.typeOf("enum big"))
-                        .underlying()
-                        .toString());
+                "unsigned long",
+                ((EnumType) ffi.typeOf("enum big")).underlying().toString());
+        assertEquals(0x100000000L, lib.get("LARGE"));
     }
 
     @Test
