@@ -169,6 +169,7 @@ public final class Library implements AutoCloseable {
         Declaration d =
                 ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
+            case Declaration.Variable v when apiMode && ffi.table().isStaticConstant(global) -> staticConstant(v);
             case Declaration.Variable v -> Values.read(v.type(), variable(v), 0, Lifetime.UNOWNED);
             case Declaration.Constant c -> constant(c);
             case Declaration.Function f -> function(global);
@@ -196,6 +197,10 @@ public final class Library implements AutoCloseable {
         Declaration d =
                 ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
+            case Declaration.Variable v
+            when apiMode && ffi.table().isStaticConstant(global) ->
+                throw new FFIException("'" + global + "' is declared 'static const': a constant, which has no"
+                        + " address in API mode; read its value with lib.get(\"" + global + "\")");
             case Declaration.Variable v ->
                 CDataAccess.door().create(new PointerType(v.type()), variable(v), Lifetime.UNOWNED);
             case Declaration.Function f -> {
@@ -245,6 +250,34 @@ public final class Library implements AutoCloseable {
         }
         return MemorySegment.ofAddress(address);
     }
+
+    // API mode: 'static const T X;' of any type, whose value the module's C computes (the source may
+    // define X as a macro, or compute it by a call): a copy, owned by the returned value.
+    private Object staticConstant(Declaration.Variable v) {
+        String getter = "cffi4j_value_" + v.name();
+        CFunction f = functions.computeIfAbsent(
+                getter,
+                g -> new CFunction(
+                        g,
+                        VALUE_GETTER,
+                        Downcall.of(
+                                g,
+                                VALUE_GETTER,
+                                List.of(),
+                                symbol(g, "the value of '" + v.name() + "'"),
+                                () -> checkOpen(v.name())),
+                        null));
+        MemorySegment block =
+                org.cffi4j.internal.ffm.Memory.allocate(Math.max(1, v.type().byteSize()));
+        Lifetime owner = Lifetime.owning(block);
+        f.invoke(CDataAccess.door().create(new PointerType(v.type()), block, owner));
+        return Values.read(v.type(), block.reinterpret(v.type().byteSize()), 0, owner);
+    }
+
+    private static final FunctionType VALUE_GETTER = new FunctionType(
+            org.cffi4j.ctype.VoidType.VOID,
+            List.of(new org.cffi4j.ctype.Param("out", new PointerType(org.cffi4j.ctype.VoidType.VOID))),
+            false);
 
     private static final FunctionType ADDRESS_GETTER =
             new FunctionType(new PointerType(org.cffi4j.ctype.VoidType.VOID), List.of(), false);

@@ -50,6 +50,7 @@ final class CWriter {
         w.emit("#include <stdio.h>", null);
         w.emit("#include <string.h>", null);
         w.declarations();
+        w.constants();
         w.layouts();
         return new GeneratedC(w.out.toString(), w.lineOwners, w.facts, w.wrappers, w.linkerSymbols);
     }
@@ -86,7 +87,6 @@ final class CWriter {
             switch (d) {
                 case Declaration.Function f when table.isExternJava(f.name()) -> externJava(f);
                 case Declaration.Function f -> function(f);
-                case Declaration.Constant c -> constant(c);
                 case Declaration.Variable v
                 when OpenLengths.in(v.type()) > 0 -> arrayLengths(v.name(), v.type(), v.name());
                 case Declaration.Typedef t
@@ -96,7 +96,11 @@ final class CWriter {
                 default -> {}
             }
             if (d instanceof Declaration.Variable v) {
-                addressGetter(v);
+                if (table.isStaticConstant(v.name())) {
+                    valueGetter(v);
+                } else {
+                    addressGetter(v);
+                }
             }
         }
     }
@@ -220,10 +224,26 @@ final class CWriter {
                 .toString();
     }
 
-    private void constant(Declaration.Constant c) {
-        String sym = symbol("const");
-        facts.add(new Facts.Constant(sym, c.name()));
-        emit("const long long " + sym + "[2] = { (long long) (" + c.name() + "), (" + c.name() + ") > 0 };", c.name());
+    // The integer constants, computed when Java asks (so a call may compute one, as in CFFI); '| 0'
+    // does not compile for what is not an integer.
+    private void constants() {
+        emit("void " + Facts.CONSTANTS + "(long long *out) {", null);
+        int i = 0;
+        for (Declaration d : table.declarations()) {
+            if (d instanceof Declaration.Constant c) {
+                facts.add(new Facts.Constant(Facts.CONSTANTS, c.name()));
+                emit("    out[" + i++ + "] = (long long) ((" + c.name() + ") | 0);", c.name());
+            }
+        }
+        emit("}", null);
+    }
+
+    // A constant of another type ('static const double X;'): its value, converted to the cdef's type.
+    private void valueGetter(Declaration.Variable v) {
+        emit(
+                "void cffi4j_value_" + v.name() + "(void *out) { " + v.type().declare("cffi4j_v") + " = (" + v.name()
+                        + "); memcpy(out, &cffi4j_v, sizeof cffi4j_v); }",
+                v.name());
     }
 
     // The lengths of the '[...]' dimensions of a global's or typedef's array type.

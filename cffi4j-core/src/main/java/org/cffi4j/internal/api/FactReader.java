@@ -42,7 +42,10 @@ final class FactReader {
         this.table = table;
     }
 
+    private List<Facts> facts = List.of();
+
     void apply(List<Facts> facts) {
+        this.facts = facts;
         for (Facts f : facts) {
             if (f instanceof Facts.ArithmeticType t) {
                 arithmetic(t); // first: struct members may have these types
@@ -100,6 +103,23 @@ final class FactReader {
             }
         }
         updated.forEach(table::replace);
+    }
+
+    // Calls 'void symbol(long long *out)' with room for n values.
+    private long[] callFiller(String symbol, int n) {
+        MemorySegment function = Dl.symbol(handle, symbol);
+        if (function.equals(MemorySegment.NULL)) {
+            throw new IllegalStateException("the compiled module lacks " + symbol);
+        }
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(8L * Math.max(1, n));
+            java.lang.foreign.Linker.nativeLinker()
+                    .downcallHandle(function, java.lang.foreign.FunctionDescriptor.ofVoid(ValueLayout.ADDRESS))
+                    .invokeExact(out);
+            return out.asSlice(0, 8L * n).toArray(ValueLayout.JAVA_LONG);
+        } catch (Throwable t) {
+            throw new FFIException("API mode: computing the constants of the module failed: " + t, t);
+        }
     }
 
     private long[] read(String symbol, int n) {
@@ -204,8 +224,15 @@ final class FactReader {
         });
     }
 
+    private long[] constants;
+    private int nextConstant;
+
     private void constant(Facts.Constant c) {
-        long[] v = read(c.symbol(), 2);
+        if (constants == null) {
+            constants = callFiller(c.symbol(), (int)
+                    facts.stream().filter(f -> f instanceof Facts.Constant).count());
+        }
+        long[] v = {constants[nextConstant++]};
         Declaration.Constant declared =
                 (Declaration.Constant) table.lookup(c.name()).orElseThrow();
         if (!declared.apiMode() && declared.value() != v[0]) {

@@ -2,6 +2,7 @@ package org.cffi4j.internal.parse;
 
 import java.util.List;
 import org.cffi4j.CdefOptions;
+import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PrimitiveType;
@@ -271,6 +272,9 @@ public final class CdefParser {
         ctx.registrar.declare(
                 d.nameToken,
                 new Declaration.Variable(d.name, type, quals, asm != null ? asm : d.name, specs.threadLocal));
+        if ("static".equals(specs.storage) && (quals & Qualifiers.CONST) != 0 && !(type instanceof ArrayType)) {
+            ctx.table.markStaticConstant(d.name); // CFFI's constant of any type: API mode reads its value
+        }
     }
 
     private void skipInitializer() {

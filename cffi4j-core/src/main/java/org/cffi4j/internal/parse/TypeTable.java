@@ -24,6 +24,7 @@ public final class TypeTable {
     private final Map<String, String> locations;
     private final Map<String, Spelling> spellings;
     private final java.util.Set<String> externJava;
+    private final java.util.Set<String> staticConstants;
     private int anonymousCount;
 
     /** An empty table: only the predefined types are known. */
@@ -38,6 +39,7 @@ public final class TypeTable {
                 new java.util.HashMap<>(),
                 new java.util.HashMap<>(),
                 new java.util.HashSet<>(),
+                new java.util.HashSet<>(),
                 anonymousCount);
     }
 
@@ -47,12 +49,14 @@ public final class TypeTable {
             Map<String, String> locations,
             Map<String, Spelling> spellings,
             java.util.Set<String> externJava,
+            java.util.Set<String> staticConstants,
             int anonymousCount) {
         this.ordinary = ordinary;
         this.tags = tags;
         this.locations = locations;
         this.spellings = spellings;
         this.externJava = externJava;
+        this.staticConstants = staticConstants;
         this.anonymousCount = anonymousCount;
     }
 
@@ -64,6 +68,7 @@ public final class TypeTable {
                 new java.util.HashMap<>(locations),
                 new java.util.HashMap<>(spellings),
                 new java.util.HashSet<>(externJava),
+                new java.util.HashSet<>(staticConstants),
                 anonymousCount);
     }
 
@@ -114,6 +119,9 @@ public final class TypeTable {
                 ordinary.put(d.name(), d);
                 if (other.spellings.containsKey(d.name())) {
                     spellings.put(d.name(), other.spellings.get(d.name()));
+                }
+                if (other.staticConstants.contains(d.name())) {
+                    staticConstants.add(d.name());
                 }
             } else if (!mine.equals(d)
                     && !(mine instanceof Declaration.Typedef a
@@ -198,6 +206,19 @@ public final class TypeTable {
         } else {
             spellings.put(name, spelling);
         }
+    }
+
+    /**
+     * Whether a global is a constant of a non-integer type ({@code static const double X;}, {@code
+     * static char *const NAME;}): API mode reads its value (the source may define it as a macro or
+     * compute it), it has no address.
+     */
+    public boolean isStaticConstant(String name) {
+        return staticConstants.contains(name);
+    }
+
+    void markStaticConstant(String name) {
+        staticConstants.add(name);
     }
 
     /** Whether a function is declared {@code extern "Java"}: implemented in Java, called from C (API mode). */
