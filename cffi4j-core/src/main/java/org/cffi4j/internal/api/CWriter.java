@@ -29,6 +29,7 @@ final class CWriter {
     private final List<Facts> facts = new ArrayList<>();
     private final Map<String, FunctionType> wrappers = new LinkedHashMap<>();
     private final java.util.Set<String> linkerSymbols = new java.util.HashSet<>();
+    private final java.util.Set<String> prototyped = new java.util.HashSet<>();
     private int line = 1;
     private int counter;
 
@@ -69,6 +70,10 @@ final class CWriter {
         return "cffi4j_" + kind + "_" + (counter++);
     }
 
+    // The prototypes of the extern "Java" functions, before the source, so that the source may call
+    // them without declaring them: static (as CFFI's extern "Python", so the source may also declare
+    // them static), or not for extern "Java+C". A prototype whose types have no name yet before the
+    // source (typedef names) is left out: the source declares the function itself, as in CFFI.
     private void externJavaPrototypes() {
         for (CType t : table.tags().values()) {
             if (t instanceof StructType s && s.tag() != null) {
@@ -76,10 +81,15 @@ final class CWriter {
             }
         }
         for (Declaration d : table.declarations()) {
-            if (d instanceof Declaration.Function f && table.isExternJava(f.name())) {
-                emit(VaLists.spelledForC(f.type()).declare(f.name()) + ";", f.name());
+            if (d instanceof Declaration.Function f && table.isExternJava(f.name()) && BuiltinNames.only(f.type())) {
+                prototyped.add(f.name());
+                emit(linkage(f) + VaLists.spelledForC(f.type()).declare(f.name()) + ";", f.name());
             }
         }
+    }
+
+    private String linkage(Declaration.Function f) {
+        return table.isExternJavaForC(f.name()) ? "" : "static ";
     }
 
     private void declarations() {
@@ -194,8 +204,8 @@ final class CWriter {
         List<Param> params = new ArrayList<>();
         List<String> args = new ArrayList<>();
         for (int i = 0; i < t.params().size(); i++) {
-            params.add(new Param("a" + i, t.params().get(i).type()));
-            args.add("a" + i);
+            params.add(new Param("cffi4j_a" + i, t.params().get(i).type()));
+            args.add("cffi4j_a" + i);
         }
         boolean isVoid = t.returnType() instanceof org.cffi4j.ctype.VoidType;
         String missing = "fprintf(stderr, \"cffi4j: extern \\\"Java\\\" function '" + f.name()
@@ -203,8 +213,13 @@ final class CWriter {
         String zero =
                 isVoid ? "return;" : "{ " + t.returnType().declare("r") + "; memset(&r, 0, sizeof r); return r; }";
         String call = slot + "(" + String.join(", ", args) + ")";
-        String signature =
-                withParamNamesAt(new FunctionType(t.returnType(), params, false).declare(f.name()), f.name(), params);
+        // As its prototype if there is one; else as the cdef spells it, typedef names included.
+        Spelling spelled = table.spellingOf(f.name());
+        String signature = linkage(f)
+                + (!prototyped.contains(f.name()) && spelled != null && spelled.namesParameters(params.size())
+                        ? spelled.declare(f.name(), args)
+                        : withParamNamesAt(
+                                new FunctionType(t.returnType(), params, false).declare(f.name()), f.name(), params));
         emit(
                 signature + " { if (!" + slot + ") { " + missing + zero + " } "
                         + (isVoid ? call + ";" : "return " + call + ";") + " }",

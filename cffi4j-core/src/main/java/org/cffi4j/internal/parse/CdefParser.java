@@ -77,27 +77,29 @@ public final class CdefParser {
         ts.next();
         Token language = ts.next();
         String name = Literals.string(language, ts);
-        if (!name.equals("Java") && !name.equals("C")) {
+        boolean forC = name.equals("Java+C") || name.equals("C+Java"); // CFFI's "Python+C"
+        if (!name.equals("Java") && !name.equals("C") && !forC) {
             throw ts.error(
                     language,
                     "unknown linkage \"" + name + "\": only extern \"Java\" (functions implemented in"
-                            + " Java, API mode) and extern \"C\" are known");
+                            + " Java, API mode), extern \"Java+C\" (the same, callable from other C files too) and"
+                            + " extern \"C\" are known");
         }
-        boolean java = name.equals("Java");
+        boolean java = name.equals("Java") || forC;
         if (ts.accept("{")) {
             while (!ts.accept("}")) {
                 if (ts.at(Token.Kind.END_OF_INPUT)) {
                     throw ts.error(language, "missing '}' for this extern \"" + name + "\" block");
                 }
                 ts.declaring(null);
-                externDeclaration(java);
+                externDeclaration(java, forC);
             }
         } else {
-            externDeclaration(java);
+            externDeclaration(java, forC);
         }
     }
 
-    private void externDeclaration(boolean java) {
+    private void externDeclaration(boolean java, boolean forC) {
         if (!java) {
             declaration();
             return;
@@ -116,7 +118,7 @@ public final class CdefParser {
         }
         ts.expect(";");
         declareFunction(d, f, null, false, spelling);
-        ctx.table.markExternJava(d.name);
+        ctx.table.markExternJava(d.name, forC);
     }
 
     private void declaration() {

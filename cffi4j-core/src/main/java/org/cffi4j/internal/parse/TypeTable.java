@@ -223,11 +223,23 @@ public final class TypeTable {
 
     /** Whether a function is declared {@code extern "Java"}: implemented in Java, called from C (API mode). */
     public boolean isExternJava(String name) {
-        return externJava.contains(name);
+        return externJava.contains(name) || externJava.contains(name + PLUS_C);
     }
 
-    void markExternJava(String name) {
-        externJava.add(name);
+    /**
+     * Whether an {@code extern "Java"} function is declared {@code extern "Java+C"} (CFFI's
+     * {@code "Python+C"}): C files other than the module's source may call it, so it is not static.
+     */
+    public boolean isExternJavaForC(String name) {
+        return externJava.contains(name + PLUS_C);
+    }
+
+    private static final String PLUS_C = "+C"; // not an identifier: no clash with a name
+
+    void markExternJava(String name, boolean forC) {
+        externJava.remove(name);
+        externJava.remove(name + PLUS_C);
+        externJava.add(forC ? name + PLUS_C : name);
     }
 
     /** Replaces a declaration by what the C compiler resolved (API mode completes a fork with it). */
