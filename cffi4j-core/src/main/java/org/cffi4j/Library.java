@@ -37,32 +37,28 @@ public final class Library implements AutoCloseable {
     private final Map<String, FunctionType> apiTypes;
     // API mode: each declared function's address as the module's loader resolved it (NULL: missing).
     private final Map<String, MemorySegment> apiAddresses;
+    private final java.util.Set<String> apiByPointer;
     private final boolean apiMode;
     private final Map<String, CData> externs = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     Library(FFI ffi, String name, MemorySegment handle) {
-        this(ffi, name, handle, Map.of(), Map.of(), null);
+        this(ffi, name, handle, null);
     }
 
     /**
      * A library of API mode: some functions are called through C wrappers of another type, and the
      * address of every function (not a macro) is known, NULL for those no linked library defines.
      */
-    Library(
-            FFI ffi,
-            String name,
-            MemorySegment handle,
-            Map<String, String> apiSymbols,
-            Map<String, FunctionType> apiTypes,
-            Map<String, MemorySegment> apiAddresses) {
+    Library(FFI ffi, String name, MemorySegment handle, org.cffi4j.internal.api.ApiFunctions api) {
         this.ffi = ffi;
         this.name = name == null ? "the C runtime" : "'" + name + "'";
         this.handle = handle;
-        this.apiSymbols = Map.copyOf(apiSymbols);
-        this.apiTypes = Map.copyOf(apiTypes);
-        this.apiAddresses = apiAddresses == null ? Map.of() : Map.copyOf(apiAddresses);
-        this.apiMode = apiAddresses != null;
+        this.apiMode = api != null;
+        this.apiSymbols = apiMode ? api.wrapperSymbols() : Map.of();
+        this.apiTypes = apiMode ? api.wrapperTypes() : Map.of();
+        this.apiAddresses = apiMode ? api.addresses() : Map.of();
+        this.apiByPointer = apiMode ? api.byPointer() : java.util.Set.of();
     }
 
     /**
@@ -100,6 +96,11 @@ public final class Library implements AutoCloseable {
                             + " in a library, so ABI mode cannot call it; API mode (ffi.setSource + ffi.compile) can");
         }
         MemorySegment address = symbol(symbol, "function '" + fname + "'");
+        if (apiByPointer.contains(fname)) {
+            Downcall wrapper = Downcall.of(fname, type, List.of(), address, () -> checkOpen(fname));
+            return new CFunction(
+                    fname, f.type(), org.cffi4j.internal.api.StructsByPointer.invoker(fname, f.type(), wrapper));
+        }
         if (type.variadic()) {
             return new CFunction(fname, type, null, new VariadicDowncall(fname, type, address, () -> checkOpen(fname)));
         }

@@ -5,14 +5,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.cffi4j.FFIException;
 import org.cffi4j.SourceOptions;
-import org.cffi4j.ctype.FunctionType;
-import org.cffi4j.internal.ffm.Dl;
-import org.cffi4j.internal.parse.Declaration;
 import org.cffi4j.internal.parse.TypeTable;
 
 /**
@@ -22,19 +17,10 @@ import org.cffi4j.internal.parse.TypeTable;
  *
  * @param handle the loaded module
  * @param table the declarations, completed
- * @param symbols for each function called through a wrapper, the wrapper's symbol
- * @param types for each such function, the wrapper's C type (long double as double)
- * @param addresses for each declared function that is not a macro, its address ({@code NULL}: no
- *     linked library defines it)
+ * @param functions how Java calls its functions
  * @param compiled whether this run compiled (false: the cache had it)
  */
-public record ApiModule(
-        MemorySegment handle,
-        TypeTable table,
-        Map<String, String> symbols,
-        Map<String, FunctionType> types,
-        Map<String, MemorySegment> addresses,
-        boolean compiled) {
+public record ApiModule(MemorySegment handle, TypeTable table, ApiFunctions functions, boolean compiled) {
 
     /** The C that {@link #build} compiles. */
     public static String generate(String module, String source, TypeTable table) {
@@ -67,46 +53,8 @@ public record ApiModule(
         }
         FactReader facts = new FactReader(handle, table);
         facts.apply(gen.facts());
-        Map<String, MemorySegment> addresses = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (var a : facts.functionAddresses.entrySet()) {
-            if (!facts.macros.getOrDefault(a.getKey(), false)) {
-                addresses.put(a.getKey(), MemorySegment.ofAddress(a.getValue()));
-                if (a.getValue() == 0) {
-                    missing.add(a.getKey());
-                }
-            }
-        }
-        reportMissing(cache.place(), module, missing);
-        Map<String, String> symbols = new HashMap<>();
-        Map<String, FunctionType> types = new HashMap<>();
-        for (var w : gen.wrappers().entrySet()) {
-            Declaration.Function f =
-                    (Declaration.Function) table.lookup(w.getKey()).orElseThrow();
-            boolean macro = facts.macros.getOrDefault(f.name(), false);
-            if (missing.contains(f.name())) {
-                continue;
-            }
-            boolean noSymbol = Dl.symbol(handle, f.symbol()).equals(MemorySegment.NULL);
-            if (f.hasBody() || macro || noSymbol || LongDoubles.appearsIn(f.type())) {
-                symbols.put(f.name(), "cffi4j_wrap_" + f.name());
-                types.put(f.name(), (FunctionType) facts.resolve(w.getValue()));
-            }
-        }
-        return new ApiModule(handle, table, symbols, types, addresses, compiled);
-    }
-
-    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    // Once per module and process: real headers declare functions that only some builds define.
-    private static void reportMissing(String place, String module, List<String> missing) {
-        if (!missing.isEmpty() && REPORTED.add(place)) {
-            java.util.Collections.sort(missing);
-            System.err.println("cffi4j: module '" + module + "': " + missing.size() + " declared function"
-                    + (missing.size() == 1 ? " is" : "s are") + " defined by none of its libraries (calling "
-                    + (missing.size() == 1 ? "it" : "one") + " raises an FFIException): "
-                    + String.join(", ", missing));
-        }
+        return new ApiModule(
+                handle, table, ApiFunctions.of(handle, gen, facts, table, module, cache.place()), compiled);
     }
 
     // A cached library whose content is what its name records; one that is not is removed.

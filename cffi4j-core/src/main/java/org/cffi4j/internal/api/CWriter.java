@@ -30,6 +30,7 @@ final class CWriter {
     private final Map<String, FunctionType> wrappers = new LinkedHashMap<>();
     private final java.util.Set<String> linkerSymbols = new java.util.HashSet<>();
     private final java.util.Set<String> prototyped = new java.util.HashSet<>();
+    private final java.util.Set<String> byPointer = new java.util.HashSet<>();
     private int line = 1;
     private int counter;
 
@@ -53,7 +54,7 @@ final class CWriter {
         w.declarations();
         w.constants();
         w.layouts();
-        return new GeneratedC(w.out.toString(), w.lineOwners, w.facts, w.wrappers, w.linkerSymbols);
+        return new GeneratedC(w.out.toString(), w.lineOwners, w.facts, w.wrappers, w.linkerSymbols, w.byPointer);
     }
 
     private void emit(String text, String owner) {
@@ -153,32 +154,28 @@ final class CWriter {
         }
     }
 
+    // Spelled as the cdef spells the function when the wrapper takes what the function takes.
     private void wrapper(Declaration.Function f) {
         FunctionType t = f.type();
-        FunctionType outer = LongDoubles.asDouble(t);
+        FunctionType outer = Wrapper.typeOf(t);
         String wrapperName = "cffi4j_wrap_" + f.name();
-        List<String> args = new ArrayList<>();
-        List<Param> params = new ArrayList<>();
-        for (int i = 0; i < t.params().size(); i++) {
-            String a = "cffi4j_a" + i;
-            params.add(new Param(a, outer.params().get(i).type()));
-            args.add(LongDoubles.isLongDouble(t.params().get(i).type()) ? "(long double) " + a : a);
-        }
-        String call = f.name() + "(" + String.join(", ", args) + ")";
-        String body = t.returnType() instanceof org.cffi4j.ctype.VoidType
-                ? call + ";"
-                : "return " + (LongDoubles.isLongDouble(t.returnType()) ? "(double) " : "") + call + ";";
         Spelling spelled = table.spellingOf(f.name());
         String signature;
-        if (spelled != null && spelled.namesParameters(params.size()) && !LongDoubles.appearsIn(t)) {
+        if (spelled != null
+                && spelled.namesParameters(t.params().size())
+                && !LongDoubles.appearsIn(t)
+                && !Wrapper.passesByPointer(t)) {
             signature = spelled.declare(
-                    wrapperName, params.stream().map(Param::name).toList());
+                    wrapperName, outer.params().stream().map(Param::name).toList());
         } else {
-            FunctionType printed = VaLists.spelledForC(new FunctionType(outer.returnType(), params, false));
+            FunctionType printed = VaLists.spelledForC(outer);
             signature = withParamNamesAt(printed.declare(wrapperName), wrapperName, printed.params());
         }
-        emit(signature + " { " + body + " }", f.name());
+        emit(signature + " { " + Wrapper.body(f.name(), t) + " }", f.name());
         wrappers.put(f.name(), outer);
+        if (Wrapper.passesByPointer(t)) {
+            byPointer.add(f.name());
+        }
     }
 
     private static int closing(String s, int open) {

@@ -15,6 +15,7 @@ import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.TypeAccess;
 import org.cffi4j.internal.ffm.Dl;
+import org.cffi4j.internal.ffm.NativeLayouts;
 import org.cffi4j.internal.layout.Primitives;
 import org.cffi4j.internal.parse.Declaration;
 import org.cffi4j.internal.parse.TypeTable;
@@ -173,7 +174,10 @@ final class FactReader {
             lengths += OpenLengths.in(declared.type());
             fields.add(new Field(name, resolve(type), v[i + 2], 0, -1));
         }
-        completions.add(() -> TypeAccess.mutators().complete(s, fields, v[0], v[1], false));
+        completions.add(() -> {
+            TypeAccess.mutators().complete(s, fields, v[0], v[1], false);
+            NativeLayouts.completedByCompiler(s);
+        });
     }
 
     /** {@code t} with what the compiler resolved ({@code int...} types, typedefs' {@code [...]} arrays) in place. */

@@ -60,6 +60,7 @@ public final class NativeLayouts {
             case PrimitiveType p -> inMemory ? inMemory(p) : primitive(p);
             case EnumType e -> inMemory ? inMemory(e.underlying()) : primitive(e.underlying());
             case PointerType p -> inMemory ? ValueLayout.ADDRESS_UNALIGNED : ValueLayout.ADDRESS;
+            case StructType s when !inMemory -> passedByValue(s);
             case StructType s -> s.kind() == StructType.Kind.UNION ? union(s, inMemory) : struct(s, inMemory);
             case ArrayType a
             when !a.hasLength() ->
@@ -68,6 +69,36 @@ public final class NativeLayouts {
             case ArrayType a -> MemoryLayout.sequenceLayout(a.length(), of(a.element(), inMemory));
             default -> throw new FFIException("'" + t + "' cannot be passed by value");
         };
+    }
+
+    // A struct or union passed to or returned from C: the linker classifies it from its layout, which
+    // must then hold every member. Bitfields have no layout the linker takes as C does, and the
+    // members of a struct that API mode completed from the cdef's partial declaration are not all
+    // known: API mode passes those through a C wrapper, by pointer.
+    private static MemoryLayout passedByValue(StructType s) {
+        if (COMPLETED_BY_COMPILER.containsKey(s)) {
+            throw new FFIException("'" + s + "' was declared with '...' (API mode completed it, but the members the"
+                    + " cdef leaves out decide how C passes it): the FFM linker cannot pass it by value; API mode"
+                    + " (ffi.setSource + ffi.compile) calls the functions that do through a C wrapper");
+        }
+        for (Field f : s.fields()) {
+            if (f.isBitfield()) {
+                throw new FFIException("'" + s + "' has bitfields ('" + (f.name() == null ? "(unnamed)" : f.name())
+                        + "'): the FFM linker cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
+            }
+        }
+        return s.kind() == StructType.Kind.UNION ? union(s, false) : struct(s, false);
+    }
+
+    private static final java.util.Map<StructType, Boolean> COMPLETED_BY_COMPILER =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * Notes that API mode completed a struct or union declared with '...' from the C compiler's
+     * layout: only the members the cdef names are known, so no layout for the linker can be made.
+     */
+    public static void completedByCompiler(StructType s) {
+        COMPLETED_BY_COMPILER.put(s, Boolean.TRUE);
     }
 
     /** The carrier layout of a primitive type. */
