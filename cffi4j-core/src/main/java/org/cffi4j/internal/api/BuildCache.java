@@ -74,6 +74,9 @@ final class BuildCache {
 
     // Read through a descriptor that does not follow a symbolic link, and bounded.
     private static byte[] read(Path f) throws IOException {
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            return null; // not a library this cache wrote (and a FIFO would block the read)
+        }
         try (SeekableByteChannel ch =
                 Files.newByteChannel(f, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
             long size = ch.size();

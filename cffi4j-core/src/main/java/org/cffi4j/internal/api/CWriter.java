@@ -19,8 +19,10 @@ import org.cffi4j.internal.parse.TypeTable;
 
 /**
  * Writes the C file of API mode from the cdef and the user's source: compile-time checks that each
- * declared function matches the real one, fact arrays (layouts, sizes, constants) the compiler
- * fills in, wrappers for what FFM cannot call directly, and the C side of {@code extern "Java"}.
+ * declared function matches the real one (spelled as the cdef spells it), fact arrays (layouts,
+ * sizes, {@code [...]} lengths, the address of each function) and a function computing the
+ * constants, getters for the globals and for constants of other types, wrappers for what FFM cannot
+ * call directly, and the C side of {@code extern "Java"}.
  */
 final class CWriter {
     private final TypeTable table;

@@ -49,6 +49,9 @@ final class CacheDirectory {
             throw new FFIException("cannot create the API-mode cache directory " + dir + ": " + e.getMessage(), e);
         }
         String shown = real.equals(dir.toAbsolutePath()) ? real.toString() : dir + " (" + real + ")";
+        if (!Files.isDirectory(real)) {
+            throw new FFIException("the API-mode cache directory " + shown + " is not a directory");
+        }
         check(real, shown);
         return real;
     }
