@@ -76,6 +76,7 @@ public final class NativeLayouts {
     // members of a struct that API mode completed from the cdef's partial declaration are not all
     // known: API mode passes those through a C wrapper, by pointer.
     private static MemoryLayout passedByValue(StructType s) {
+        s.byteSize(); // an incomplete or partial type says so first
         if (COMPLETED_BY_COMPILER.containsKey(s)) {
             throw new FFIException("'" + s + "' was declared with '...' (API mode completed it, but the members the"
                     + " cdef leaves out decide how C passes it): the FFM linker cannot pass it by value; API mode"
