@@ -21,8 +21,8 @@ import org.cffi4j.FFIException;
 /**
  * Where compiled modules are kept, in a {@link CacheDirectory}: one entry per hash of everything
  * that affects the result (the generated C, the options, the extra C files, the compiler's
- * identity). The library of an entry is the file {@code <module>-<key>-<sha256>.so}, named by the
- * SHA-256 of its own content: it is published by an atomic rename of a complete file, so a reader
+ * identity). The library of an entry is the file {@code <module>-<key>-<hash>.so}, named by the
+ * hash of its own content (the first 128 bits of its SHA-256): it is published by an atomic rename of a complete file, so a reader
  * sees all of it or nothing, and a file whose content is not the one its name records is never
  * loaded (see {@link ModuleLoader}). Concurrent builds of one entry each publish a complete file;
  * whichever a later reader finds is correct.
@@ -59,7 +59,7 @@ final class BuildCache {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 String hash = name.substring(entry.length() + 1, name.length() - ".so".length());
-                if (hash.matches("[0-9a-f]{64}")) {
+                if (hash.matches("[0-9a-f]{32}")) {
                     byte[] bytes = read(f);
                     if (bytes != null) {
                         found.add(new Candidate(f, bytes, hash));
@@ -118,7 +118,7 @@ final class BuildCache {
     Candidate publish(Path builtLibrary, Path cFile) {
         try {
             byte[] bytes = Files.readAllBytes(builtLibrary);
-            String hash = sha256(bytes);
+            String hash = contentHash(bytes);
             Path target = dir.resolve(entry + "-" + hash + ".so");
             Files.move(builtLibrary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.move(
@@ -170,9 +170,12 @@ final class BuildCache {
         return HexFormat.of().formatHex(md.digest()).substring(0, 24);
     }
 
-    /** The hex SHA-256 of bytes. */
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+    /**
+     * What names a library by its content: the first 128 bits of its SHA-256, in hex (so that a
+     * module name of up to 190 characters still makes a file name).
+     */
+    static String contentHash(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes)).substring(0, 32);
     }
 
     private static MessageDigest sha256() {

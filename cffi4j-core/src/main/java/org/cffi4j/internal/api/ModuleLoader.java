@@ -37,7 +37,7 @@ final class ModuleLoader {
     }
 
     /**
-     * Loads {@code bytes} as the module cached at {@code place} if their SHA-256 is {@code hash}.
+     * Loads {@code bytes} as the module cached at {@code place} if their content hash is {@code hash}.
      *
      * @return the handle, or null if the content is not what {@code hash} records
      * @throws FFIException if the module does not load (with the loader's reason)
@@ -47,7 +47,7 @@ final class ModuleLoader {
         int fd = Posix.sealedMemoryFile(name.substring(0, name.indexOf('-')), bytes);
         boolean kept = false;
         try {
-            String sealed = BuildCache.sha256(Files.readAllBytes(Path.of(path(fd))));
+            String sealed = BuildCache.contentHash(Files.readAllBytes(Path.of(path(fd))));
             if (!sealed.equals(hash)) {
                 return null;
             }

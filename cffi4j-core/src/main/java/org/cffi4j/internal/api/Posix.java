@@ -29,31 +29,38 @@ final class Posix {
     private static final int F_SEAL_SHRINK = 2;
     private static final int F_SEAL_GROW = 4;
     private static final int F_SEAL_WRITE = 8;
-    private static final int EINTR = 4;
 
     private Posix() {}
 
-    // Built on first use: most runs of API mode find their module in this process already.
-    private static final class Calls {
-        static final MethodHandle GETEUID = handle("geteuid", FunctionDescriptor.of(ValueLayout.JAVA_INT));
-        static final MethodHandle MEMFD_CREATE = handle(
+    // Each handle is built on first use (a new downcall shape costs milliseconds in a fresh JVM):
+    // a load needs geteuid, memfd_create and fcntl; close and strerror only on a failure.
+    private static final class Geteuid {
+        static final MethodHandle H = handle("geteuid", FunctionDescriptor.of(ValueLayout.JAVA_INT));
+    }
+
+    private static final class MemfdCreate {
+        static final MethodHandle H = handle(
                 "memfd_create",
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
                 CAPTURE_ERRNO);
-        static final MethodHandle WRITE = handle(
-                "write",
-                FunctionDescriptor.of(
-                        ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG),
-                CAPTURE_ERRNO);
-        static final MethodHandle FCNTL = handle(
+    }
+
+    private static final class Fcntl {
+        static final MethodHandle H = handle(
                 "fcntl",
                 FunctionDescriptor.of(
                         ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
                 CAPTURE_ERRNO,
                 Linker.Option.firstVariadicArg(2));
-        static final MethodHandle CLOSE =
+    }
+
+    private static final class Close {
+        static final MethodHandle H =
                 handle("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-        static final MethodHandle STRERROR =
+    }
+
+    private static final class Strerror {
+        static final MethodHandle H =
                 handle("strerror", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
     }
 
@@ -68,7 +75,7 @@ final class Posix {
     /** The effective user id of this process: the owner its files get. */
     static int geteuid() {
         try {
-            return (int) Calls.GETEUID.invokeExact();
+            return (int) Geteuid.H.invokeExact();
         } catch (Throwable t) {
             throw new FFIException("geteuid failed: " + t, t);
         }
@@ -82,7 +89,7 @@ final class Posix {
     static int sealedMemoryFile(String name, byte[] bytes) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            int fd = (int) Calls.MEMFD_CREATE.invokeExact(
+            int fd = (int) MemfdCreate.H.invokeExact(
                     state,
                     arena.allocateFrom(name.substring(0, Math.min(name.length(), 200))),
                     MFD_CLOEXEC | MFD_ALLOW_SEALING);
@@ -90,10 +97,10 @@ final class Posix {
                 throw failure("memfd_create", state);
             }
             try {
-                fill(fd, bytes, arena, state);
+                fill(fd, bytes, state);
                 return fd;
             } catch (Throwable t) {
-                int ignored = (int) Calls.CLOSE.invokeExact(fd);
+                int ignored = (int) Close.H.invokeExact(fd);
                 throw t;
             }
         } catch (FFIException e) {
@@ -106,25 +113,18 @@ final class Posix {
     /** Closes a file descriptor. */
     static void close(int fd) {
         try {
-            int ignored = (int) Calls.CLOSE.invokeExact(fd);
+            int ignored = (int) Close.H.invokeExact(fd);
         } catch (Throwable t) {
             throw new FFIException("close failed: " + t, t);
         }
     }
 
-    private static void fill(int fd, byte[] bytes, Arena arena, MemorySegment state) throws Throwable {
-        MemorySegment data = arena.allocate(Math.max(1, bytes.length));
-        MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        long done = 0;
-        while (done < bytes.length) {
-            long n = (long) Calls.WRITE.invokeExact(state, fd, data.asSlice(done), bytes.length - done);
-            if (n < 0 && errno(state) != EINTR) {
-                throw failure("write to the in-memory file", state);
-            }
-            done += Math.max(0, n);
-        }
+    // Written through the file's /proc/self/fd entry (a second open of the same in-memory file),
+    // then sealed.
+    private static void fill(int fd, byte[] bytes, MemorySegment state) throws Throwable {
+        java.nio.file.Files.write(java.nio.file.Path.of("/proc/self/fd/" + fd), bytes);
         int seals = F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE;
-        if ((int) Calls.FCNTL.invokeExact(state, fd, F_ADD_SEALS, seals) != 0) {
+        if ((int) Fcntl.H.invokeExact(state, fd, F_ADD_SEALS, seals) != 0) {
             throw failure("sealing the in-memory file", state);
         }
     }
@@ -135,7 +135,7 @@ final class Posix {
 
     private static FFIException failure(String what, MemorySegment state) throws Throwable {
         int errno = errno(state);
-        MemorySegment text = (MemorySegment) Calls.STRERROR.invokeExact(errno);
+        MemorySegment text = (MemorySegment) Strerror.H.invokeExact(errno);
         return new FFIException(
                 "API mode: " + what + " failed: " + text.reinterpret(256).getString(0) + " (errno " + errno + ")");
     }
