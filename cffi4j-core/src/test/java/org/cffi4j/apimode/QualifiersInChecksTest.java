@@ -1,9 +1,12 @@
 package org.cffi4j.apimode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.cffi4j.CData;
+import org.cffi4j.CompilationException;
 import org.cffi4j.FFI;
 import org.cffi4j.Library;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,5 +84,40 @@ class QualifiersInChecksTest {
     void theSourcesMacrosDoNotReachTheParametersNames() {
         assertEquals(42, lib.call("twice", 21));
         assertEquals(6, lib.call("sum_of", 3, new int[] {1, 2, 3}));
+    }
+
+    @Test
+    void aTypedefOnlyTheCdefDeclaresServesItsFunctions() {
+        FFI own = new FFI();
+        own.cdef("typedef int op_t(int);\nop_t triple;\ntypedef struct counter counter_t;\ncounter_t *make(int);\n"
+                + "int value(counter_t *c);");
+        own.setSource("_cdef_only_typedefs", """
+                struct counter { int n; };
+                static int triple(int x) { return 3 * x; }
+                static struct counter the_counter;
+                static struct counter *make(int n) { the_counter.n = n; return &the_counter; }
+                static int value(struct counter *c) { return c->n; }
+                """);
+        Library l = own.compile();
+
+        assertEquals(12, l.call("triple", 4));
+        assertEquals(5, l.call("value", l.call("make", 5)));
+    }
+
+    @Test
+    void aTypedefThatTheSourceDeclaresOtherwiseIsAnError() {
+        FFI wrong = new FFI();
+        wrong.cdef("typedef int count_t;");
+        wrong.setSource("_typedef_otherwise", "typedef long count_t;");
+
+        CompilationException e = assertThrows(CompilationException.class, wrong::compile);
+
+        String[] lines = e.getMessage().split("\n");
+        assertEquals("API mode: the C compiler rejected module '_typedef_otherwise':", lines[0]);
+        assertEquals(
+                "cdef:1:13: 'count_t' is declared 'typedef int count_t' in the cdef, but the C source declares it"
+                        + " otherwise:",
+                lines[1]);
+        assertTrue(lines[2].contains("conflicting types for 'count_t'"), e.getMessage());
     }
 }

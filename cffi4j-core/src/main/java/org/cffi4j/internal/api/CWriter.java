@@ -104,6 +104,7 @@ final class CWriter {
                 when OpenLengths.in(v.type()) > 0 -> arrayLengths(v.name(), v.type(), v.name());
                 case Declaration.Typedef t
                 when OpenLengths.in(t.type()) > 0 -> arrayLengths(t.name(), t.type(), "*(" + t.name() + " *) 0");
+                case Declaration.Typedef t when table.spellingOf(t.name()) != null -> typedef(t);
                 case Declaration.Typedef t
                 when t.type() instanceof PrimitiveType p && !p.isComplete() -> arithmetic(t, p);
                 default -> {}
@@ -116,6 +117,15 @@ final class CWriter {
                 }
             }
         }
+    }
+
+    // The cdef's typedef, as the cdef spells it: C11 lets a typedef be declared again as the same
+    // type, so this checks it against the source's, and gives the checks of the functions that use
+    // it its name when the source does not declare it (a macro of that name is left alone).
+    private void typedef(Declaration.Typedef t) {
+        emit("#ifndef " + t.name(), null);
+        emit("typedef " + table.spellingOf(t.name()).declare(t.name(), null) + ";", t.name());
+        emit("#endif", null);
     }
 
     // &global, computed by C: the only way to reach a thread-local (or macro-defined) global. A

@@ -38,6 +38,9 @@ final class CacheDirectory {
         Path dir = configured != null && !configured.isBlank()
                 ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "cffi4j");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FFIException("the API-mode cache directory " + dir + " is not a directory");
+        }
         Path real;
         try {
             if (!Files.isDirectory(dir)) {

@@ -59,6 +59,11 @@ final class DiagnosticMapper {
             return prefix + "'" + owner + "' is declared 'typedef int... " + owner + "' (some integer type) in the"
                     + " cdef, but the C source does not make it an integer type:";
         }
+        if (d instanceof Declaration.Typedef t) {
+            return prefix + "'" + owner + "' is declared 'typedef "
+                    + org.cffi4j.ctype.CPrinter.abbreviated(t.type(), owner)
+                    + "' in the cdef, but the C source declares it otherwise:";
+        }
         if (d instanceof Declaration.Variable v) {
             return prefix + "the global '" + owner + "' ('" + v.type().declare(owner)
                     + "') does not match the C source:";

@@ -153,12 +153,19 @@ public final class CdefParser {
             attrs.merge(specs.attributes);
             attrs.merge(d.attributes);
             String asm = trailer(attrs);
+            int trailerEnd = ts.index();
             Declarator.Applied applied = d.applyQualified(specs.type, specs.qualifiers, ts);
             CType type = attrs.mode != null && d.attributes.mode != null
                     ? TypeSpecifierSet.Modes.apply(applied.type(), attrs.mode, ts, d.nameToken)
                     : applied.type();
             if (specs.isTypedef()) {
+                boolean fresh = ctx.table.lookup(d.name).isEmpty() || ctx.options.allowOverride();
                 ctx.registrar.typedef(d.nameToken, d.name, aligned(type, attrs, specs, d.nameToken));
+                if (fresh) { // for API mode, which checks it against the source's
+                    ctx.table.noteSpelling(
+                            d.name,
+                            Spelling.ofTypedef(ts.slice(specStart, specEnd), ts.slice(declStart, trailerEnd), d));
+                }
             } else if (type instanceof FunctionType f) {
                 Spelling spelling = Spelling.of(ts.slice(specStart, specEnd), ts.slice(declStart, declEnd), d);
                 if (first && ts.at("{")) {

@@ -62,7 +62,19 @@ public final class Spelling {
      * it cannot be written again on its own (a struct, union or enum body in it).
      */
     static Spelling of(List<Token> specifiers, List<Token> declaratorTokens, Declarator d) {
-        List<Token> declarator = withoutTrailingAttributes(declaratorTokens);
+        return of(specifiers, withoutTrailingAttributes(declaratorTokens), d, false);
+    }
+
+    /**
+     * The spelling of a typedef (without the word {@code typedef}), attributes included (they can
+     * make the type: {@code vector_size}, {@code mode}), or null if it cannot be written again on its
+     * own (a body in it) or would not mean the same ({@code [...]} is not {@code []}).
+     */
+    static Spelling ofTypedef(List<Token> specifiers, List<Token> declarator, Declarator d) {
+        return of(specifiers, declarator, d, true);
+    }
+
+    private static Spelling of(List<Token> specifiers, List<Token> declarator, Declarator d, boolean typedef) {
         Map<Integer, Object> slots = new HashMap<>(); // token position -> replacement, or a slot to insert before
         Map<Integer, Object> before = new HashMap<>();
         slots.put(d.nameToken.pos(), NAME);
@@ -72,7 +84,7 @@ public final class Spelling {
         }
         int parameters = -1;
         Declarator.Function own = null;
-        if (!named.suffixes.isEmpty() && named.suffixes.get(0) instanceof Declarator.Function f) {
+        if (!typedef && !named.suffixes.isEmpty() && named.suffixes.get(0) instanceof Declarator.Function f) {
             own = f;
             parameters = own.declarators().size();
             for (int i = 0; i < parameters; i++) {
@@ -104,6 +116,9 @@ public final class Spelling {
             }
             boolean apiModeLength = t.is("...") && previous != null && previous.is("[");
             previous = t;
+            if (apiModeLength && typedef) {
+                return null;
+            }
             if (apiModeLength) {
                 continue; // "[...]" reads "[]"
             }
