@@ -33,6 +33,11 @@ class StructsByValueApiTest {
             static struct hidden make_hidden(int id) { struct hidden h = { 2.5, id }; return h; }
             static double hidden_weight(struct hidden h, int times) { return h.weight * times + h.id; }
             static struct wide make_wide(int v) { struct wide w = { 1.25L, v }; return w; }
+            struct padded { float f; double d; };
+            struct padded make_padded(float f, double d) { struct padded p = { f, d }; return p; }
+            double padded_sum(struct padded p) { return p.f + p.d; }
+            struct __attribute__((aligned(16))) over { int x; };
+            static struct over make_over(int x) { struct over o = { x }; return o; }
             """;
 
     /** The Java side of {@code struct flags make_flags(int)}. */
@@ -61,6 +66,11 @@ class StructsByValueApiTest {
                 struct hidden make_hidden(int id);
                 double hidden_weight(struct hidden h, int times);
                 struct wide make_wide(int v);
+                struct padded { float f; double d; };
+                struct padded make_padded(float f, double d);
+                double padded_sum(struct padded p);
+                struct __attribute__((aligned(16))) over { int x; };
+                struct over make_over(int x);
                 """);
         ffi.setSource("_structs_by_value", SOURCE);
         lib = ffi.compile();
@@ -95,6 +105,22 @@ class StructsByValueApiTest {
         assertEquals(9, ((CData) lib.call("make_wide", 9)).get("small"));
     }
 
+    // Called directly (the linker can pass it): the padding after 'f' is not an integer, so both
+    // eightbytes are SSE, as the C compiler passes them.
+    @Test
+    void aStructWithPaddingBetweenAFloatAndADoubleIsPassedAsC() {
+        CData p = (CData) lib.call("make_padded", 1.5f, 2.25);
+        assertEquals(1.5f, p.get("f"));
+        assertEquals(2.25, p.get("d"));
+        assertEquals(3.75, lib.call("padded_sum", p));
+        assertEquals(3.75, lib.call("padded_sum", Map.of("f", 1.5f, "d", 2.25)));
+    }
+
+    @Test
+    void anOverAlignedStruct() {
+        assertEquals(7, ((CData) lib.call("make_over", 7)).get("x"));
+    }
+
     @Test
     void aBoundInterfaceCallsThroughTheWrapperToo() {
         Flags flags = lib.bind(Flags.class);
@@ -115,6 +141,16 @@ class StructsByValueApiTest {
 
     @Test
     void withoutAWrapperTheErrorNamesTheType() {
+        FFI over = new FFI();
+        over.cdef("struct __attribute__((aligned(16))) over { int x; }; struct over labs(long);");
+        try (Library libc = over.dlopen(null)) {
+            assertEquals(
+                    "cannot call through 'struct over' (the return value of 'labs'): 'struct over' has alignment 16"
+                            + " and its members 4 (aligned or packed): the FFM linker cannot pass it by value; API mode"
+                            + " (ffi.setSource + ffi.compile) can",
+                    assertThrows(FFIException.class, () -> libc.call("labs", 1L))
+                            .getMessage());
+        }
         FFI abi = new FFI();
         abi.cdef("struct flags { unsigned ready : 1; }; struct flags abs(int);");
         try (Library libc = abi.dlopen(null)) {

@@ -156,15 +156,37 @@ public final class NativeLayouts {
                         "'" + s + "' is packed (member '" + f.name() + "' is not aligned): the FFM linker"
                                 + " cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
             }
-            bytes(members, at, f.byteOffset());
+            gap(members, at, f.byteOffset(), inMemory);
             members.add(f.name() == null ? m : m.withName(f.name()));
             at = f.byteOffset() + m.byteSize();
         }
-        bytes(members, at, size);
-        return MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)).withByteAlignment(s.byteAlignment());
+        gap(members, at, size, inMemory);
+        return aligned(s, MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)), inMemory);
     }
 
-    // Bytes that hold bitfields or padding: plain bytes keep the INTEGER classification of the ABI.
+    // In memory, the bytes between members may hold bitfields: plain bytes. Passed by value, a
+    // struct has no bitfields (passedByValue), so they are padding, which the linker must not
+    // classify: plain bytes there would make an eightbyte of 'float' and padding INTEGER, not SSE.
+    private static void gap(List<MemoryLayout> members, long from, long to, boolean inMemory) {
+        if (inMemory) {
+            bytes(members, from, to);
+        } else if (to > from) {
+            members.add(MemoryLayout.paddingLayout(to - from));
+        }
+    }
+
+    // The linker takes only a struct as aligned as its members: not one made more aligned by
+    // __attribute__((aligned)), nor a packed one.
+    private static MemoryLayout aligned(StructType s, MemoryLayout l, boolean inMemory) {
+        if (!inMemory && l.byteAlignment() != s.byteAlignment()) {
+            throw new FFIException("'" + s + "' has alignment " + s.byteAlignment() + " and its members "
+                    + l.byteAlignment() + " (aligned or packed): the FFM linker cannot pass it by value; API mode"
+                    + " (ffi.setSource + ffi.compile) can");
+        }
+        return l.withByteAlignment(s.byteAlignment());
+    }
+
+    // Bytes that may hold bitfields: plain bytes.
     private static void bytes(List<MemoryLayout> members, long from, long to) {
         if (to > from) {
             members.add(MemoryLayout.sequenceLayout(to - from, ValueLayout.JAVA_BYTE));
@@ -187,6 +209,6 @@ public final class NativeLayouts {
         } else if (body.byteSize() < u.byteSize()) {
             body = MemoryLayout.structLayout(body, MemoryLayout.paddingLayout(u.byteSize() - body.byteSize()));
         }
-        return body.withByteAlignment(u.byteAlignment());
+        return aligned(u, body, inMemory);
     }
 }
