@@ -15,12 +15,29 @@ public final class CFunction {
     private final FunctionType type;
     private final Downcall fixed;
     private final VariadicDowncall variadic;
+    // API mode: a function whose values cross a C wrapper of another type (structs by pointer).
+    private final java.util.function.Function<Object[], Object> adapted;
 
     CFunction(String name, FunctionType type, Downcall fixed, VariadicDowncall variadic) {
+        this(name, type, fixed, variadic, null);
+    }
+
+    /** A function called through {@code adapted}, which converts to and from its C wrapper's types. */
+    CFunction(String name, FunctionType type, java.util.function.Function<Object[], Object> adapted) {
+        this(name, type, null, null, adapted);
+    }
+
+    private CFunction(
+            String name,
+            FunctionType type,
+            Downcall fixed,
+            VariadicDowncall variadic,
+            java.util.function.Function<Object[], Object> adapted) {
         this.name = name;
         this.type = type;
         this.fixed = fixed;
         this.variadic = variadic;
+        this.adapted = adapted;
     }
 
     /**
@@ -31,6 +48,9 @@ public final class CFunction {
      *     argument and the type), or the library was closed
      */
     public Object invoke(Object... args) {
+        if (adapted != null) {
+            return adapted.apply(args);
+        }
         return variadic != null ? variadic.invoke(args) : fixed.invoke(args);
     }
 
@@ -41,6 +61,11 @@ public final class CFunction {
      * @throws FFIException for a variadic function, which has one handle per argument list
      */
     public MethodHandle handle() {
+        if (adapted != null) {
+            throw new FFIException("'" + name + "' passes a struct by value that the FFM linker cannot pass: API mode"
+                    + " calls it through a C wrapper that takes the struct by pointer, so it has no handle of its"
+                    + " own C type; call it with invoke");
+        }
         if (fixed == null) {
             throw new FFIException("'" + name + "' is variadic: it has one handle per list of argument types; use"
                     + " Linker.nativeLinker().downcallHandle with Linker.Option.firstVariadicArg for raw access");
@@ -48,7 +73,7 @@ public final class CFunction {
         return fixed.handle();
     }
 
-    /** The typed downcall, or null for a variadic function. */
+    /** The typed downcall, or null for a variadic function or one called through an adapter. */
     Downcall downcall() {
         return fixed;
     }

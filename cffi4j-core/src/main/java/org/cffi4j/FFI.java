@@ -458,7 +458,7 @@ public final class FFI {
         compiledTo = work;
         table = work;
         lastCompileCompiled = m.compiled();
-        return new Library(this, module, m.handle(), m.symbols(), m.types(), true);
+        return new Library(this, module, m.handle(), m.functions());
     }
 
     /** Writes the C that {@link #compile()} compiles, for inspection. */

@@ -35,28 +35,30 @@ public final class Library implements AutoCloseable {
     private final ConcurrentHashMap<String, CFunction> functions = new ConcurrentHashMap<>();
     private final Map<String, String> apiSymbols;
     private final Map<String, FunctionType> apiTypes;
+    // API mode: each declared function's address as the module's loader resolved it (NULL: missing).
+    private final Map<String, MemorySegment> apiAddresses;
+    private final java.util.Set<String> apiByPointer;
     private final boolean apiMode;
     private final Map<String, CData> externs = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     Library(FFI ffi, String name, MemorySegment handle) {
-        this(ffi, name, handle, Map.of(), Map.of(), false);
+        this(ffi, name, handle, null);
     }
 
-    /** A library of API mode: some functions are called through C wrappers of another type. */
-    Library(
-            FFI ffi,
-            String name,
-            MemorySegment handle,
-            Map<String, String> apiSymbols,
-            Map<String, FunctionType> apiTypes,
-            boolean apiMode) {
+    /**
+     * A library of API mode: some functions are called through C wrappers of another type, and the
+     * address of every function (not a macro) is known, NULL for those no linked library defines.
+     */
+    Library(FFI ffi, String name, MemorySegment handle, org.cffi4j.internal.api.ApiFunctions api) {
         this.ffi = ffi;
         this.name = name == null ? "the C runtime" : "'" + name + "'";
         this.handle = handle;
-        this.apiSymbols = Map.copyOf(apiSymbols);
-        this.apiTypes = Map.copyOf(apiTypes);
-        this.apiMode = apiMode;
+        this.apiMode = api != null;
+        this.apiSymbols = apiMode ? api.wrapperSymbols() : Map.of();
+        this.apiTypes = apiMode ? api.wrapperTypes() : Map.of();
+        this.apiAddresses = apiMode ? api.addresses() : Map.of();
+        this.apiByPointer = apiMode ? api.byPointer() : java.util.Set.of();
     }
 
     /**
@@ -85,6 +87,7 @@ public final class Library implements AutoCloseable {
             throw new FFIException("'" + fname + "' is not a function: it is declared as a "
                     + d.getClass().getSimpleName().toLowerCase());
         }
+        requireDefined(fname);
         String symbol = apiSymbols.getOrDefault(fname, f.symbol());
         FunctionType type = apiTypes.getOrDefault(fname, f.type());
         if (f.hasBody() && !apiSymbols.containsKey(fname)) {
@@ -93,10 +96,24 @@ public final class Library implements AutoCloseable {
                             + " in a library, so ABI mode cannot call it; API mode (ffi.setSource + ffi.compile) can");
         }
         MemorySegment address = symbol(symbol, "function '" + fname + "'");
+        if (apiByPointer.contains(fname)) {
+            Downcall wrapper = Downcall.of(fname, type, List.of(), address, () -> checkOpen(fname));
+            return new CFunction(
+                    fname, f.type(), org.cffi4j.internal.api.StructsByPointer.invoker(fname, f.type(), wrapper));
+        }
         if (type.variadic()) {
             return new CFunction(fname, type, null, new VariadicDowncall(fname, type, address, () -> checkOpen(fname)));
         }
         return new CFunction(fname, type, Downcall.of(fname, type, List.of(), address, () -> checkOpen(fname)), null);
+    }
+
+    // API mode: a function the headers declare but no linked library defines fails here, not at load.
+    private void requireDefined(String fname) {
+        MemorySegment address = apiAddresses.get(fname);
+        if (address != null && address.equals(MemorySegment.NULL)) {
+            throw new FFIException("function '" + fname + "' is not in " + name + " or its libraries: the C source"
+                    + " declares it, but none of the libraries linked defines it");
+        }
     }
 
     private MemorySegment symbol(String symbol, String what) {
@@ -153,6 +170,7 @@ public final class Library implements AutoCloseable {
         Declaration d =
                 ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
+            case Declaration.Variable v when apiMode && ffi.table().isStaticConstant(global) -> staticConstant(v);
             case Declaration.Variable v -> Values.read(v.type(), variable(v), 0, Lifetime.UNOWNED);
             case Declaration.Constant c -> constant(c);
             case Declaration.Function f -> function(global);
@@ -180,14 +198,21 @@ public final class Library implements AutoCloseable {
         Declaration d =
                 ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
+            case Declaration.Variable v
+            when apiMode && ffi.table().isStaticConstant(global) ->
+                throw new FFIException("'" + global + "' is declared 'static const': a constant, which has no"
+                        + " address in API mode; read its value with lib.get(\"" + global + "\")");
             case Declaration.Variable v ->
                 CDataAccess.door().create(new PointerType(v.type()), variable(v), Lifetime.UNOWNED);
-            case Declaration.Function f ->
-                CDataAccess.door()
+            case Declaration.Function f -> {
+                requireDefined(global);
+                MemorySegment address = apiAddresses.get(global); // API mode: static functions too
+                yield CDataAccess.door()
                         .create(
                                 new PointerType(f.type()),
-                                symbol(f.symbol(), "function '" + global + "'"),
+                                address != null ? address : symbol(f.symbol(), "function '" + global + "'"),
                                 Lifetime.UNOWNED);
+            }
             default -> throw new FFIException("'" + global + "' has no address: it is not a variable or a function");
         };
     }
@@ -226,6 +251,34 @@ public final class Library implements AutoCloseable {
         }
         return MemorySegment.ofAddress(address);
     }
+
+    // API mode: 'static const T X;' of any type, whose value the module's C computes (the source may
+    // define X as a macro, or compute it by a call): a copy, owned by the returned value.
+    private Object staticConstant(Declaration.Variable v) {
+        String getter = "cffi4j_value_" + v.name();
+        CFunction f = functions.computeIfAbsent(
+                getter,
+                g -> new CFunction(
+                        g,
+                        VALUE_GETTER,
+                        Downcall.of(
+                                g,
+                                VALUE_GETTER,
+                                List.of(),
+                                symbol(g, "the value of '" + v.name() + "'"),
+                                () -> checkOpen(v.name())),
+                        null));
+        MemorySegment block =
+                org.cffi4j.internal.ffm.Memory.allocate(Math.max(1, v.type().byteSize()));
+        Lifetime owner = Lifetime.owning(block);
+        f.invoke(CDataAccess.door().create(new PointerType(v.type()), block, owner));
+        return Values.read(v.type(), block.reinterpret(v.type().byteSize()), 0, owner);
+    }
+
+    private static final FunctionType VALUE_GETTER = new FunctionType(
+            org.cffi4j.ctype.VoidType.VOID,
+            List.of(new org.cffi4j.ctype.Param("out", new PointerType(org.cffi4j.ctype.VoidType.VOID))),
+            false);
 
     private static final FunctionType ADDRESS_GETTER =
             new FunctionType(new PointerType(org.cffi4j.ctype.VoidType.VOID), List.of(), false);

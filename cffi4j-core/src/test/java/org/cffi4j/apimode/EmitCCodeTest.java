@@ -64,8 +64,8 @@ class EmitCCodeTest {
         for (String expected : List.of(
                 "#include <zlib.h>", // the user's source, as given
                 "= &compress;", // the check that compress has the cdef's type
-                "sizeof(uLong), ((uLong) -1) < 0", // typedef int... uLong
-                "(long long) (Z_OK)", // #define Z_OK ...
+                "sizeof(uLong), ((((uLong) -1) | 0) < 0)", // typedef int... uLong (and that it is an integer)
+                "(long long) ((Z_OK) | 0)", // #define Z_OK ... (an integer)
                 "offsetof(struct z_stream_s, total_in)", // the partial struct
                 "cffi4j_wrap_deflateInit", // a wrapper: deflateInit is a macro
                 "void cffi4j_set_on_event(void *fp)")) { // extern "Java"

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.Param;
@@ -14,12 +14,15 @@ import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.parse.Declaration;
+import org.cffi4j.internal.parse.Spelling;
 import org.cffi4j.internal.parse.TypeTable;
 
 /**
  * Writes the C file of API mode from the cdef and the user's source: compile-time checks that each
- * declared function matches the real one, fact arrays (layouts, sizes, constants) the compiler
- * fills in, wrappers for what FFM cannot call directly, and the C side of {@code extern "Java"}.
+ * declared function matches the real one (spelled as the cdef spells it), fact arrays (layouts,
+ * sizes, {@code [...]} lengths, the address of each function) and a function computing the
+ * constants, getters for the globals and for constants of other types, wrappers for what FFM cannot
+ * call directly, and the C side of {@code extern "Java"}.
  */
 final class CWriter {
     private final TypeTable table;
@@ -27,6 +30,9 @@ final class CWriter {
     private final Map<Integer, String> lineOwners = new HashMap<>();
     private final List<Facts> facts = new ArrayList<>();
     private final Map<String, FunctionType> wrappers = new LinkedHashMap<>();
+    private final java.util.Set<String> linkerSymbols = new java.util.HashSet<>();
+    private final java.util.Set<String> prototyped = new java.util.HashSet<>();
+    private final java.util.Set<String> byPointer = new java.util.HashSet<>();
     private int line = 1;
     private int counter;
 
@@ -48,8 +54,9 @@ final class CWriter {
         w.emit("#include <stdio.h>", null);
         w.emit("#include <string.h>", null);
         w.declarations();
+        w.constants();
         w.layouts();
-        return new GeneratedC(w.out.toString(), w.lineOwners, w.facts, w.wrappers);
+        return new GeneratedC(w.out.toString(), w.lineOwners, w.facts, w.wrappers, w.linkerSymbols, w.byPointer);
     }
 
     private void emit(String text, String owner) {
@@ -66,6 +73,10 @@ final class CWriter {
         return "cffi4j_" + kind + "_" + (counter++);
     }
 
+    // The prototypes of the extern "Java" functions, before the source, so that the source may call
+    // them without declaring them: static (as CFFI's extern "Python", so the source may also declare
+    // them static), or not for extern "Java+C". A prototype whose types have no name yet before the
+    // source (typedef names) is left out: the source declares the function itself, as in CFFI.
     private void externJavaPrototypes() {
         for (CType t : table.tags().values()) {
             if (t instanceof StructType s && s.tag() != null) {
@@ -73,10 +84,15 @@ final class CWriter {
             }
         }
         for (Declaration d : table.declarations()) {
-            if (d instanceof Declaration.Function f && table.isExternJava(f.name())) {
-                emit(VaLists.spelledForC(f.type()).declare(f.name()) + ";", f.name());
+            if (d instanceof Declaration.Function f && table.isExternJava(f.name()) && BuiltinNames.only(f.type())) {
+                prototyped.add(f.name());
+                emit(linkage(f) + VaLists.spelledForC(f.type()).declare(f.name()) + ";", f.name());
             }
         }
+    }
+
+    private String linkage(Declaration.Function f) {
+        return table.isExternJavaForC(f.name()) ? "" : "static ";
     }
 
     private void declarations() {
@@ -84,68 +100,94 @@ final class CWriter {
             switch (d) {
                 case Declaration.Function f when table.isExternJava(f.name()) -> externJava(f);
                 case Declaration.Function f -> function(f);
-                case Declaration.Constant c -> constant(c);
                 case Declaration.Variable v
-                when v.type() instanceof ArrayType a && a.length() == ArrayType.API_MODE_LENGTH -> arrayLength(v);
+                when OpenLengths.in(v.type()) > 0 -> arrayLengths(v.name(), v.type(), v.name());
+                case Declaration.Typedef t
+                when OpenLengths.in(t.type()) > 0 -> arrayLengths(t.name(), t.type(), "*(" + t.name() + " *) 0");
+                case Declaration.Typedef t when table.spellingOf(t.name()) != null -> typedef(t);
                 case Declaration.Typedef t
                 when t.type() instanceof PrimitiveType p && !p.isComplete() -> arithmetic(t, p);
                 default -> {}
             }
             if (d instanceof Declaration.Variable v) {
-                addressGetter(v);
+                if (table.isStaticConstant(v.name())) {
+                    valueGetter(v);
+                } else {
+                    addressGetter(v);
+                }
             }
         }
     }
 
-    // &global, computed by C: the only way to reach a thread-local (or macro-defined) global.
+    // The cdef's typedef, as the cdef spells it: C11 lets a typedef be declared again as the same
+    // type, so this checks it against the source's, and gives the checks of the functions that use
+    // it its name when the source does not declare it (a macro of that name is left alone).
+    private void typedef(Declaration.Typedef t) {
+        emit("#ifndef " + t.name(), null);
+        emit("typedef " + table.spellingOf(t.name()).declare(t.name(), null) + ";", t.name());
+        emit("#endif", null);
+    }
+
+    // &global, computed by C: the only way to reach a thread-local (or macro-defined) global. A
+    // global that no linked library defines gets the address NULL at link time, which Java reports.
     private void addressGetter(Declaration.Variable v) {
-        if (!v.threadLocal()) {
-            // A weak reference: a global the headers declare but nothing defines must not stop the
-            // module from loading; its address is then NULL, which Java reports.
-            emit("#pragma weak " + v.name(), v.name());
-        }
+        linkerSymbols.add(v.symbol());
         emit("void *cffi4j_addr_" + v.name() + "(void) { return (void *) &(" + v.name() + "); }", v.name());
     }
 
-    // The check (not for macros: they have no address), the macro probe, and a wrapper when useful.
+    // The macro probe; for a function (not a macro) the check and its address; then a wrapper when
+    // useful. A function that no linked library defines is given the address NULL at link time
+    // (see ApiModule), so that the module loads and only a call of it fails.
     private void function(Declaration.Function f) {
         String name = f.name();
         String macro = symbol("macro");
+        String address = symbol("function");
         facts.add(new Facts.Macro(macro, name));
-        emit(
-                "#ifdef " + name + "\nconst long long " + macro + "[1] = { 1 };\n#else\nconst long long " + macro
-                        + "[1] = { 0 };",
-                null);
+        facts.add(new Facts.FunctionAddress(address, name));
+        linkerSymbols.add(f.symbol());
+        emit("#ifdef " + name, null);
+        emit("const long long " + macro + "[1] = { 1 };", null);
+        emit("void (*const " + address + ")(void) = 0;", null);
+        emit("#else", null);
+        emit("const long long " + macro + "[1] = { 0 };", null);
         if (!f.hasBody()) {
-            String pointer = new PointerType(VaLists.spelledForC(f.type())).declare("p");
+            // Through the cdef's own spelling where there is one: the type model resolves typedef
+            // names and drops qualifiers that the C compiler holds against the real declaration.
+            Spelling spelled = table.spellingOf(name);
+            String pointer = spelled != null
+                    ? spelled.declare("(*p)", null)
+                    : new PointerType(VaLists.spelledForC(f.type())).declare("p");
             emit("static void " + symbol("check") + "(void) { " + pointer + " = &" + name + "; (void) p; }", name);
         }
+        emit("void (*const " + address + ")(void) = (void (*)(void)) &" + name + ";", name);
         emit("#endif", null);
         if (!f.type().variadic()) {
             wrapper(f);
         }
     }
 
+    // Spelled as the cdef spells the function when the wrapper takes what the function takes.
     private void wrapper(Declaration.Function f) {
         FunctionType t = f.type();
-        FunctionType outer = LongDoubles.asDouble(t);
+        FunctionType outer = Wrapper.typeOf(t);
         String wrapperName = "cffi4j_wrap_" + f.name();
-        List<String> args = new ArrayList<>();
-        List<Param> params = new ArrayList<>();
-        for (int i = 0; i < t.params().size(); i++) {
-            String a = "a" + i;
-            params.add(new Param(a, outer.params().get(i).type()));
-            args.add(LongDoubles.isLongDouble(t.params().get(i).type()) ? "(long double) " + a : a);
+        Spelling spelled = table.spellingOf(f.name());
+        String signature;
+        if (spelled != null
+                && spelled.namesParameters(t.params().size())
+                && !LongDoubles.appearsIn(t)
+                && !Wrapper.passesByPointer(t)) {
+            signature = spelled.declare(
+                    wrapperName, outer.params().stream().map(Param::name).toList());
+        } else {
+            FunctionType printed = VaLists.spelledForC(outer);
+            signature = withParamNamesAt(printed.declare(wrapperName), wrapperName, printed.params());
         }
-        String call = f.name() + "(" + String.join(", ", args) + ")";
-        String body = t.returnType() instanceof org.cffi4j.ctype.VoidType
-                ? call + ";"
-                : "return " + (LongDoubles.isLongDouble(t.returnType()) ? "(double) " : "") + call + ";";
-        FunctionType printed = VaLists.spelledForC(new FunctionType(outer.returnType(), params, false));
-        emit(
-                withParamNamesAt(printed.declare(wrapperName), wrapperName, printed.params()) + " { " + body + " }",
-                f.name());
+        emit(signature + " { " + Wrapper.body(f.name(), t) + " }", f.name());
         wrappers.put(f.name(), outer);
+        if (Wrapper.passesByPointer(t)) {
+            byPointer.add(f.name());
+        }
     }
 
     private static int closing(String s, int open) {
@@ -171,8 +213,8 @@ final class CWriter {
         List<Param> params = new ArrayList<>();
         List<String> args = new ArrayList<>();
         for (int i = 0; i < t.params().size(); i++) {
-            params.add(new Param("a" + i, t.params().get(i).type()));
-            args.add("a" + i);
+            params.add(new Param("cffi4j_a" + i, t.params().get(i).type()));
+            args.add("cffi4j_a" + i);
         }
         boolean isVoid = t.returnType() instanceof org.cffi4j.ctype.VoidType;
         String missing = "fprintf(stderr, \"cffi4j: extern \\\"Java\\\" function '" + f.name()
@@ -180,8 +222,13 @@ final class CWriter {
         String zero =
                 isVoid ? "return;" : "{ " + t.returnType().declare("r") + "; memset(&r, 0, sizeof r); return r; }";
         String call = slot + "(" + String.join(", ", args) + ")";
-        String signature =
-                withParamNamesAt(new FunctionType(t.returnType(), params, false).declare(f.name()), f.name(), params);
+        // As its prototype if there is one; else as the cdef spells it, typedef names included.
+        Spelling spelled = table.spellingOf(f.name());
+        String signature = linkage(f)
+                + (!prototyped.contains(f.name()) && spelled != null && spelled.namesParameters(params.size())
+                        ? spelled.declare(f.name(), args)
+                        : withParamNamesAt(
+                                new FunctionType(t.returnType(), params, false).declare(f.name()), f.name(), params));
         emit(
                 signature + " { if (!" + slot + ") { " + missing + zero + " } "
                         + (isVoid ? call + ";" : "return " + call + ";") + " }",
@@ -201,28 +248,44 @@ final class CWriter {
                 .toString();
     }
 
-    private void constant(Declaration.Constant c) {
-        String sym = symbol("const");
-        facts.add(new Facts.Constant(sym, c.name()));
-        emit("const long long " + sym + "[2] = { (long long) (" + c.name() + "), (" + c.name() + ") > 0 };", c.name());
+    // The integer constants, computed when Java asks (so a call may compute one, as in CFFI); '| 0'
+    // does not compile for what is not an integer.
+    private void constants() {
+        emit("void " + Facts.CONSTANTS + "(long long *out) {", null);
+        int i = 0;
+        for (Declaration d : table.declarations()) {
+            if (d instanceof Declaration.Constant c) {
+                facts.add(new Facts.Constant(Facts.CONSTANTS, c.name()));
+                emit("    out[" + i++ + "] = (long long) ((" + c.name() + ") | 0);", c.name());
+            }
+        }
+        emit("}", null);
     }
 
-    private void arrayLength(Declaration.Variable v) {
-        String sym = symbol("length");
-        facts.add(new Facts.ArrayLength(sym, v.name()));
+    // A constant of another type ('static const double X;'): its value, converted to the cdef's type.
+    private void valueGetter(Declaration.Variable v) {
         emit(
-                "const long long " + sym + "[1] = { sizeof(" + v.name() + ") / sizeof((" + v.name() + ")[0]) };",
+                "void cffi4j_value_" + v.name() + "(void *out) { " + v.type().declare("cffi4j_v") + " = (" + v.name()
+                        + "); memcpy(out, &cffi4j_v, sizeof cffi4j_v); }",
                 v.name());
+    }
+
+    // The lengths of the '[...]' dimensions of a global's or typedef's array type.
+    private void arrayLengths(String name, CType type, String lvalue) {
+        String sym = symbol("lengths");
+        List<String> lengths = OpenLengths.expressions(type, lvalue);
+        facts.add(new Facts.ArrayLengths(sym, name));
+        emit("const long long " + sym + "[" + lengths.size() + "] = { " + String.join(", ", lengths) + " };", name);
     }
 
     private void arithmetic(Declaration.Typedef t, PrimitiveType p) {
         String sym = symbol("type");
         boolean integer = p.kind() == PrimitiveType.Kind.UNKNOWN_INTEGER;
         facts.add(new Facts.ArithmeticType(sym, t.name(), integer));
-        emit(
-                "const long long " + sym + "[2] = { sizeof(" + t.name() + "), "
-                        + (integer ? "((" + t.name() + ") -1) < 0" : "0") + " };",
-                t.name());
+        // As CFFI: '| 0' does not compile for a type that is not an integer; '(t) 1 / 2 * 2' is 0 for
+        // an integer type and 1 for a floating one.
+        String second = integer ? "((((" + t.name() + ") -1) | 0) < 0)" : "((" + t.name() + ") 1 / 2 * 2 != 0)";
+        emit("const long long " + sym + "[2] = { sizeof(" + t.name() + "), " + second + " };", t.name());
     }
 
     // sizeof, _Alignof and member offsets of every struct and union the compiler can name.
@@ -241,23 +304,51 @@ final class CWriter {
         for (var e : names.entrySet()) {
             layout(e.getKey(), e.getValue());
         }
+        enumLayouts();
+    }
+
+    // sizeof and signedness of each enum declared with '...' that the compiler can name.
+    private void enumLayouts() {
+        Map<EnumType, String> names = new LinkedHashMap<>();
+        for (CType t : table.tags().values()) {
+            if (t instanceof EnumType e && e.tag() != null && e.isPartial()) {
+                names.put(e, "enum " + e.tag());
+            }
+        }
+        for (Declaration d : table.declarations()) {
+            if (d instanceof Declaration.Typedef td && td.type() instanceof EnumType e && e.isPartial()) {
+                names.putIfAbsent(e, td.name());
+            }
+        }
+        for (var e : names.entrySet()) {
+            String sym = symbol("enum");
+            facts.add(new Facts.EnumLayout(sym, e.getKey()));
+            emit(
+                    "const long long " + sym + "[2] = { sizeof(" + e.getValue() + "), ((" + e.getValue()
+                            + ") -1) < 0 };",
+                    e.getValue());
+        }
     }
 
     private static boolean hasBody(StructType s) {
         return s.state() == StructType.State.COMPLETE || s.state() == StructType.State.PARTIAL;
     }
 
+    // sizeof, _Alignof, the offset of each member, then the '[...]' lengths of each member's type.
     private void layout(StructType s, String cName) {
         List<String> members = new ArrayList<>();
         collectMembers(s, members);
         String sym = symbol("layout");
         facts.add(new Facts.Layout(sym, s, cName, members));
         // __alignof__, the alignment gcc lays the type out with (C11's _Alignof caps a vector's at 16).
-        StringBuilder values = new StringBuilder("sizeof(" + cName + "), __alignof__(" + cName + ")");
+        List<String> values = new ArrayList<>(List.of("sizeof(" + cName + ")", "__alignof__(" + cName + ")"));
         for (String m : members) {
-            values.append(", offsetof(").append(cName).append(", ").append(m).append(")");
+            values.add("offsetof(" + cName + ", " + m + ")");
         }
-        emit("const long long " + sym + "[" + (members.size() + 2) + "] = { " + values + " };", cName);
+        for (String m : members) {
+            values.addAll(OpenLengths.expressions(s.field(m).orElseThrow().type(), "((" + cName + " *) 0)->" + m));
+        }
+        emit("const long long " + sym + "[" + values.size() + "] = { " + String.join(", ", values) + " };", cName);
     }
 
     private static void collectMembers(StructType s, List<String> members) {

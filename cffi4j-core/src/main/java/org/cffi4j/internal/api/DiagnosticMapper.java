@@ -53,6 +53,17 @@ final class DiagnosticMapper {
         if (d instanceof Declaration.Constant) {
             return prefix + "the constant '" + owner + "' is not an integer constant the C source defines:";
         }
+        if (d instanceof Declaration.Typedef t
+                && t.type() instanceof org.cffi4j.ctype.PrimitiveType p
+                && p.kind() == org.cffi4j.ctype.PrimitiveType.Kind.UNKNOWN_INTEGER) {
+            return prefix + "'" + owner + "' is declared 'typedef int... " + owner + "' (some integer type) in the"
+                    + " cdef, but the C source does not make it an integer type:";
+        }
+        if (d instanceof Declaration.Typedef t) {
+            return prefix + "'" + owner + "' is declared 'typedef "
+                    + org.cffi4j.ctype.CPrinter.abbreviated(t.type(), owner)
+                    + "' in the cdef, but the C source declares it otherwise:";
+        }
         if (d instanceof Declaration.Variable v) {
             return prefix + "the global '" + owner + "' ('" + v.type().declare(owner)
                     + "') does not match the C source:";

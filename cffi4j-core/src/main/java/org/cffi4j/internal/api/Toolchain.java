@@ -33,33 +33,81 @@ final class Toolchain {
     /** The result of a command: exit code and merged output. */
     record Result(int exitCode, String output) {}
 
-    /** Compiles {@code cFile} (and the extra sources) into the shared library {@code out}. */
-    Result compileSharedLibrary(Path cFile, Path out, SourceOptions o) {
+    /**
+     * Compiles {@code cFile} and the extra C files into objects, in the directory of {@code cFile}
+     * (their names are added to {@code objects}); stops at the first that fails.
+     */
+    Result compileObjects(Path cFile, SourceOptions o, List<Path> objects) {
+        Path dir = cFile.getParent();
+        List<String> sources = new ArrayList<>();
+        // Relative names, in the build directory: two builds of the same inputs give the same bytes.
+        sources.add(cFile.getFileName().toString());
+        o.sources().forEach(s -> sources.add(absolute(s)));
+        Result r = new Result(0, "");
+        for (int i = 0; i < sources.size() && r.exitCode() == 0; i++) {
+            Path object = dir.resolve("object" + i + ".o");
+            List<String> cmd = new ArrayList<>(List.of(
+                    compiler,
+                    "-c",
+                    "-fPIC",
+                    "-O2",
+                    "-o",
+                    object.getFileName().toString(),
+                    "-Werror=incompatible-pointer-types",
+                    "-Werror=implicit-function-declaration",
+                    "-Werror=int-conversion",
+                    "-Wno-unused-function",
+                    "-Wno-deprecated-declarations"));
+            // The compiler runs in the build directory: paths relative to ours are made absolute.
+            o.includeDirs().forEach(d -> cmd.add("-I" + absolute(d)));
+            o.defineMacros().forEach(m -> cmd.add("-D" + m));
+            cmd.addAll(o.extraCompileArgs());
+            cmd.add(sources.get(i));
+            r = run(cmd, dir);
+            objects.add(object);
+        }
+        return r;
+    }
+
+    /**
+     * Links objects into the shared library {@code out}, giving each of {@code nullSymbols} the
+     * address 0 (symbols that no linked library defines).
+     */
+    Result link(List<Path> objects, Path out, SourceOptions o, java.util.Collection<String> nullSymbols) {
         // --no-as-needed: the module must depend on every library even when its C code references
         // nothing in one (a cdef of only variadic functions or globals): Java finds them through it.
+        // -z defs with --warn-unresolved-symbols: every symbol that the linked libraries do not
+        // define is named in a warning, not an error (see unresolvedSymbols).
         List<String> cmd = new ArrayList<>(List.of(
                 compiler,
                 "-shared",
                 "-fPIC",
                 "-O2",
                 "-Wl,--no-as-needed",
+                "-Wl,-z,defs",
+                "-Wl,--warn-unresolved-symbols",
                 "-o",
-                out.toString(),
-                "-Werror=incompatible-pointer-types",
-                "-Werror=implicit-function-declaration",
-                "-Werror=int-conversion",
-                "-Wno-unused-function",
-                "-Wno-deprecated-declarations"));
-        // The compiler runs in the build directory: paths relative to ours are made absolute.
-        o.includeDirs().forEach(d -> cmd.add("-I" + absolute(d)));
-        o.defineMacros().forEach(m -> cmd.add("-D" + m));
-        cmd.addAll(o.extraCompileArgs());
-        cmd.add(cFile.toString());
-        o.sources().forEach(s -> cmd.add(absolute(s)));
+                out.getFileName().toString()));
+        cmd.addAll(o.extraCompileArgs()); // those that matter to the link too (-pthread, -fsanitize...)
+        objects.forEach(f -> cmd.add(f.getFileName().toString()));
         o.libraryDirs().forEach(d -> cmd.add("-L" + absolute(d)));
         o.libraries().forEach(l -> cmd.add("-l" + l));
         cmd.addAll(o.extraLinkArgs());
-        return run(cmd, cFile.getParent());
+        nullSymbols.forEach(s -> cmd.add("-Wl,--defsym=" + s + "=0"));
+        return run(cmd, out.getParent());
+    }
+
+    private static final java.util.regex.Pattern UNRESOLVED =
+            java.util.regex.Pattern.compile("undefined (?:reference to|symbol:) [`']?([^'`\\s]+)");
+
+    /** The symbols that the linker reported as defined by none of the linked libraries (GNU ld, gold, lld). */
+    static java.util.Set<String> unresolvedSymbols(String linkerOutput) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = UNRESOLVED.matcher(linkerOutput);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     static String absolute(String path) {

@@ -62,7 +62,7 @@ public final class Binder {
             methods.add(m);
             // The signature is checked now; the handle is built on the method's first call.
             linkers.add(
-                    BindingSignature.isTyped(m, f.type())
+                    BindingSignature.isTyped(m, f.type()) && f.downcall() != null
                             ? MethodLink.of(m, () -> TypedAdapter.adapt(m, m.getName(), f.downcall(), options))
                             : MethodLink.of(m, () -> generic(m, f)));
         }

@@ -61,6 +61,7 @@ public final class NativeLayouts {
             case PrimitiveType p -> inMemory ? inMemory(p) : primitive(p);
             case EnumType e -> inMemory ? inMemory(e.underlying()) : primitive(e.underlying());
             case PointerType p -> inMemory ? ValueLayout.ADDRESS_UNALIGNED : ValueLayout.ADDRESS;
+            case StructType s when !inMemory -> passedByValue(s);
             case StructType s -> s.kind() == StructType.Kind.UNION ? union(s, inMemory) : struct(s, inMemory);
             case ArrayType a
             when !a.hasLength() ->
@@ -75,6 +76,37 @@ public final class NativeLayouts {
                         + " return them from C by value; pass a pointer to one");
             default -> throw new FFIException("'" + t + "' cannot be passed by value");
         };
+    }
+
+    // A struct or union passed to or returned from C: the linker classifies it from its layout, which
+    // must then hold every member. Bitfields have no layout the linker takes as C does, and the
+    // members of a struct that API mode completed from the cdef's partial declaration are not all
+    // known: API mode passes those through a C wrapper, by pointer.
+    private static MemoryLayout passedByValue(StructType s) {
+        s.byteSize(); // an incomplete or partial type says so first
+        if (COMPLETED_BY_COMPILER.containsKey(s)) {
+            throw new FFIException("'" + s + "' was declared with '...' (API mode completed it, but the members the"
+                    + " cdef leaves out decide how C passes it): the FFM linker cannot pass it by value; API mode"
+                    + " (ffi.setSource + ffi.compile) calls the functions that do through a C wrapper");
+        }
+        for (Field f : s.fields()) {
+            if (f.isBitfield()) {
+                throw new FFIException("'" + s + "' has bitfields ('" + (f.name() == null ? "(unnamed)" : f.name())
+                        + "'): the FFM linker cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
+            }
+        }
+        return s.kind() == StructType.Kind.UNION ? union(s, false) : struct(s, false);
+    }
+
+    private static final java.util.Map<StructType, Boolean> COMPLETED_BY_COMPILER =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * Notes that API mode completed a struct or union declared with '...' from the C compiler's
+     * layout: only the members the cdef names are known, so no layout for the linker can be made.
+     */
+    public static void completedByCompiler(StructType s) {
+        COMPLETED_BY_COMPILER.put(s, Boolean.TRUE);
     }
 
     /** The carrier layout of a primitive type. */
@@ -131,15 +163,37 @@ public final class NativeLayouts {
                         "'" + s + "' is packed (member '" + f.name() + "' is not aligned): the FFM linker"
                                 + " cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
             }
-            bytes(members, at, f.byteOffset());
+            gap(members, at, f.byteOffset(), inMemory);
             members.add(f.name() == null ? m : m.withName(f.name()));
             at = f.byteOffset() + m.byteSize();
         }
-        bytes(members, at, size);
-        return MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)).withByteAlignment(s.byteAlignment());
+        gap(members, at, size, inMemory);
+        return aligned(s, MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)), inMemory);
     }
 
-    // Bytes that hold bitfields or padding: plain bytes keep the INTEGER classification of the ABI.
+    // In memory, the bytes between members may hold bitfields: plain bytes. Passed by value, a
+    // struct has no bitfields (passedByValue), so they are padding, which the linker must not
+    // classify: plain bytes there would make an eightbyte of 'float' and padding INTEGER, not SSE.
+    private static void gap(List<MemoryLayout> members, long from, long to, boolean inMemory) {
+        if (inMemory) {
+            bytes(members, from, to);
+        } else if (to > from) {
+            members.add(MemoryLayout.paddingLayout(to - from));
+        }
+    }
+
+    // The linker takes only a struct as aligned as its members: not one made more aligned by
+    // __attribute__((aligned)), nor a packed one.
+    private static MemoryLayout aligned(StructType s, MemoryLayout l, boolean inMemory) {
+        if (!inMemory && l.byteAlignment() != s.byteAlignment()) {
+            throw new FFIException("'" + s + "' has alignment " + s.byteAlignment() + " and its members "
+                    + l.byteAlignment() + " (aligned or packed): the FFM linker cannot pass it by value; API mode"
+                    + " (ffi.setSource + ffi.compile) can");
+        }
+        return l.withByteAlignment(s.byteAlignment());
+    }
+
+    // Bytes that may hold bitfields: plain bytes.
     private static void bytes(List<MemoryLayout> members, long from, long to) {
         if (to > from) {
             members.add(MemoryLayout.sequenceLayout(to - from, ValueLayout.JAVA_BYTE));
@@ -162,6 +216,6 @@ public final class NativeLayouts {
         } else if (body.byteSize() < u.byteSize()) {
             body = MemoryLayout.structLayout(body, MemoryLayout.paddingLayout(u.byteSize() - body.byteSize()));
         }
-        return body.withByteAlignment(u.byteAlignment());
+        return aligned(u, body, inMemory);
     }
 }

@@ -2,6 +2,7 @@ package org.cffi4j.internal.parse;
 
 import java.util.List;
 import org.cffi4j.CdefOptions;
+import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PrimitiveType;
@@ -84,34 +85,39 @@ public final class CdefParser {
         ts.next();
         Token language = ts.next();
         String name = Literals.string(language, ts);
-        if (!name.equals("Java") && !name.equals("C")) {
+        boolean forC = name.equals("Java+C") || name.equals("C+Java"); // CFFI's "Python+C"
+        if (!name.equals("Java") && !name.equals("C") && !forC) {
             throw ts.error(
                     language,
                     "unknown linkage \"" + name + "\": only extern \"Java\" (functions implemented in"
-                            + " Java, API mode) and extern \"C\" are known");
+                            + " Java, API mode), extern \"Java+C\" (the same, callable from other C files too) and"
+                            + " extern \"C\" are known");
         }
-        boolean java = name.equals("Java");
+        boolean java = name.equals("Java") || forC;
         if (ts.accept("{")) {
             while (!ts.accept("}")) {
                 if (ts.at(Token.Kind.END_OF_INPUT)) {
                     throw ts.error(language, "missing '}' for this extern \"" + name + "\" block");
                 }
                 ts.declaring(null);
-                externDeclaration(java);
+                externDeclaration(java, forC);
             }
         } else {
-            externDeclaration(java);
+            externDeclaration(java, forC);
         }
     }
 
-    private void externDeclaration(boolean java) {
+    private void externDeclaration(boolean java, boolean forC) {
         if (!java) {
             declaration();
             return;
         }
         Token start = ts.peek();
+        int specStart = ts.index();
         DeclSpecs specs = ctx.specifiers.specifiers(true);
+        int declStart = ts.index();
         Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
+        Spelling spelling = Spelling.of(ts.slice(specStart, declStart), ts.slice(declStart, ts.index()), d);
         if (!(d.apply(specs.type, specs.qualifiers, ts) instanceof FunctionType f)) {
             throw ts.error(start, "extern \"Java\" declares functions only ('" + d.name + "' is not a function)");
         }
@@ -119,8 +125,8 @@ public final class CdefParser {
             throw ts.error(start, "an extern \"Java\" function cannot be variadic ('" + d.name + "')");
         }
         ts.expect(";");
-        declareFunction(d, f, null, false);
-        ctx.table.markExternJava(d.name);
+        declareFunction(d, f, null, false, spelling);
+        ctx.table.markExternJava(d.name, forC);
     }
 
     private void declaration() {
@@ -135,7 +141,9 @@ public final class CdefParser {
             opaqueTypedef();
             return;
         }
+        int specStart = ts.index();
         DeclSpecs specs = ctx.specifiers.specifiers(true);
+        int specEnd = ts.index();
         if (specs.isTypedef() && ts.at("...")) {
             unknownArithmeticTypedef(specs);
             return;
@@ -146,26 +154,36 @@ public final class CdefParser {
         boolean first = true;
         do {
             ts.declaring(null);
+            int declStart = ts.index();
             Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
+            int declEnd = ts.index();
             Attributes attrs = new Attributes();
             attrs.merge(specs.attributes);
             attrs.merge(d.attributes);
             String asm = trailer(attrs);
+            int trailerEnd = ts.index();
             Declarator.Applied applied = d.applyQualified(Vectors.apply(specs.type, attrs, ts), specs.qualifiers, ts);
             CType type = attrs.mode != null && d.attributes.mode != null
                     ? TypeSpecifierSet.Modes.apply(applied.type(), attrs.mode, ts, d.nameToken)
                     : applied.type();
             if (specs.isTypedef()) {
+                boolean fresh = ctx.table.lookup(d.name).isEmpty() || ctx.options.allowOverride();
                 ctx.registrar.typedef(
                         d.nameToken, d.name, aligned(type, attrs, d.nameToken, d.name), applied.qualifiers());
+                if (fresh) { // for API mode, which checks it against the source's
+                    ctx.table.noteSpelling(
+                            d.name,
+                            Spelling.ofTypedef(ts.slice(specStart, specEnd), ts.slice(declStart, trailerEnd), d));
+                }
             } else if (type instanceof FunctionType f) {
+                Spelling spelling = Spelling.of(ts.slice(specStart, specEnd), ts.slice(declStart, declEnd), d);
                 if (first && ts.at("{")) {
                     ts.skipBalanced(); // a function body (static inline in a header): declared, not callable in
                     // ABI mode
-                    declareFunction(d, f, asm, true);
+                    declareFunction(d, f, asm, true, spelling);
                     return;
                 }
-                declareFunction(d, f, asm, false);
+                declareFunction(d, f, asm, false, spelling);
             } else {
                 variable(specs, d, type, applied.qualifiers(), asm);
             }
@@ -196,6 +214,13 @@ public final class CdefParser {
                     dots,
                     "only 'typedef int... name;' and 'typedef float... name;' are allowed, not '" + specs.type
                             + "...'");
+        }
+        if (p.kind() == PrimitiveType.Kind.FLOATING && p.size() > 8) {
+            throw ts.error(
+                    dots,
+                    "'typedef " + p + "... " + name.text() + ";' is not allowed: 'typedef float...' stands for"
+                            + " float or double, and '" + p + "' cannot be left open (as in CFFI); declare the"
+                            + " type itself");
         }
         PrimitiveType.Kind kind =
                 p.isIntegral() ? PrimitiveType.Kind.UNKNOWN_INTEGER : PrimitiveType.Kind.UNKNOWN_FLOATING;
@@ -234,8 +259,12 @@ public final class CdefParser {
                         + " struct itself or on the members");
     }
 
-    private void declareFunction(Declarator d, FunctionType f, String asm, boolean hasBody) {
+    private void declareFunction(Declarator d, FunctionType f, String asm, boolean hasBody, Spelling spelling) {
+        boolean fresh = ctx.table.lookup(d.name).isEmpty() || ctx.options.allowOverride();
         ctx.registrar.declare(d.nameToken, new Declaration.Function(d.name, f, asm != null ? asm : d.name, hasBody));
+        if (fresh) {
+            ctx.table.noteSpelling(d.name, spelling);
+        }
     }
 
     private void variable(DeclSpecs specs, Declarator d, CType type, int quals, String asm) {
@@ -266,6 +295,9 @@ public final class CdefParser {
         ctx.registrar.declare(
                 d.nameToken,
                 new Declaration.Variable(d.name, type, quals, asm != null ? asm : d.name, specs.threadLocal));
+        if ("static".equals(specs.storage) && (quals & Qualifiers.CONST) != 0 && !(type instanceof ArrayType)) {
+            ctx.table.markStaticConstant(d.name); // CFFI's constant of any type: API mode reads its value
+        }
     }
 
     private void skipInitializer() {

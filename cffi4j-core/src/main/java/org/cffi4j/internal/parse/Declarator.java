@@ -32,11 +32,13 @@ final class Declarator {
     /** {@code [N]}, {@code []}, {@code [...]} or a variable length. */
     record Array(long length, Token at) implements Step {}
 
-    /** {@code (params)}. */
-    record Function(List<Param> params, boolean variadic, Token at) implements Step {}
+    /** {@code (params)}, with the declarator of each parameter (for its spelling). */
+    record Function(List<Param> params, boolean variadic, Token at, List<Declarator> declarators) implements Step {}
 
     String name;
     Token nameToken;
+    /** In an abstract declarator, the token before which its name would stand ({@code (*)} : {@code )}). */
+    Token nameSlot;
     /** Pointers, in source order (leftmost first). */
     final List<Pointer> pointers = new ArrayList<>();
     /** Array and function suffixes, in source order. */
@@ -91,7 +93,11 @@ final class Declarator {
             }
             boolean incomplete = element instanceof StructType st && st.state() == StructType.State.INCOMPLETE
                     || element instanceof EnumType e && !e.isComplete();
-            if (incomplete || element instanceof ArrayType inner && !inner.hasLength()) {
+            // T[N][...]: an inner length only the C compiler knows (API mode) is a length all the same.
+            if (incomplete
+                    || element instanceof ArrayType inner
+                            && !inner.hasLength()
+                            && inner.length() != ArrayType.API_MODE_LENGTH) {
                 throw ts.error(a.at(), "array type has incomplete element type '" + element + "'");
             }
             checkElementAlignment(element, a.at(), ts);

@@ -79,9 +79,11 @@ final class DeclaratorParser {
             d.inner = declarator(mode);
             d.name = d.inner.name; // the name sits in the innermost declarator: "(*name)(int)"
             d.nameToken = d.inner.nameToken;
+            d.nameSlot = d.inner.nameSlot;
             ts.expect(")");
             return;
         }
+        d.nameSlot = t;
         if (mode == Mode.NAMED) {
             throw ts.expected(
                     t.kind() == Token.Kind.IDENTIFIER
@@ -184,10 +186,11 @@ final class DeclaratorParser {
         Token open = ts.expect("(");
         List<Param> params = new ArrayList<>();
         if (ts.accept(")")) {
-            return new Declarator.Function(params, false, open); // "f()" is read as "f(void)", as in CFFI
+            return new Declarator.Function(params, false, open, List.of()); // "f()" is read as "f(void)", as in CFFI
         }
         boolean variadic = false;
         String outer = ts.declarationName();
+        List<Declarator> declarators = new ArrayList<>();
         do {
             if (ts.at("...")) {
                 if (params.isEmpty()) {
@@ -198,18 +201,18 @@ final class DeclaratorParser {
                 break;
             }
             Token start = ts.peek();
-            Param p = parameter();
+            Param p = parameter(declarators);
             if (p.type() instanceof VoidType) {
                 voidParameter(p, start, params.isEmpty() && ts.at(")"));
                 ts.expect(")");
                 ts.declaring(outer);
-                return new Declarator.Function(params, false, open); // f(void), or f(V) with typedef void V
+                return new Declarator.Function(params, false, open, List.of()); // f(void), or f(V) with typedef void V
             }
             params.add(p);
         } while (ts.accept(","));
         ts.expect(")");
         ts.declaring(outer);
-        return new Declarator.Function(params, variadic, open);
+        return new Declarator.Function(params, variadic, open, declarators);
     }
 
     // "void" (or a typedef of it) alone, unnamed and unqualified, means "no parameters"; anything else is an error.
@@ -227,7 +230,7 @@ final class DeclaratorParser {
 
     private int lastParameterQualifiers;
 
-    private Param parameter() {
+    private Param parameter(List<Declarator> declarators) {
         Token start = ts.peek();
         if (!ctx.specifiers.startsSpecifiers(start)) {
             if (start.kind() == Token.Kind.IDENTIFIER) {
@@ -244,6 +247,7 @@ final class DeclaratorParser {
         } finally {
             parameterDepth--;
         }
+        declarators.add(d);
         ts.declaring(outer);
         Attributes attrs = new Attributes();
         attrs.merge(specs.attributes);

@@ -213,6 +213,15 @@ final class RecordParser {
         boolean partial = body.partial || body.members.stream().anyMatch(m -> needsApiMode(m.type()));
         TypeAccess.Mutators m = TypeAccess.mutators();
         if (partial) {
+            for (MemberSpec spec : body.members) {
+                if (spec.bitWidth() >= 0) { // as in CFFI: the compiler cannot tell where bitfields are
+                    throw ts.error(
+                            keyword,
+                            "'" + type + "' has both bitfields ('" + (spec.name() == null ? "(unnamed)" : spec.name())
+                                    + "') and members only API mode can place ('...'): API mode cannot place the"
+                                    + " bitfields of a partial struct; declare the struct fully");
+                }
+            }
             List<Field> fields = body.members.stream()
                     .map(s -> new Field(s.name(), s.type(), -1, 0, s.bitWidth()))
                     .toList();

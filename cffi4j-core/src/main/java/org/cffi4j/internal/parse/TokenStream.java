@@ -53,6 +53,16 @@ final class TokenStream {
         return t;
     }
 
+    /** The index of the next token, to take the tokens of a declaration with {@link #slice}. */
+    int index() {
+        return index;
+    }
+
+    /** The tokens from index {@code from} (inclusive) to {@code to} (exclusive). */
+    List<Token> slice(int from, int to) {
+        return List.copyOf(tokens.subList(from, to));
+    }
+
     boolean at(String s) {
         return peek().is(s);
     }

@@ -32,7 +32,9 @@ public final class TypeTable {
     private final Map<String, Declaration> ordinary;
     private final Map<String, CType> tags;
     private final Map<String, String> locations;
+    private final Map<String, Spelling> spellings;
     private final Set<String> externJava;
+    private final Set<String> staticConstants;
     // Tags that type names mentioned without any cdef declaring them ("struct foo *"), by "struct
     // foo": the same type each time, and the one a later cdef completes. Shared by the tables of
     // one FFI.
@@ -48,6 +50,8 @@ public final class TypeTable {
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
                 new HashMap<>(),
+                new HashMap<>(),
+                new HashSet<>(),
                 new HashSet<>(),
                 new ConcurrentHashMap<>(),
                 null,
@@ -59,7 +63,9 @@ public final class TypeTable {
             Map<String, Declaration> ordinary,
             Map<String, CType> tags,
             Map<String, String> locations,
+            Map<String, Spelling> spellings,
             Set<String> externJava,
+            Set<String> staticConstants,
             Map<String, CType> mentioned,
             TypeTransaction transaction,
             int anonymousCount) {
@@ -67,7 +73,9 @@ public final class TypeTable {
         this.ordinary = ordinary;
         this.tags = tags;
         this.locations = locations;
+        this.spellings = spellings;
         this.externJava = externJava;
+        this.staticConstants = staticConstants;
         this.mentioned = mentioned;
         this.transaction = transaction;
         this.anonymousCount = anonymousCount;
@@ -80,7 +88,9 @@ public final class TypeTable {
                 new LinkedHashMap<>(ordinary),
                 new LinkedHashMap<>(tags),
                 new HashMap<>(locations),
+                new HashMap<>(spellings),
                 new HashSet<>(externJava),
+                new HashSet<>(staticConstants),
                 mentioned,
                 new TypeTransaction(null),
                 anonymousCount);
@@ -96,6 +106,8 @@ public final class TypeTable {
                 new HashMap<>(),
                 new HashMap<>(),
                 new HashMap<>(),
+                new HashMap<>(),
+                new HashSet<>(),
                 new HashSet<>(),
                 mentioned,
                 new TypeTransaction(transaction),
@@ -143,6 +155,12 @@ public final class TypeTable {
             Declaration mine = ordinary.get(d.name());
             if (mine == null) {
                 ordinary.put(d.name(), d);
+                if (other.spellings.containsKey(d.name())) {
+                    spellings.put(d.name(), other.spellings.get(d.name()));
+                }
+                if (other.staticConstants.contains(d.name())) {
+                    staticConstants.add(d.name());
+                }
             } else if (!mine.equals(d)
                     && !(mine instanceof Declaration.Typedef a
                             && d instanceof Declaration.Typedef b
@@ -256,13 +274,54 @@ public final class TypeTable {
         locations.put(name, location);
     }
 
-    /** Whether a function is declared {@code extern "Java"}: implemented in Java, called from C (API mode). */
-    public boolean isExternJava(String name) {
-        return externJava.contains(name) || parent != null && parent.isExternJava(name);
+    /** How the cdef spells the declaration of a function, for generated C; null if it cannot be reused. */
+    public Spelling spellingOf(String name) {
+        Spelling own = spellings.get(name);
+        return own == null && parent != null ? parent.spellingOf(name) : own;
     }
 
-    void markExternJava(String name) {
-        externJava.add(name);
+    void noteSpelling(String name, Spelling spelling) {
+        if (spelling == null) {
+            spellings.remove(name);
+        } else {
+            spellings.put(name, spelling);
+        }
+    }
+
+    /**
+     * Whether a global is a constant of a non-integer type ({@code static const double X;}, {@code
+     * static char *const NAME;}): API mode reads its value (the source may define it as a macro or
+     * compute it), it has no address.
+     */
+    public boolean isStaticConstant(String name) {
+        return staticConstants.contains(name) || parent != null && parent.isStaticConstant(name);
+    }
+
+    void markStaticConstant(String name) {
+        staticConstants.add(name);
+    }
+
+    /** Whether a function is declared {@code extern "Java"}: implemented in Java, called from C (API mode). */
+    public boolean isExternJava(String name) {
+        return externJava.contains(name)
+                || externJava.contains(name + PLUS_C)
+                || parent != null && parent.isExternJava(name);
+    }
+
+    /**
+     * Whether an {@code extern "Java"} function is declared {@code extern "Java+C"} (CFFI's
+     * {@code "Python+C"}): C files other than the module's source may call it, so it is not static.
+     */
+    public boolean isExternJavaForC(String name) {
+        return externJava.contains(name + PLUS_C) || parent != null && parent.isExternJavaForC(name);
+    }
+
+    private static final String PLUS_C = "+C"; // not an identifier: no clash with a name
+
+    void markExternJava(String name, boolean forC) {
+        externJava.remove(name);
+        externJava.remove(name + PLUS_C);
+        externJava.add(forC ? name + PLUS_C : name);
     }
 
     /** Replaces a declaration by what the C compiler resolved (API mode completes a fork with it). */
