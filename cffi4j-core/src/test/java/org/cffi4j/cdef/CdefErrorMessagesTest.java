@@ -22,7 +22,7 @@ class CdefErrorMessagesTest {
     @Test
     void unknownTypeName() {
         assertEquals("""
-                cdef:1:21: unknown type name 'size_tt' (in declaration of 'strlen')
+                cdef:1:21: unknown type name 'size_tt'; did you mean 'size_t'? (in declaration of 'strlen')
                     size_t strlen(const size_tt *s);
                                         ^""", errorOf("size_t strlen(const size_tt *s);"));
     }
@@ -30,7 +30,7 @@ class CdefErrorMessagesTest {
     @Test
     void unknownTypeNameAtTheStart() {
         assertEquals("""
-                cdef:2:1: unknown type name 'uint42_t'
+                cdef:2:1: unknown type name 'uint42_t'; did you mean 'uint32_t'?
                     uint42_t counter;
                     ^""", errorOf("int ok;\nuint42_t counter;"));
     }
@@ -49,6 +49,38 @@ class CdefErrorMessagesTest {
                 cdef:1:29: expected ';' but found end of input (in declaration of 'p')
                     struct point { int x, y; } p
                                                 ^""", errorOf("struct point { int x, y; } p"));
+    }
+
+    @Test
+    void unknownTypeNameFarFromAnyIsNotGivenASuggestion() {
+        assertEquals("""
+                cdef:1:7: unknown type name 'gizmo_handle' (in declaration of 'f')
+                    int f(gizmo_handle h);
+                          ^""", errorOf("int f(gizmo_handle h);"));
+    }
+
+    @Test
+    void unknownTypeNameSuggestsDeclaredTypedefsAndKeywords() {
+        assertEquals("""
+                cdef:2:14: unknown type name 'widget_t' in 'struct box'; did you mean 'widget_s'? (in declaration of 'struct box')
+                    struct box { widget_t *w; };
+                                 ^""", errorOf("typedef struct widget widget_s;\nstruct box { widget_t *w; };"));
+        assertEquals("""
+                cdef:1:7: unknown type name 'unsinged'; did you mean 'unsigned'? (in declaration of 'f')
+                    int f(unsinged x);
+                          ^""", errorOf("int f(unsinged x);"));
+    }
+
+    @Test
+    void bodyWithoutItsSemicolon() {
+        assertEquals("""
+                cdef:2:1: expected ';' after the body of 'struct a' (before 'int')
+                    int f(void);
+                    ^""", errorOf("struct a { int x; }\nint f(void);"));
+        assertEquals("""
+                cdef:2:1: expected ';' after the body of 'enum e' (before 'struct')
+                    struct b { int y; };
+                    ^""", errorOf("enum e { A }\nstruct b { int y; };"));
     }
 
     @Test

@@ -32,6 +32,9 @@ final class Keywords {
     /** Calling-convention and similar words that may stand among specifiers or in declarators. */
     static final Set<String> IGNORED = Set.of("__cdecl", "__stdcall", "__fastcall", "WINAPI", "__w64");
 
+    /** The keywords that introduce a tagged type. */
+    static final Set<String> TAGS = Set.of("struct", "union", "enum");
+
     static final Set<String> BASIC_TYPES = Set.of(
             "void",
             "char",

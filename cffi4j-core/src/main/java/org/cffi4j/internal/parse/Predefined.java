@@ -33,6 +33,11 @@ final class Predefined {
         return Optional.ofNullable(TYPES.get(name));
     }
 
+    /** The predefined typedef names. */
+    static java.util.Set<String> names() {
+        return TYPES.keySet();
+    }
+
     private static Map<String, CType> build() {
         Map<String, CType> m = new HashMap<>();
         Primitives p = Primitives.current();

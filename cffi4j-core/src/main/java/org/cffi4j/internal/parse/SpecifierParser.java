@@ -73,12 +73,16 @@ final class SpecifierParser {
         DeclSpecs specs = new DeclSpecs();
         specs.start = ts.peek();
         TypeSpecifierSet set = new TypeSpecifierSet(ts);
+        CType defined = null; // a struct, union or enum defined here, with its body
         while (true) {
             Token t = ts.peek();
             if (t.kind() != Token.Kind.IDENTIFIER) {
                 break;
             }
             String s = t.text();
+            if (defined != null && (Keywords.BASIC_TYPES.contains(s) || Keywords.TAGS.contains(s))) {
+                throw ts.error(t, "expected ';' after the body of '" + defined + "' (before '" + t.text() + "')");
+            }
             if (ctx.attributes.atAttribute() || Keywords.ALIGNAS.contains(s)) {
                 ctx.attributes.parse(specs.attributes);
             } else if (Keywords.STORAGE.contains(s)) {
@@ -94,11 +98,15 @@ final class SpecifierParser {
             } else if (Keywords.BASIC_TYPES.contains(s)) {
                 set.add(ts.next());
             } else if (s.equals("struct") || s.equals("union")) {
-                set.setNamed(ctx.records.structOrUnion(specs), t);
+                CType record = ctx.records.structOrUnion(specs);
+                set.setNamed(record, t);
                 specs.taggedType = true;
+                defined = specs.definesTag ? record : null;
             } else if (s.equals("enum")) {
-                set.setNamed(ctx.records.enumeration(specs), t);
+                CType enumeration = ctx.records.enumeration(specs);
+                set.setNamed(enumeration, t);
                 specs.taggedType = true;
+                defined = specs.definesTag ? enumeration : null;
             } else if (Keywords.TYPEOF.contains(s)) {
                 set.setNamed(typeofSpecifier(), t);
             } else if (!set.hasAny() && ctx.table.isTypedefName(s)) {
@@ -124,7 +132,7 @@ final class SpecifierParser {
         if (t.kind() == Token.Kind.IDENTIFIER && !Keywords.startsSpecifiers(t.text())) {
             Token after = ts.peek(1);
             if (after.kind() == Token.Kind.IDENTIFIER || after.is("*") || after.is("(") && specs.storage != null) {
-                return ts.error(t, "unknown type name '" + t.text() + "'");
+                return ts.error(t, ctx.table.unknownTypeName(t.text()));
             }
             return ts.error(t, "'" + t.text() + "' has no type (unknown type name, or a missing type before it)");
         }

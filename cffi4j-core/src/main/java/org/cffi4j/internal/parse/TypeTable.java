@@ -216,6 +216,27 @@ public final class TypeTable {
         return ordinary(name) instanceof Declaration.Typedef t ? t.qualifiers() : 0;
     }
 
+    /**
+     * "Unknown type name 'size_tt'", with the nearest type name declared or predefined ("; did you
+     * mean 'size_t'?") when it looks like a typo.
+     */
+    String unknownTypeName(String name) {
+        return unknownTypeName(name, "");
+    }
+
+    /** {@link #unknownTypeName(String)} with where it was met, e.g. {@code " in 'struct p'"}. */
+    String unknownTypeName(String name, String where) {
+        java.util.Set<String> names = new java.util.HashSet<>(Predefined.names());
+        names.addAll(Keywords.BASIC_TYPES);
+        for (Declaration d : declarations()) {
+            if (d instanceof Declaration.Typedef) {
+                names.add(d.name());
+            }
+        }
+        return "unknown type name '" + name + "'" + where
+                + org.cffi4j.internal.message.Suggestions.didYouMean(name, names);
+    }
+
     /** Whether a name is, at this point, a typedef name (which makes {@code name * x;} a declaration). */
     boolean isTypedefName(String name) {
         Declaration d = ordinary(name);
