@@ -9,6 +9,7 @@ import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.Bitfields;
 import org.cffi4j.internal.ffm.FieldAccessor;
 import org.cffi4j.internal.ffm.Initializers;
+import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Values;
 
 /**
@@ -21,41 +22,53 @@ final class MemberAccess {
     private record Place(StructType owner, Field field, MemorySegment base, CType arrayItemType, long itemOffset) {}
 
     static Object get(CData c, String path) {
-        FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
-        if (direct != null) {
-            return direct.read(structMemory(c, path), c.lifetime());
+        Lifetime lifetime = c.lifetime();
+        lifetime.enter(c);
+        try {
+            FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
+            if (direct != null) {
+                return direct.read(structMemory(c, path), lifetime);
+            }
+            Place p = locate(c, path);
+            if (p.field == null) {
+                return Values.read(p.arrayItemType, p.base, p.itemOffset, lifetime);
+            }
+            return p.field.isBitfield()
+                    ? Bitfields.read(p.field, p.base, 0)
+                    : Values.read(p.field.type(), p.base, p.field.byteOffset(), lifetime);
+        } finally {
+            lifetime.exit();
         }
-        Place p = locate(c, path);
-        if (p.field == null) {
-            return Values.read(p.arrayItemType, p.base, p.itemOffset, c.lifetime());
-        }
-        return p.field.isBitfield()
-                ? Bitfields.read(p.field, p.base, 0)
-                : Values.read(p.field.type(), p.base, p.field.byteOffset(), c.lifetime());
     }
 
     static void set(CData c, String path, Object value) {
-        FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
-        if (direct != null) {
-            direct.write(structMemory(c, path), value);
-            return;
-        }
-        Place p = locate(c, path);
-        if (p.field == null) {
-            Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
-        } else {
-            Initializers.writeField(p.owner, p.field, p.base, value, path);
+        Lifetime lifetime = c.lifetime();
+        lifetime.enter(c);
+        try {
+            FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
+            if (direct != null) {
+                direct.write(structMemory(c, path), value);
+                return;
+            }
+            Place p = locate(c, path);
+            if (p.field == null) {
+                Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
+            } else {
+                Initializers.writeField(p.owner, p.field, p.base, value, path);
+            }
+        } finally {
+            lifetime.exit();
         }
     }
 
     // The memory of the struct itself, or of the one a pointer points to.
     private static MemorySegment structMemory(CData c, String path) {
-        MemorySegment base = c.memory();
-        return c.ctype() instanceof PointerType p ? pointee(p, base, path) : base;
+        MemorySegment base = c.rawMemory();
+        return c.ctype() instanceof PointerType p ? pointee(p, base, c.isBounded(), path) : base;
     }
 
     private static Place locate(CData c, String path) {
-        MemorySegment base = c.memory();
+        MemorySegment base = c.rawMemory();
         CType current = c.ctype();
         String[] steps = path.split("\\.", -1);
         Place place = null;
@@ -64,11 +77,15 @@ final class MemberAccess {
                 CType t = place.field != null ? place.field.type() : place.arrayItemType;
                 long off = place.field != null ? place.field.byteOffset() : place.itemOffset;
                 base = t instanceof PointerType
-                        ? pointee((PointerType) t, base.get(java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED, off), path)
+                        ? pointee(
+                                (PointerType) t,
+                                base.get(java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED, off),
+                                false, // a pointer read from memory: C's, its block unknown
+                                path)
                         : base.asSlice(off, t.byteSize());
                 current = t instanceof PointerType p ? p.target() : t;
             } else if (current instanceof PointerType p) {
-                base = pointee(p, base, path);
+                base = pointee(p, base, c.isBounded(), path);
                 current = p.target();
             }
             place = step(current, base, step, path, c);
@@ -76,13 +93,21 @@ final class MemberAccess {
         return place;
     }
 
-    private static MemorySegment pointee(PointerType p, MemorySegment at, String path) {
+    // The memory of the struct a pointer points to: a pointer into a known block must hold the whole
+    // struct there (a cast or fromBuffer of too small a block is caught here, not written past).
+    private static MemorySegment pointee(PointerType p, MemorySegment at, boolean bounded, String path) {
         if (at.address() == 0) {
             throw new FFIException("NULL pointer dereference reading '" + path + "' through '" + p + "'");
         }
-        return at.byteSize() >= p.target().byteSize()
-                ? at
-                : at.reinterpret(p.target().byteSize());
+        long size = p.target().byteSize();
+        if (at.byteSize() >= size) {
+            return at;
+        }
+        if (bounded) {
+            throw new FFIException("member '" + path + "' is out of bounds: '" + p + "' points into a block of "
+                    + at.byteSize() + " bytes, and '" + p.target() + "' takes " + size);
+        }
+        return at.reinterpret(size);
     }
 
     private static Place step(CType current, MemorySegment base, String step, String path, CData c) {

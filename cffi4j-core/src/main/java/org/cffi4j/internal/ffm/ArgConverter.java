@@ -46,6 +46,11 @@ final class ArgConverter {
         return type;
     }
 
+    /** What the argument is, for messages: {@code argument 1 of 'strlen'}. */
+    String where() {
+        return where;
+    }
+
     Object toCarrier(Object value, CallScope scope) {
         if (value != null && value.getClass() == exactCarrier) {
             return value; // the common case, without the conversion table's checks
@@ -116,8 +121,20 @@ final class ArgConverter {
 
     private Object struct(StructType s, Object value, CallScope scope) {
         if (value instanceof CData c && c.ctype().equals(s)) {
-            CDataAccess.door().lifetime(c).check(c, where);
-            return CDataAccess.door().memory(c);
+            Lifetime lifetime = CDataAccess.door().lifetime(c);
+            if (scope != null) {
+                lifetime.check(c, where); // the call keeps it (Downcall.invoke enters every cdata argument)
+                return CDataAccess.door().memory(c);
+            }
+            // A callback's result, copied by the linker after the callback returned: copy it now.
+            MemorySegment copy = java.lang.foreign.Arena.ofAuto().allocate(s.byteSize(), s.byteAlignment());
+            lifetime.enter(c);
+            try {
+                MemorySegment.copy(CDataAccess.door().memory(c), 0, copy, 0, s.byteSize());
+            } finally {
+                lifetime.exit();
+            }
+            return copy;
         }
         MemorySegment m = scope != null
                 ? scope.allocate(s.byteSize(), s.byteAlignment())

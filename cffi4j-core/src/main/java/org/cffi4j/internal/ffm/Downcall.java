@@ -217,6 +217,15 @@ public final class Downcall {
             throw new FFIException("'" + name + "' takes " + converters.length + " argument"
                     + (converters.length == 1 ? "" : "s") + " (" + type.declare(name) + "), " + args.length + " given");
         }
+        Object[] values = CallArguments.enter(args, converters);
+        try {
+            return call(values);
+        } finally {
+            CallArguments.exit(values, args);
+        }
+    }
+
+    private Object call(Object[] args) {
         try {
             CarrierInvoker s = spliced;
             if (s == null) {
@@ -226,11 +235,7 @@ public final class Downcall {
                 s = splicedInvoker();
                 spliced = s;
             }
-            Object result = s.invoke(args);
-            // The carriers are bare addresses: the cdata arguments (memory, callbacks) must stay
-            // reachable until C returns, or the GC may free them during the call.
-            java.lang.ref.Reference.reachabilityFence(args);
-            return result;
+            return s.invoke(args);
         } catch (CallScope.NeedsScope e) {
             return invokeWithScope(args);
         } catch (RuntimeException | Error e) {
@@ -264,7 +269,6 @@ public final class Downcall {
             } catch (Throwable t) {
                 throw new FFIException("call to '" + name + "' failed: " + t, t);
             }
-            java.lang.ref.Reference.reachabilityFence(args);
             scope.finishCall();
             return ReturnConverter.fromCarrier(type.returnType(), result);
         }

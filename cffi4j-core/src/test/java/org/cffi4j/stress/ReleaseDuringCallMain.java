@@ -1,0 +1,146 @@
+package org.cffi4j.stress;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.cffi4j.CData;
+import org.cffi4j.FFI;
+import org.cffi4j.FFIException;
+import org.cffi4j.Library;
+
+/**
+ * The forked JVM of {@link ReleaseDuringCallTest}: a block is released while a C call is using
+ * it, then a block of the same size is allocated at once (where the C allocator would reuse the
+ * freed one), and C writes into the first block. If the release freed the block under the call, C
+ * writes into the second one (or into the allocator's own data). Prints, per scenario, what C read
+ * or wrote, what the second block holds, and what using the first one afterwards gives.
+ *
+ * <ul>
+ *   <li>{@code OTHER-THREAD}: the owner releases the block while another thread is in {@code read}
+ *       into it;
+ *   <li>{@code OWNER-CALL}: another thread releases the block while its owner is in {@code read}
+ *       into it;
+ *   <li>{@code CALLBACK}: {@code qsort}'s comparison callback releases the array being sorted.
+ * </ul>
+ */
+public final class ReleaseDuringCallMain {
+    private static final int SIZE = 4096; // big enough that the C allocator reuses a freed block at once
+
+    private final FFI ffi = new FFI();
+    private final Library libc;
+
+    private ReleaseDuringCallMain() {
+        ffi.cdef("""
+                int pipe(int fds[2]);
+                long read(int fd, void *buf, unsigned long n);
+                long write(int fd, const void *buf, unsigned long n);
+                int close(int fd);
+                void qsort(void *base, unsigned long n, unsigned long size, int (*compare)(const void *, const void *));
+                """);
+        libc = ffi.dlopen(null);
+    }
+
+    /** No arguments. */
+    public static void main(String[] args) throws Exception {
+        ReleaseDuringCallMain m = new ReleaseDuringCallMain();
+        m.releasedByOwnerDuringAnotherThreadsCall();
+        m.releasedByAnotherThreadDuringOwnersCall();
+        m.releasedByCallbackDuringCall();
+        System.out.println("DONE");
+    }
+
+    private void releasedByOwnerDuringAnotherThreadsCall() throws Exception {
+        int[] fds = pipe();
+        CData buf = ffi.alloc("char[]", SIZE);
+        AtomicReference<Object> read = new AtomicReference<>();
+        Thread reader = new Thread(() -> read.set(libc.call("read", fds[0], buf, (long) SIZE)));
+        reader.start();
+        waitUntilBlocked(reader);
+        ffi.release(buf); // by the thread that made it
+        CData other = ffi.alloc("char[]", SIZE);
+        libc.call("write", fds[1], "hello", 5L);
+        reader.join();
+        report("OTHER-THREAD", read.get(), other, buf);
+        closeAll(fds);
+    }
+
+    private void releasedByAnotherThreadDuringOwnersCall() throws Exception {
+        int[] fds = pipe();
+        AtomicReference<CData> buf = new AtomicReference<>();
+        AtomicReference<Object> read = new AtomicReference<>();
+        CountDownLatch made = new CountDownLatch(1);
+        Thread owner = new Thread(() -> {
+            CData b = ffi.alloc("char[]", SIZE);
+            buf.set(b);
+            made.countDown();
+            read.set(libc.call("read", fds[0], b, (long) SIZE));
+        });
+        owner.start();
+        made.await();
+        waitUntilBlocked(owner);
+        ffi.release(buf.get()); // by another thread than the one that made it and is using it
+        CData other = ffi.alloc("char[]", SIZE);
+        libc.call("write", fds[1], "hello", 5L);
+        owner.join();
+        report("OWNER-CALL", read.get(), other, buf.get());
+        closeAll(fds);
+    }
+
+    private void releasedByCallbackDuringCall() {
+        int n = 2048;
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (i * 7919) % n; // a permutation of 0..n-1
+        }
+        CData array = ffi.alloc("int[]", values);
+        AtomicReference<CData> other = new AtomicReference<>();
+        CData compare = ffi.callback("int(*)(const void *, const void *)", (java.util.function.Function<
+                        Object[], Object>)
+                a -> {
+                    if (other.get() == null) {
+                        ffi.release(array); // while qsort is sorting it
+                        other.set(ffi.alloc("int[]", n));
+                    }
+                    return Integer.compare((Integer) ffi.cast("int *", a[0]).get(0), (Integer)
+                            ffi.cast("int *", a[1]).get(0));
+                });
+        libc.call("qsort", array, (long) n, 4L, compare);
+        int[] left = (int[]) ffi.unpack(other.get(), n);
+        System.out.println("CALLBACK other=" + java.util.Arrays.stream(left).sum());
+        System.out.println("CALLBACK after=" + useOf(array));
+    }
+
+    private void report(String scenario, Object read, CData other, CData released) {
+        System.out.println(scenario + " read=" + read);
+        System.out.println(scenario + " other=" + ffi.string(other));
+        System.out.println(scenario + " after=" + useOf(released));
+    }
+
+    private static String useOf(CData released) {
+        try {
+            return "value " + released.get(0);
+        } catch (FFIException e) {
+            return e.getMessage();
+        }
+    }
+
+    private int[] pipe() {
+        CData fds = ffi.alloc("int[2]");
+        if ((Integer) libc.call("pipe", fds) != 0) {
+            throw new IllegalStateException("pipe failed");
+        }
+        return (int[]) ffi.unpack(fds, 2);
+    }
+
+    private void closeAll(int[] fds) {
+        libc.call("close", fds[0]);
+        libc.call("close", fds[1]);
+    }
+
+    // A thread in a blocking C call is RUNNABLE to Java: wait until it has been there a while.
+    private static void waitUntilBlocked(Thread t) throws InterruptedException {
+        Thread.sleep(300);
+        if (!t.isAlive()) {
+            throw new IllegalStateException(t + " ended before it was expected to block");
+        }
+    }
+}
