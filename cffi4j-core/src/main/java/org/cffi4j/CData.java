@@ -7,8 +7,10 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.CDataAccess;
 import org.cffi4j.internal.ffm.CastValues;
+import org.cffi4j.internal.ffm.ConstMembers;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Pointers;
 import org.cffi4j.internal.ffm.Values;
@@ -139,6 +141,12 @@ public final class CData {
         lifetime.enter(this);
         try {
             Item item = item(index);
+            if (item.type instanceof StructType || item.type instanceof ArrayType) {
+                ConstMembers.Member constant = ConstMembers.in(item.type);
+                if (constant != null) {
+                    throw ConstMembers.assignment("item " + index + " of '" + type + "'", constant);
+                }
+            }
             Values.write(item.type, item.memory, 0, value, "item " + index + " of '" + type + "'");
         } finally {
             lifetime.exit();

@@ -7,6 +7,7 @@ import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.Bitfields;
+import org.cffi4j.internal.ffm.ConstMembers;
 import org.cffi4j.internal.ffm.FieldAccessor;
 import org.cffi4j.internal.ffm.Initializers;
 import org.cffi4j.internal.ffm.Lifetime;
@@ -19,7 +20,23 @@ import org.cffi4j.internal.ffm.Values;
 final class MemberAccess {
     private MemberAccess() {}
 
-    private record Place(StructType owner, Field field, MemorySegment base, CType arrayItemType, long itemOffset) {}
+    // constant: a const member on the way to the place, which makes it const too (not through a pointer).
+    private record Place(
+            StructType owner,
+            Field field,
+            MemorySegment base,
+            CType arrayItemType,
+            long itemOffset,
+            ConstMembers.Member constant) {
+        Place withConstant(ConstMembers.Member m) {
+            return new Place(owner, field, base, arrayItemType, itemOffset, m);
+        }
+
+        // The const member an assignment to this place would set, or null.
+        ConstMembers.Member assigned() {
+            return constant != null ? constant : ConstMembers.in(field != null ? field.type() : arrayItemType);
+        }
+    }
 
     static Object get(CData c, String path) {
         Lifetime lifetime = c.lifetime();
@@ -47,10 +64,16 @@ final class MemberAccess {
         try {
             FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
             if (direct != null) {
+                if (direct.constMember() != null) {
+                    throw ConstMembers.assignment("'" + path + "' of '" + c.ctype() + "'", direct.constMember());
+                }
                 direct.write(structMemory(c, path), value);
                 return;
             }
             Place p = locate(c, path);
+            if (p.assigned() != null) {
+                throw ConstMembers.assignment("'" + path + "' of '" + c.ctype() + "'", p.assigned());
+            }
             if (p.field == null) {
                 Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
             } else {
@@ -72,9 +95,13 @@ final class MemberAccess {
         CType current = c.ctype();
         String[] steps = path.split("\\.", -1);
         Place place = null;
+        ConstMembers.Member constant = null;
         for (String step : steps) {
             if (place != null) {
                 CType t = place.field != null ? place.field.type() : place.arrayItemType;
+                if (t instanceof PointerType) {
+                    constant = null; // what a pointer member points to is not the member
+                }
                 long off = place.field != null ? place.field.byteOffset() : place.itemOffset;
                 base = t instanceof PointerType
                         ? pointee(
@@ -89,8 +116,11 @@ final class MemberAccess {
                 current = p.target();
             }
             place = step(current, base, step, path, c);
+            if (constant == null && place.field != null && place.field.isConst()) {
+                constant = new ConstMembers.Member(place.field, place.owner);
+            }
         }
-        return place;
+        return place.withConstant(constant);
     }
 
     // The memory of the struct a pointer points to: a pointer into a known block must hold the whole
@@ -117,7 +147,7 @@ final class MemberAccess {
                     || i > Long.MAX_VALUE / Math.max(1, a.element().byteSize())) {
                 throw new FFIException("index " + step + " is out of bounds for '" + a + "' in '" + path + "'");
             }
-            return new Place(null, null, base, a.element(), i * a.element().byteSize());
+            return new Place(null, null, base, a.element(), i * a.element().byteSize(), null);
         }
         if (!(current instanceof StructType s)) {
             throw new FFIException("'" + c.ctype() + "' has no member '" + step + "'"
@@ -127,6 +157,6 @@ final class MemberAccess {
         Field f = s.field(step)
                 .orElseThrow(() -> new FFIException("'" + s + "' has no member named '" + step + "'"
                         + (path.equals(step) ? "" : " (in '" + path + "')")));
-        return new Place(s, f, base, null, 0);
+        return new Place(s, f, base, null, 0, null);
     }
 }

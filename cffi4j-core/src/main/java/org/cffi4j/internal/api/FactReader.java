@@ -114,7 +114,7 @@ final class FactReader {
         for (int i = 0; i < l.members().size(); i++) {
             String name = l.members().get(i);
             Field declared = s.field(name).orElseThrow();
-            fields.add(new Field(name, resolve(declared.type()), v[i + 2], 0, -1));
+            fields.add(new Field(name, resolve(declared.type()), v[i + 2], 0, -1, declared.qualifiers()));
         }
         for (Field f : s.fields()) {
             if (f.isBitfield()) {

@@ -134,7 +134,8 @@ final class RecordParser {
         DeclSpecs specs = ctx.specifiers.specifiers(false);
         if (ts.accept(";")) {
             if (specs.type instanceof StructType s && (s.tag() == null || specs.definesTag)) {
-                members.add(new MemberSpec(null, s, -1, specs.attributes.aligned, specs.attributes.packed));
+                members.add(new MemberSpec(
+                        null, s, -1, specs.attributes.aligned, specs.attributes.packed, specs.qualifiers));
             }
             return; // "int;" declares nothing, as gcc warns
         }
@@ -149,12 +150,15 @@ final class RecordParser {
         attrs.merge(specs.attributes);
         String name = null;
         CType type = specs.type;
+        int qualifiers = specs.qualifiers;
         Token at = ts.peek();
         if (!ts.at(":")) {
             Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
             name = d.name;
             at = d.nameToken;
-            type = d.apply(specs.type, specs.qualifiers, ts);
+            Declarator.Applied applied = d.applyQualified(specs.type, specs.qualifiers, ts);
+            type = applied.type();
+            qualifiers = applied.qualifiers(); // of the member itself: 'const char *p' is not const, 'char *const p' is
             attrs.merge(d.attributes);
         }
         int width = -1;
@@ -180,7 +184,7 @@ final class RecordParser {
             throw ts.error(
                     at, "member '" + name + "' of '" + recordName + "' is declared as a function (use a pointer)");
         }
-        return new MemberSpec(name, type, width, attrs.aligned, attrs.packed);
+        return new MemberSpec(name, type, width, attrs.aligned, attrs.packed, qualifiers);
     }
 
     // Lays the body out (or, for a body with "..." or members only API mode can size, records the
@@ -191,7 +195,7 @@ final class RecordParser {
         TypeAccess.Mutators m = TypeAccess.mutators();
         if (partial) {
             List<Field> fields = body.members.stream()
-                    .map(s -> new Field(s.name(), s.type(), -1, 0, s.bitWidth()))
+                    .map(s -> new Field(s.name(), s.type(), -1, 0, s.bitWidth(), s.qualifiers()))
                     .toList();
             m.complete(type, fields, -1, -1, true);
             return;
