@@ -85,7 +85,7 @@ final class CDataFunctions {
             throw new FFIException(c + " does not own its memory (it was not made by ffi.alloc or ffi.gc), so it cannot"
                     + " be released");
         }
-        c.lifetime().release(c);
+        c.lifetime().release();
     }
 
     static String string(CData c, long maxlen) {

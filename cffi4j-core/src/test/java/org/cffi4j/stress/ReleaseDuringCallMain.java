@@ -19,7 +19,10 @@ import org.cffi4j.Library;
  *       into it;
  *   <li>{@code OWNER-CALL}: another thread releases the block while its owner is in {@code read}
  *       into it;
- *   <li>{@code CALLBACK}: {@code qsort}'s comparison callback releases the array being sorted.
+ *   <li>{@code CALLBACK}: {@code qsort}'s comparison callback releases the array being sorted;
+ *   <li>{@code SEGMENT-CALL}: the block is released while its {@code segment()} is an argument of a
+ *       raw FFM call to {@code read} on another thread: the block stays, and so does the segment
+ *       (its arena cannot close while the call has it).
  * </ul>
  */
 public final class ReleaseDuringCallMain {
@@ -45,6 +48,7 @@ public final class ReleaseDuringCallMain {
         m.releasedByOwnerDuringAnotherThreadsCall();
         m.releasedByAnotherThreadDuringOwnersCall();
         m.releasedByCallbackDuringCall();
+        m.releasedDuringARawCallWithItsSegment();
         System.out.println("DONE");
     }
 
@@ -107,6 +111,37 @@ public final class ReleaseDuringCallMain {
         int[] left = (int[]) ffi.unpack(other.get(), n);
         System.out.println("CALLBACK other=" + java.util.Arrays.stream(left).sum());
         System.out.println("CALLBACK after=" + useOf(array));
+    }
+
+    private void releasedDuringARawCallWithItsSegment() throws Exception {
+        int[] fds = pipe();
+        java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+        java.lang.invoke.MethodHandle read = linker.downcallHandle(
+                linker.defaultLookup().find("read").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(
+                        java.lang.foreign.ValueLayout.JAVA_LONG,
+                        java.lang.foreign.ValueLayout.JAVA_INT,
+                        java.lang.foreign.ValueLayout.ADDRESS,
+                        java.lang.foreign.ValueLayout.JAVA_LONG));
+        CData buf = ffi.alloc("char[]", SIZE);
+        java.lang.foreign.MemorySegment segment = buf.segment();
+        AtomicReference<Object> got = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                got.set((long) read.invokeExact(fds[0], segment, (long) SIZE));
+            } catch (Throwable t) {
+                got.set(t);
+            }
+        });
+        reader.start();
+        waitUntilBlocked(reader);
+        ffi.release(buf);
+        CData other = ffi.alloc("char[]", SIZE);
+        libc.call("write", fds[1], "hello", 5L);
+        reader.join();
+        report("SEGMENT-CALL", got.get(), other, buf);
+        System.out.println("SEGMENT-CALL segment=" + segment.getString(0)); // still allocated: the call held it
+        closeAll(fds);
     }
 
     private void report(String scenario, Object read, CData other, CData released) {

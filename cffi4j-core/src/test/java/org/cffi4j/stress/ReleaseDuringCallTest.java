@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A cdata passed to C stays allocated until the call returns, whoever releases it meanwhile (its
  * owner on another thread, another thread while its owner is in the call, a callback of the call
- * itself): C's writes land in it, not in the block allocated next, and the release takes effect
- * when the call returns. In a forked JVM: freeing under the call corrupts the C heap.
+ * itself, or a raw FFM call given its segment()): C's writes land in it, not in the block allocated
+ * next, and the release takes effect when the call returns (for the segment: once unreachable). In
+ * a forked JVM: freeing under the call corrupts the C heap.
  */
 class ReleaseDuringCallTest {
     @Test
@@ -28,6 +29,10 @@ class ReleaseDuringCallTest {
                         "OWNER-CALL after=use of <cdata 'char[4096]' owning 4096 bytes, released>" + released,
                         "CALLBACK other=0",
                         "CALLBACK after=use of <cdata 'int[2048]' owning 8192 bytes, released>" + released,
+                        "SEGMENT-CALL read=5",
+                        "SEGMENT-CALL other=",
+                        "SEGMENT-CALL after=use of <cdata 'char[4096]' owning 4096 bytes, released>" + released,
+                        "SEGMENT-CALL segment=hello",
                         "DONE"),
                 r.lines(),
                 r::transcript);

@@ -1,5 +1,7 @@
 package org.cffi4j.stress;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,11 +15,12 @@ import org.cffi4j.internal.ffm.Memory;
 
 /**
  * The forked JVM of {@link ReleaseRaceTest}: worker threads get and set members and items of
- * shared cdata, read their strings and pass them to libc ({@code strlen}, {@code memset}, bound and
- * called), while another thread releases them (by {@code ffi.release} and by closing their scopes)
+ * shared cdata, read their strings, pass them to libc ({@code strlen}, {@code memset}, bound and
+ * called) and use their {@code segment()}, while another thread releases them (by {@code ffi.release} and by closing their scopes)
  * and puts new ones in their place; workers also allocate some of the new ones, so that blocks are
  * released by threads other than the one that made them. Every operation must end in its correct
- * result or in an {@code FFIException} saying the memory was released.
+ * result or in an {@code FFIException} saying the memory was released (through a segment: FFM's
+ * {@code IllegalStateException}, its arena closed by the release).
  *
  * <p>Arguments: the number of worker threads and of operations in all. Output: {@code SECONDS s}
  * (the race's duration), {@code OK n},
@@ -41,6 +44,7 @@ public final class ReleaseRaceMain {
             void *memset(void *p, int c, size_t n);
             """;
     private static final int SLOTS = 32;
+    private static final long MINE = 24; // offsetof(struct rec, mine)
 
     private final FFI ffi = new FFI();
     private final Library libc;
@@ -57,6 +61,9 @@ public final class ReleaseRaceMain {
 
     private ReleaseRaceMain() {
         ffi.cdef(CDEF);
+        if (ffi.offsetof("struct rec", "mine") != MINE) {
+            throw new IllegalStateException("offsetof(struct rec, mine) is " + ffi.offsetof("struct rec", "mine"));
+        }
         libc = ffi.dlopen(null);
         bound = libc.bind(Libc.class);
     }
@@ -151,7 +158,7 @@ public final class ReleaseRaceMain {
                     continue;
                 }
             }
-            int op = r.nextInt(7);
+            int op = r.nextInt(8);
             try {
                 String bad = operate(op, w, e.rec, r.nextLong());
                 if (bad != null) {
@@ -160,6 +167,12 @@ public final class ReleaseRaceMain {
                 ok.incrementAndGet();
             } catch (FFIException ex) {
                 if (!ex.getMessage().contains(" after it was released (ffi.release, or its scope was closed)")) {
+                    fail("operation " + op + ": unexpected " + ex);
+                }
+                released.incrementAndGet();
+            } catch (IllegalStateException ex) {
+                // FFM's word for a segment whose arena was closed: the block's release
+                if (op != 7 || !"Already closed".equals(ex.getMessage())) {
                     fail("operation " + op + ": unexpected " + ex);
                 }
                 released.incrementAndGet();
@@ -205,11 +218,20 @@ public final class ReleaseRaceMain {
                 bound.memset(item, 0, 8);
                 yield item.get(0).equals(0L) ? null : "memset left " + item.get(0);
             }
-            default -> {
+            case 6 -> {
                 CData p = ffi.cast("long long *", ffi.addressof(rec, "mine"));
                 p.set(w, value);
                 long[] all = (long[]) ffi.unpack(p, 8);
                 yield all[w] == value ? null : "unpack gave " + all[w] + ", not " + value;
+            }
+            default -> {
+                if ((Integer) rec.get("stamp") % 4 != 0) {
+                    yield operate(0, w, rec, value); // a segment costs its block's release a handshake: a few only
+                }
+                MemorySegment m = rec.segment(); // FFM checks its accesses against the release
+                m.set(ValueLayout.JAVA_LONG, MINE + 8L * w, value);
+                long back = m.get(ValueLayout.JAVA_LONG, MINE + 8L * w);
+                yield back == value ? null : "segment read back " + back + ", not " + value;
             }
         };
     }

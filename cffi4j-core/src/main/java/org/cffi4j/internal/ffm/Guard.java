@@ -36,8 +36,10 @@ final class Guard implements Runnable {
     private static final int RELEASED = 1 << 31;
     private static final int QUIET = 1 << 30;
     private static final int FREED = 1 << 29;
-    private static final int COUNT = FREED - 1; // accesses in flight by threads other than the owner
+    private static final int PINNED = 1 << 28; // kept until unreachable (a segment of it is in a C call)
+    private static final int COUNT = PINNED - 1; // accesses in flight by threads other than the owner
     private static final int READY = RELEASED | QUIET; // what the state is when the block may be freed
+    private static final int MASK = READY | FREED | PINNED | COUNT;
 
     private final Thread owner;
     private final Pending pending;
@@ -97,7 +99,7 @@ final class Guard implements Runnable {
     void exit() {
         if (Thread.currentThread() != owner) {
             int s = (int) STATE.getAndAdd(this, -1) - 1;
-            if ((s & (READY | FREED | COUNT)) == READY) {
+            if ((s & MASK) == READY) {
                 tryFree(false);
             }
         }
@@ -131,17 +133,34 @@ final class Guard implements Runnable {
     }
 
     /**
-     * Releases: no access can start any more, and the block is freed as soon as no access is in
-     * flight. Returns false if it was already released.
+     * Releases at once if this is the usual case: the owner thread, with no access in flight. Returns
+     * false, having done nothing, otherwise.
      */
-    boolean release() {
+    boolean releaseNow() {
         if (Thread.currentThread() == owner && ownerCalls == 0 && STATE.compareAndSet(this, 0, READY | FREED)) {
-            free(true); // the usual case: released by its owner, no access in flight
+            free(true);
             return true;
         }
-        int s = (int) STATE.getAndBitwiseOr(this, RELEASED);
-        if (s < 0) {
-            return false;
+        return false;
+    }
+
+    /**
+     * Releases: no access can start any more, and the block is freed as soon as no access is in
+     * flight. {@code beforeFree} runs first, with the block held: what must end before it is freed
+     * (closing its segments). Returns false if it was already released.
+     */
+    boolean release(Runnable beforeFree) {
+        int s;
+        do {
+            s = state;
+            if (s < 0) {
+                return false;
+            }
+        } while (!STATE.compareAndSet(this, s, (s | RELEASED) + 1)); // + 1: held while beforeFree runs
+        try {
+            beforeFree.run();
+        } finally {
+            STATE.getAndAdd(this, -1);
         }
         if (Thread.currentThread() == owner) {
             if (ownerCalls == 0) {
@@ -155,9 +174,15 @@ final class Guard implements Runnable {
         return true;
     }
 
+    /** Keeps the block allocated until it is unreachable (something outside cffi4j's view still uses it). */
+    void pin() {
+        STATE.getAndBitwiseOr(this, PINNED);
+    }
+
     /** The cleaner's action: the lifetime is unreachable, so no access can be in flight or start. */
     @Override
     public void run() {
+        STATE.getAndBitwiseAnd(this, ~PINNED);
         STATE.getAndBitwiseOr(this, READY);
         tryFree(false);
     }
@@ -181,7 +206,7 @@ final class Guard implements Runnable {
         int s;
         do {
             s = state;
-            if ((s & (READY | FREED | COUNT)) != READY) {
+            if ((s & MASK) != READY) {
                 return;
             }
         } while (!STATE.compareAndSet(this, s, s | FREED));

@@ -156,17 +156,18 @@ public final class Lifetime {
 
     /**
      * Releases now: no access can start any more, and the memory is freed (or the destructor run)
-     * as soon as the accesses in flight have ended; a second release does nothing.
-     *
-     * @param what the cdata, for the message
-     * @throws FFIException if the memory's {@link #checkedSegment} is in use by a C call
+     * as soon as the accesses in flight have ended; a second release does nothing. A {@link
+     * #checkedSegment} is closed first; if a C call has it as an argument, the block stays
+     * allocated until the cdata and its segments are unreachable.
      */
-    public void release(Object what) {
+    public void release() {
         if (guard == null) {
             return;
         }
-        closeChecked(what);
-        if (guard.release() && guard.isFreed()) {
+        // No segment made: none can be made during the release, as that happens inside an access,
+        // which releaseNow would see.
+        boolean freed = checked == null ? guard.releaseNow() : false;
+        if (freed || guard.release(this::closeChecked) && guard.isFreed()) {
             cleanable.clean(); // freed: nothing left for the cleaner
         }
     }
@@ -245,6 +246,10 @@ public final class Lifetime {
             MemorySegment whole = checked;
             if (whole == null) {
                 whole = makeChecked();
+                if (guard.isReleased()) { // released meanwhile: its release may not have seen the segment
+                    closeChecked();
+                    throw released(what, null);
+                }
             }
             long offset = view.address() - block.address();
             return offset == 0 && view.byteSize() == whole.byteSize() ? whole : whole.asSlice(offset, view.byteSize());
@@ -256,25 +261,25 @@ public final class Lifetime {
     private synchronized MemorySegment makeChecked() {
         if (checked == null) {
             Arena arena = Arena.ofShared();
+            checkedArena = arena;
             // The cleanup action holds this lifetime: a reachable segment keeps the block allocated.
             checked = MemorySegment.ofAddress(block.address())
                     .reinterpret(block.byteSize(), arena, ignored -> Reference.reachabilityFence(this));
-            checkedArena = arena;
         }
         return checked;
     }
 
     // Closing the arena waits for the accesses in flight through the segment (a handshake with the
-    // other threads); it is refused while a C call has the segment as an argument, as Arena.close is.
-    private synchronized void closeChecked(Object what) {
+    // other threads). While a C call has the segment as an argument the arena cannot close (as
+    // Arena.close says): the block then stays allocated until it is unreachable.
+    private synchronized void closeChecked() {
         if (checkedArena == null || !checkedArena.scope().isAlive()) {
             return;
         }
         try {
             checkedArena.close();
         } catch (IllegalStateException e) {
-            throw new FFIException("cannot release " + what + ": its segment() is an argument of a C call in"
-                    + " flight; release it once the call has returned");
+            guard.pin();
         }
     }
 
