@@ -99,8 +99,9 @@ public final class CData {
      * FFM checks every access through it, so a use after the release, even one racing it on another
      * thread, is an {@code IllegalStateException}, not a use-after-free; the segment keeps the block
      * from the GC as the cdata does. That release then costs a handshake with the other threads
-     * (tens of microseconds), and fails while the segment is an argument of a C call in flight, as
-     * {@code Arena.close} does. Memory that C owns is given as is: valid as long as C says.
+     * (tens of microseconds); while a C call has the segment as an argument, its arena cannot close
+     * (as {@code Arena.close} says), so the block stays allocated until the cdata and its segments
+     * are unreachable. Memory that C owns is given as is: valid as long as C says.
      *
      * @throws FFIException if the memory was released
      */
