@@ -20,12 +20,6 @@ final class TypedAdapter {
     private static final MethodHandle RESET_VALUE;
     private static final MethodHandle RESET_VOID;
     private static final MethodHandle RUN;
-    private static final MethodHandle ENTER_CALL;
-    private static final MethodHandle ENTER;
-    private static final MethodHandle EXIT_CALL_VALUE;
-    private static final MethodHandle EXIT_CALL_VOID;
-    private static final MethodHandle EXIT_VALUE;
-    private static final MethodHandle EXIT_VOID;
 
     static {
         try {
@@ -37,15 +31,6 @@ final class TypedAdapter {
             RESET_VOID = l.findStatic(
                     TypedAdapter.class, "resetVoid", MethodType.methodType(void.class, Throwable.class, long.class));
             RUN = l.findVirtual(Runnable.class, "run", MethodType.methodType(void.class));
-            MethodType enter = MethodType.methodType(void.class, String.class, CData.class);
-            ENTER_CALL = l.findStatic(TypedAdapter.class, "enterCall", enter);
-            ENTER = l.findStatic(TypedAdapter.class, "enter", enter);
-            MethodType exitValue = MethodType.methodType(Object.class, Throwable.class, Object.class, CData.class);
-            MethodType exitVoid = MethodType.methodType(void.class, Throwable.class, CData.class);
-            EXIT_CALL_VALUE = l.findStatic(TypedAdapter.class, "exitCall", exitValue);
-            EXIT_CALL_VOID = l.findStatic(TypedAdapter.class, "exitCall", exitVoid);
-            EXIT_VALUE = l.findStatic(TypedAdapter.class, "exit", exitValue);
-            EXIT_VOID = l.findStatic(TypedAdapter.class, "exit", exitVoid);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -86,7 +71,7 @@ final class TypedAdapter {
         h = adaptReturn(h, c.returnType(), m.getReturnType());
         for (int i : cdataParams) {
             String where = "argument " + (i + 1) + " of '" + name + "'";
-            h = keepForCall(h, i, !(c.params().get(i).type() instanceof StructType), where);
+            h = CallArguments.keep(h, i, !(c.params().get(i).type() instanceof StructType), where);
         }
         if (scratch) {
             h = withScratchReset(h);
@@ -107,59 +92,6 @@ final class TypedAdapter {
                             : BindFilters.pointerReturn((PointerType) c));
         }
         return h;
-    }
-
-    // enter(args[i]); try { return h(args); } finally { exit(args[i]); }: the cdata argument i is kept
-    // for the call (see CallArguments): by C's use of a pointer until it returns, or, for a struct
-    // passed by value, until the linker has copied it.
-    private static MethodHandle keepForCall(MethodHandle h, int i, boolean pointer, String where) {
-        MethodType t = h.type();
-        MethodHandle cleanup;
-        if (t.returnType() == void.class) {
-            cleanup = MethodHandles.dropArguments(
-                    pointer ? EXIT_CALL_VOID : EXIT_VOID, 1, t.parameterList().subList(0, i));
-        } else {
-            MethodHandle exit = (pointer ? EXIT_CALL_VALUE : EXIT_VALUE)
-                    .asType(MethodType.methodType(t.returnType(), Throwable.class, t.returnType(), CData.class));
-            cleanup = MethodHandles.dropArguments(exit, 2, t.parameterList().subList(0, i));
-        }
-        MethodHandle guarded = MethodHandles.tryFinally(h, cleanup);
-        return MethodHandles.foldArguments(
-                guarded, i, MethodHandles.insertArguments(pointer ? ENTER_CALL : ENTER, 0, where));
-    }
-
-    private static void enterCall(String where, CData c) {
-        if (c != null) {
-            CDataAccess.door().lifetime(c).enterCall(c, where);
-        }
-    }
-
-    private static void enter(String where, CData c) {
-        if (c != null) {
-            CDataAccess.door().lifetime(c).enter(c);
-        }
-    }
-
-    private static Object exitCall(Throwable t, Object result, CData c) {
-        exitCall(t, c);
-        return result;
-    }
-
-    private static void exitCall(Throwable t, CData c) {
-        if (c != null) {
-            CDataAccess.door().lifetime(c).exitCall();
-        }
-    }
-
-    private static Object exit(Throwable t, Object result, CData c) {
-        exit(t, c);
-        return result;
-    }
-
-    private static void exit(Throwable t, CData c) {
-        if (c != null) {
-            CDataAccess.door().lifetime(c).exit();
-        }
     }
 
     // mark = ScratchStack.mark(); try { return h(args); } finally { ScratchStack.reset(mark); }
