@@ -175,7 +175,7 @@ public final class CData {
         if (memory.address() == 0) {
             throw new FFIException("call through a NULL function pointer ('" + type + "')");
         }
-        lifetime.enterCall(this, null); // a callback's stub stays while C runs it
+        lifetime.enter(this); // a callback's stub stays while C runs it
         try {
             FunctionPointerCall linked = call;
             if (linked == null) {
@@ -185,7 +185,7 @@ public final class CData {
             }
             return linked.invoke(args);
         } finally {
-            lifetime.exitCall();
+            lifetime.exit();
         }
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The raw memory {@code CData.segment()} and {@code ffi.buffer} hand out for a block cffi4j owns is
  * checked by FFM against the block's release: a use after it is FFM's IllegalStateException, not a
  * use-after-free; and the segment keeps the block from the GC. (A release while the segment is in a
- * C call: {@link org.cffi4j.stress.ReleaseDuringCallTest}.)
+ * C call: {@link org.cffi4j.stress.ReleaseDuringUseTest}.)
  */
 class SegmentLifetimeTest {
     private final FFI ffi = new FFI();

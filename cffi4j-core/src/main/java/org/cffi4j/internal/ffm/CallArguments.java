@@ -14,25 +14,21 @@ import org.cffi4j.CData;
  * way reads an argument once.
  */
 final class CallArguments {
-    private static final MethodHandle ENTER_CALL;
-    private static final MethodHandle ENTER_VALUE;
-    private static final MethodHandle EXIT_CALL;
-    private static final MethodHandle EXIT_CALL_VOID;
-    private static final MethodHandle EXIT_VALUE;
-    private static final MethodHandle EXIT_VALUE_VOID;
+    private static final MethodHandle ENTER;
+    private static final MethodHandle EXIT;
+    private static final MethodHandle EXIT_VOID;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            MethodType enter = MethodType.methodType(void.class, String.class, Object.class);
-            ENTER_CALL = l.findStatic(CallArguments.class, "enterCall", enter);
-            ENTER_VALUE = l.findStatic(CallArguments.class, "enterValue", enter);
-            MethodType exit = MethodType.methodType(Object.class, Throwable.class, Object.class, Object.class);
-            MethodType exitVoid = MethodType.methodType(void.class, Throwable.class, Object.class);
-            EXIT_CALL = l.findStatic(CallArguments.class, "exitCall", exit);
-            EXIT_CALL_VOID = l.findStatic(CallArguments.class, "exitCall", exitVoid);
-            EXIT_VALUE = l.findStatic(CallArguments.class, "exitValue", exit);
-            EXIT_VALUE_VOID = l.findStatic(CallArguments.class, "exitValue", exitVoid);
+            ENTER = l.findStatic(
+                    CallArguments.class, "enter", MethodType.methodType(void.class, String.class, Object.class));
+            EXIT = l.findStatic(
+                    CallArguments.class,
+                    "exit",
+                    MethodType.methodType(Object.class, Throwable.class, Object.class, Object.class));
+            EXIT_VOID = l.findStatic(
+                    CallArguments.class, "exit", MethodType.methodType(void.class, Throwable.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -44,25 +40,22 @@ final class CallArguments {
      * {@code h} with its argument {@code i} kept for the call when it is a cdata: {@code enter(a);
      * try { return h(args); } finally { exit(a); }}.
      *
-     * @param pointer whether C is given the memory (a pointer parameter) rather than a copy (a
-     *     struct passed by value)
-     * @param where what the argument is, for messages; null to name only the cdata
+     * @param where what the argument is, for messages (e.g. {@code argument 1 of 'strlen'}); null to
+     *     name only the cdata
      */
-    static MethodHandle keep(MethodHandle h, int i, boolean pointer, String where) {
+    static MethodHandle keep(MethodHandle h, int i, String where) {
         MethodType t = h.type();
         Class<?> param = t.parameterType(i);
         MethodHandle cleanup;
         if (t.returnType() == void.class) {
-            cleanup = (pointer ? EXIT_CALL_VOID : EXIT_VALUE_VOID)
-                    .asType(MethodType.methodType(void.class, Throwable.class, param));
+            cleanup = EXIT_VOID.asType(MethodType.methodType(void.class, Throwable.class, param));
             cleanup = MethodHandles.dropArguments(cleanup, 1, t.parameterList().subList(0, i));
         } else {
-            cleanup = (pointer ? EXIT_CALL : EXIT_VALUE)
-                    .asType(MethodType.methodType(t.returnType(), Throwable.class, t.returnType(), param));
+            cleanup = EXIT.asType(MethodType.methodType(t.returnType(), Throwable.class, t.returnType(), param));
             cleanup = MethodHandles.dropArguments(cleanup, 2, t.parameterList().subList(0, i));
         }
-        MethodHandle enter = MethodHandles.insertArguments(pointer ? ENTER_CALL : ENTER_VALUE, 0, where)
-                .asType(MethodType.methodType(void.class, param));
+        MethodHandle enter =
+                MethodHandles.insertArguments(ENTER, 0, where).asType(MethodType.methodType(void.class, param));
         return MethodHandles.foldArguments(MethodHandles.tryFinally(h, cleanup), i, enter);
     }
 
@@ -74,7 +67,7 @@ final class CallArguments {
         int i = 0;
         try {
             for (; i < values.length; i++) {
-                enterCall(converters[i].where(), values[i]);
+                enter(converters[i].where(), values[i]);
             }
         } catch (RuntimeException | Error e) {
             exitFirst(values, i);
@@ -89,41 +82,23 @@ final class CallArguments {
 
     private static void exitFirst(Object[] values, int n) {
         for (int i = 0; i < n; i++) {
-            exitCall(null, values[i]);
+            exit(null, values[i]);
         }
         Reference.reachabilityFence(values); // the callbacks and memory C was given, until it returned
     }
 
-    private static void enterCall(String where, Object v) {
+    private static void enter(String where, Object v) {
         if (v instanceof CData c) {
-            CDataAccess.door().lifetime(c).enterCall(c, where);
+            CDataAccess.door().lifetime(c).enter(c, where);
         }
     }
 
-    // By value: the message names the cdata only, as any other use of a released one.
-    private static void enterValue(String where, Object v) {
-        if (v instanceof CData c) {
-            CDataAccess.door().lifetime(c).enter(c);
-        }
-    }
-
-    private static Object exitCall(Throwable t, Object result, Object v) {
-        exitCall(t, v);
+    private static Object exit(Throwable t, Object result, Object v) {
+        exit(t, v);
         return result;
     }
 
-    private static void exitCall(Throwable t, Object v) {
-        if (v instanceof CData c) {
-            CDataAccess.door().lifetime(c).exitCall();
-        }
-    }
-
-    private static Object exitValue(Throwable t, Object result, Object v) {
-        exitValue(t, v);
-        return result;
-    }
-
-    private static void exitValue(Throwable t, Object v) {
+    private static void exit(Throwable t, Object v) {
         if (v instanceof CData c) {
             CDataAccess.door().lifetime(c).exit();
         }

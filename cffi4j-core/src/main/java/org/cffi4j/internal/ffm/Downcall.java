@@ -300,7 +300,7 @@ public final class Downcall {
     private Lifetime enterArg(Object[] args, int i) {
         if (args[i] instanceof CData c) {
             Lifetime lifetime = CDataAccess.door().lifetime(c);
-            lifetime.enterCall(c, converters[i].where());
+            lifetime.enter(c, converters[i].where());
             return lifetime;
         }
         return null;
@@ -308,7 +308,7 @@ public final class Downcall {
 
     private static void exitArg(Lifetime lifetime) {
         if (lifetime != null) {
-            lifetime.exitCall();
+            lifetime.exit();
         }
     }
 

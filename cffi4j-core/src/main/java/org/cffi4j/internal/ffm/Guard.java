@@ -12,11 +12,12 @@ import java.lang.invoke.VarHandle;
  * condition fall: no counted access in flight and the owner quiet.
  *
  * <p>The owner is quiet when it provably is not inside an access: it released the block itself
- * outside any C call that uses it, or the C call that used it returned, or the owner thread ended,
- * or the block became unreachable (every access keeps its lifetime reachable). A release by another thread cannot know whether the owner is inside an
- * uncounted access, so it leaves a note in the owner's {@link Pending} list, which the owner reads
- * at its next allocation; until then (or until the GC finds the block unreachable) the released
- * block stays allocated, unusable.
+ * outside any access of it, or its outermost access ended after the release, or it read another
+ * thread's note of the release outside any access, or the owner thread ended, or the block became
+ * unreachable (every access keeps its lifetime reachable). A release by another thread cannot read
+ * the owner's plain count, so it leaves that note in the owner's {@link Pending} list, which the
+ * owner reads at its next allocation; until then (or until the GC finds the block unreachable) the
+ * released block stays allocated, unusable.
  *
  * <p>This object is also the cleaner's action for its lifetime, so it must not reference the
  * lifetime nor any cdata.
@@ -46,7 +47,7 @@ final class Guard implements Runnable {
     private final long block; // the address to free, or 0
     private final Runnable destructor; // or null
     private volatile int state;
-    private int ownerCalls; // C calls of the owner thread in flight that use the block; owner thread only
+    private int ownerDepth; // the owner thread's accesses in flight; owner thread only
     Guard nextPending; // the link in the owner's pending list
 
     private Guard(long block, Runnable destructor) {
@@ -54,7 +55,7 @@ final class Guard implements Runnable {
         this.owner = pending.thread;
         this.block = block;
         this.destructor = destructor;
-        pending.drain(); // the owner is outside any Java access: a good time to free what others released
+        pending.drain(); // frees what others released and this thread is not inside an access of
     }
 
     /** A guard that frees {@code block} (from {@link Memory}). */
@@ -78,12 +79,19 @@ final class Guard implements Runnable {
     }
 
     /**
-     * Starts an access; it must be followed by {@link #exit} on the same thread once the memory is
-     * no longer touched. Returns false, having started nothing, if the block was released.
+     * Starts an access (a read, a write, a C call given the memory); it must be followed by {@link
+     * #exit} on the same thread once the memory is no longer touched. Returns false, having started
+     * nothing, if the block was released. The owner counts its accesses in a plain field that only it
+     * touches: accesses nest (a callback of a C call, user code run by a conversion), and its own
+     * release, or the note of another thread's, waits for the outermost one to end.
      */
     boolean enter() {
         if (Thread.currentThread() == owner) {
-            return state >= 0;
+            if (state < 0) {
+                return false;
+            }
+            ownerDepth++;
+            return true;
         }
         int s;
         do {
@@ -97,7 +105,11 @@ final class Guard implements Runnable {
 
     /** Ends an access started by {@link #enter}. */
     void exit() {
-        if (Thread.currentThread() != owner) {
+        if (Thread.currentThread() == owner) {
+            if (--ownerDepth == 0 && state < 0) {
+                quiesce(false); // released during the access (by user code it ran, or another thread)
+            }
+        } else {
             int s = (int) STATE.getAndAdd(this, -1) - 1;
             if ((s & MASK) == READY) {
                 tryFree(false);
@@ -106,38 +118,11 @@ final class Guard implements Runnable {
     }
 
     /**
-     * Starts a C call that uses the block (a pointer argument: C may use the memory until it
-     * returns, and a callback on the same thread may release it meanwhile). Returns false if the
-     * block was released.
-     */
-    boolean enterCall() {
-        if (Thread.currentThread() == owner) {
-            if (state < 0) {
-                return false;
-            }
-            ownerCalls++;
-            return true;
-        }
-        return enter();
-    }
-
-    /** Ends a C call started by {@link #enterCall}. */
-    void exitCall() {
-        if (Thread.currentThread() == owner) {
-            if (--ownerCalls == 0 && state < 0) {
-                quiesce(false); // released during the call (by a callback, or another thread)
-            }
-        } else {
-            exit();
-        }
-    }
-
-    /**
      * Releases at once if this is the usual case: the owner thread, with no access in flight. Returns
      * false, having done nothing, otherwise.
      */
     boolean releaseNow() {
-        if (Thread.currentThread() == owner && ownerCalls == 0 && STATE.compareAndSet(this, 0, READY | FREED)) {
+        if (Thread.currentThread() == owner && ownerDepth == 0 && STATE.compareAndSet(this, 0, READY | FREED)) {
             free(true);
             return true;
         }
@@ -163,8 +148,8 @@ final class Guard implements Runnable {
             STATE.getAndAdd(this, -1);
         }
         if (Thread.currentThread() == owner) {
-            if (ownerCalls == 0) {
-                quiesce(true); // else the call's end does it
+            if (ownerDepth == 0) {
+                quiesce(true); // else the end of the outermost access does it
             }
         } else if (!owner.isAlive()) {
             quiesce(true); // a thread that ended accesses nothing
@@ -195,8 +180,8 @@ final class Guard implements Runnable {
         }
     }
 
-    boolean ownerCallsInFlight() {
-        return ownerCalls != 0;
+    boolean ownerInside() {
+        return ownerDepth != 0;
     }
 
     // Frees once, when released, quiet and with no access in flight. A destructor's exception reaches
@@ -277,8 +262,8 @@ final class Guard implements Runnable {
             while (g != null) {
                 Guard next = g.nextPending;
                 g.nextPending = null;
-                if (!g.ownerCallsInFlight()) {
-                    g.quiesce(false); // else the end of the call quiesces it
+                if (!g.ownerInside()) {
+                    g.quiesce(false); // else the end of the access quiesces it
                 }
                 g = next;
             }

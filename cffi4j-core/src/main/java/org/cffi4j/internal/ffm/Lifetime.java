@@ -12,8 +12,8 @@ import org.cffi4j.FFIException;
  * at an explicit release); any access after release is a Java exception, not a use-after-free.
  *
  * <p>Every access brackets the memory it touches with {@link #enter} and {@link #exit} (a C call
- * with {@link #enterCall} and {@link #exitCall}): a release by another thread during the access
- * does not free the block under it; the block is freed when the access ends (see {@link Guard}).
+ * given the memory too): a release by another thread during the access does not free the block
+ * under it; the block is freed when the access ends (see {@link Guard}).
  */
 public final class Lifetime {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -76,25 +76,37 @@ public final class Lifetime {
 
     /**
      * Starts an access to the memory: fails if it was released (or the pointer was computed outside
-     * its block), else keeps it allocated until {@link #exit}, which must follow in a {@code
-     * finally} on the same thread.
+     * its block), else keeps it allocated until {@link #exit}, which must follow in a {@code finally}
+     * on the same thread.
      *
      * @param what the cdata, for the message
      */
     public void enter(Object what) {
+        enter(what, null);
+    }
+
+    /**
+     * {@link #enter(Object)} for a use named in the message: a C call given the memory, e.g. {@code
+     * argument 1 of 'strlen'} (C may use it until the call returns; a release meanwhile, by another
+     * thread or by a callback, takes effect then).
+     *
+     * @param what the cdata, for the message
+     * @param where what it is used as, or null
+     */
+    public void enter(Object what, Object where) {
         Guard g = guard;
         if (g == null) {
             if (this == OUTSIDE) {
-                throw outside(what, null);
+                throw outside(what, where);
             }
             return;
         }
         if (!g.enter()) {
-            throw released(what, null);
+            throw released(what, where);
         }
         if (within != null) {
             try {
-                within.enter(what);
+                within.enter(what, where);
             } catch (RuntimeException e) {
                 g.exit();
                 throw e;
@@ -112,46 +124,6 @@ public final class Lifetime {
             }
         }
         Reference.reachabilityFence(this); // the cleaner must not free the block during the access
-    }
-
-    /**
-     * Starts a C call that is given the memory (C may use it until it returns, and a callback may
-     * release it meanwhile); {@link #exitCall} must follow once the call returned.
-     *
-     * @param what the cdata, for the message
-     * @param where what it is passed as, e.g. {@code argument 1 of 'strlen'}
-     */
-    public void enterCall(Object what, Object where) {
-        Guard g = guard;
-        if (g == null) {
-            if (this == OUTSIDE) {
-                throw outside(what, where);
-            }
-            return;
-        }
-        if (!g.enterCall()) {
-            throw released(what, where);
-        }
-        if (within != null) {
-            try {
-                within.enterCall(what, where);
-            } catch (RuntimeException e) {
-                g.exitCall();
-                throw e;
-            }
-        }
-    }
-
-    /** Ends a C call started by {@link #enterCall}. */
-    public void exitCall() {
-        Guard g = guard;
-        if (g != null) {
-            g.exitCall();
-            if (within != null) {
-                within.exitCall();
-            }
-        }
-        Reference.reachabilityFence(this);
     }
 
     /**

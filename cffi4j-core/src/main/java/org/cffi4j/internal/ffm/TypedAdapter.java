@@ -71,7 +71,8 @@ final class TypedAdapter {
         h = adaptReturn(h, c.returnType(), m.getReturnType());
         for (int i : cdataParams) {
             String where = "argument " + (i + 1) + " of '" + name + "'";
-            h = CallArguments.keep(h, i, !(c.params().get(i).type() instanceof StructType), where);
+            // A struct passed by value: the message names the cdata only, as any other use of a released one.
+            h = CallArguments.keep(h, i, c.params().get(i).type() instanceof StructType ? null : where);
         }
         if (scratch) {
             h = withScratchReset(h);

@@ -1,6 +1,7 @@
 package org.cffi4j.stress;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cffi4j.CData;
 import org.cffi4j.FFI;
@@ -8,9 +9,9 @@ import org.cffi4j.FFIException;
 import org.cffi4j.Library;
 
 /**
- * The forked JVM of {@link ReleaseDuringCallTest}: a block is released while a C call is using
- * it, then a block of the same size is allocated at once (where the C allocator would reuse the
- * freed one), and C writes into the first block. If the release freed the block under the call, C
+ * The forked JVM of {@link ReleaseDuringUseTest}: a block is released while a C call (or a
+ * cdata access) is using it, then a block of the same size is allocated at once (where the C
+ * allocator would reuse the freed one), and C (or the access) writes into the first block. If the release freed the block under the call, C
  * writes into the second one (or into the allocator's own data). Prints, per scenario, what C read
  * or wrote, what the second block holds, and what using the first one afterwards gives.
  *
@@ -22,16 +23,19 @@ import org.cffi4j.Library;
  *   <li>{@code CALLBACK}: {@code qsort}'s comparison callback releases the array being sorted;
  *   <li>{@code SEGMENT-CALL}: the block is released while its {@code segment()} is an argument of a
  *       raw FFM call to {@code read} on another thread: the block stays, and so does the segment
- *       (its arena cannot close while the call has it).
+ *       (its arena cannot close while the call has it);
+ *   <li>{@code INSIDE-ACCESS}: a struct member is set from a Map whose own code (run inside the
+ *       access) waits for another thread to release the struct, then allocates (where the thread
+ *       frees what others released).
  * </ul>
  */
-public final class ReleaseDuringCallMain {
+public final class ReleaseDuringUseMain {
     private static final int SIZE = 4096; // big enough that the C allocator reuses a freed block at once
 
     private final FFI ffi = new FFI();
     private final Library libc;
 
-    private ReleaseDuringCallMain() {
+    private ReleaseDuringUseMain() {
         ffi.cdef("""
                 int pipe(int fds[2]);
                 long read(int fd, void *buf, unsigned long n);
@@ -44,11 +48,12 @@ public final class ReleaseDuringCallMain {
 
     /** No arguments. */
     public static void main(String[] args) throws Exception {
-        ReleaseDuringCallMain m = new ReleaseDuringCallMain();
+        ReleaseDuringUseMain m = new ReleaseDuringUseMain();
         m.releasedByOwnerDuringAnotherThreadsCall();
         m.releasedByAnotherThreadDuringOwnersCall();
         m.releasedByCallbackDuringCall();
         m.releasedDuringARawCallWithItsSegment();
+        m.releasedInsideAnAccess();
         System.out.println("DONE");
     }
 
@@ -142,6 +147,48 @@ public final class ReleaseDuringCallMain {
         report("SEGMENT-CALL", got.get(), other, buf);
         System.out.println("SEGMENT-CALL segment=" + segment.getString(0)); // still allocated: the call held it
         closeAll(fds);
+    }
+
+    private void releasedInsideAnAccess() throws Exception {
+        ffi.cdef("struct page { int first; char pad[4088]; struct { int last; } tail; };");
+        SynchronousQueue<CData> made = new SynchronousQueue<>();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        AtomicReference<CData> other = new AtomicReference<>();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        java.util.Map<String, Object> tail = new java.util.AbstractMap<>() {
+            @Override
+            public java.util.Set<Entry<String, Object>> entrySet() { // runs inside the access
+                inside.countDown();
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                ffi.alloc("char[1]"); // where this thread frees what others released
+                other.set(ffi.alloc("struct page *"));
+                return java.util.Set.of(java.util.Map.entry("last", 7));
+            }
+        };
+        Thread owner = new Thread(() -> {
+            CData page = ffi.alloc("struct page *");
+            try {
+                made.put(page);
+                page.set("tail", tail);
+                outcome.set("set");
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        owner.start();
+        CData page = made.take();
+        inside.await();
+        ffi.release(page); // by another thread than the owner, which is inside an access of it
+        released.countDown();
+        owner.join();
+        System.out.println("INSIDE-ACCESS outcome=" + outcome.get());
+        System.out.println("INSIDE-ACCESS other=" + ((CData) other.get()).get("tail.last"));
+        System.out.println("INSIDE-ACCESS after=" + useOf(page));
     }
 
     private void report(String scenario, Object read, CData other, CData released) {
