@@ -15,8 +15,8 @@ import org.cffi4j.internal.ffm.Memory;
 
 /**
  * The forked JVM of {@link ReleaseRaceTest}: worker threads get and set members and items of
- * shared cdata, read their strings, pass them to libc ({@code strlen}, {@code memset}, bound and
- * called) and use their {@code segment()}, while another thread releases them (by {@code ffi.release} and by closing their scopes)
+ * shared cdata, read their strings, pass them to libc ({@code strlen}, {@code memset}, a struct by
+ * value to {@code inet_ntoa}, bound and called) and use their {@code segment()}, while another thread releases them (by {@code ffi.release} and by closing their scopes)
  * and puts new ones in their place; workers also allocate some of the new ones, so that blocks are
  * released by threads other than the one that made them. Every operation must end in its correct
  * result or in an {@code FFIException} saying the memory was released (through a segment: FFM's
@@ -36,12 +36,17 @@ public final class ReleaseRaceMain {
 
         /** {@code memset}. */
         CData memset(CData p, int c, long n);
+
+        /** {@code inet_ntoa}: a struct passed by value. */
+        String inet_ntoa(CData in);
     }
 
     static final String CDEF = """
-            struct rec { int stamp; char name[16]; long long mine[8]; };
+            struct in_addr { uint32_t s_addr; };
+            struct rec { int stamp; char name[16]; long long mine[8]; struct in_addr addr; };
             size_t strlen(const char *s);
             void *memset(void *p, int c, size_t n);
+            char *inet_ntoa(struct in_addr in);
             """;
     private static final int SLOTS = 32;
     private static final long MINE = 24; // offsetof(struct rec, mine)
@@ -115,7 +120,8 @@ public final class ReleaseRaceMain {
     // A new shared struct: its stamp and name say which one it is.
     private Entry fresh() {
         long stamp = stamps.incrementAndGet();
-        java.util.Map<String, Object> init = java.util.Map.of("stamp", (int) stamp, "name", "rec-" + stamp);
+        java.util.Map<String, Object> init = java.util.Map.of(
+                "stamp", (int) stamp, "name", "rec-" + stamp, "addr", java.util.Map.of("s_addr", (int) stamp));
         if ((stamp & 1) == 0) {
             return new Entry(ffi.alloc("struct rec *", init), null);
         }
@@ -158,7 +164,7 @@ public final class ReleaseRaceMain {
                     continue;
                 }
             }
-            int op = r.nextInt(8);
+            int op = r.nextInt(10);
             try {
                 String bad = operate(op, w, e.rec, r.nextLong());
                 if (bad != null) {
@@ -172,7 +178,7 @@ public final class ReleaseRaceMain {
                 released.incrementAndGet();
             } catch (IllegalStateException ex) {
                 // FFM's word for a segment whose arena was closed: the block's release
-                if (op != 7 || !"Already closed".equals(ex.getMessage())) {
+                if (op != 9 || !"Already closed".equals(ex.getMessage())) {
                     fail("operation " + op + ": unexpected " + ex);
                 }
                 released.incrementAndGet();
@@ -224,6 +230,16 @@ public final class ReleaseRaceMain {
                 long[] all = (long[]) ffi.unpack(p, 8);
                 yield all[w] == value ? null : "unpack gave " + all[w] + ", not " + value;
             }
+            case 7 -> {
+                int stamp = (Integer) rec.get("stamp");
+                String dotted = ffi.string((CData) libc.call("inet_ntoa", rec.get("addr")));
+                yield dotted.equals(dotted(stamp)) ? null : "call inet_ntoa gave " + dotted + " for stamp " + stamp;
+            }
+            case 8 -> {
+                int stamp = (Integer) rec.get("stamp");
+                String dotted = bound.inet_ntoa((CData) rec.get("addr"));
+                yield dotted.equals(dotted(stamp)) ? null : "inet_ntoa gave " + dotted + " for stamp " + stamp;
+            }
             default -> {
                 if ((Integer) rec.get("stamp") % 4 != 0) {
                     yield operate(0, w, rec, value); // a segment costs its block's release a handshake: a few only
@@ -234,6 +250,11 @@ public final class ReleaseRaceMain {
                 yield back == value ? null : "segment read back " + back + ", not " + value;
             }
         };
+    }
+
+    // inet_ntoa's text of an address whose bytes in memory are those of the int stamp (little-endian).
+    private static String dotted(int stamp) {
+        return (stamp & 255) + "." + (stamp >>> 8 & 255) + "." + (stamp >>> 16 & 255) + "." + (stamp >>> 24);
     }
 
     private static void fail(String what) {

@@ -121,20 +121,21 @@ final class ArgConverter {
 
     private Object struct(StructType s, Object value, CallScope scope) {
         if (value instanceof CData c && c.ctype().equals(s)) {
+            MemorySegment memory = CDataAccess.door().memory(c);
             Lifetime lifetime = CDataAccess.door().lifetime(c);
-            if (scope != null) {
-                lifetime.check(c, where); // the call keeps it (Downcall.invoke enters every cdata argument)
-                return CDataAccess.door().memory(c);
+            if (scope == null) {
+                // A callback's result, copied by the linker once the callback returned, when nothing
+                // holds the cdata any more: copy it now.
+                MemorySegment copy = java.lang.foreign.Arena.ofAuto().allocate(s.byteSize(), s.byteAlignment());
+                lifetime.enter(c, where);
+                try {
+                    MemorySegment.copy(memory, 0, copy, 0, s.byteSize());
+                } finally {
+                    lifetime.exit();
+                }
+                return copy;
             }
-            // A callback's result, copied by the linker after the callback returned: copy it now.
-            MemorySegment copy = java.lang.foreign.Arena.ofAuto().allocate(s.byteSize(), s.byteAlignment());
-            lifetime.enter(c);
-            try {
-                MemorySegment.copy(CDataAccess.door().memory(c), 0, copy, 0, s.byteSize());
-            } finally {
-                lifetime.exit();
-            }
-            return copy;
+            return lifetime.valueMemory(c, where, memory, s.byteAlignment());
         }
         MemorySegment m = scope != null
                 ? scope.allocate(s.byteSize(), s.byteAlignment())

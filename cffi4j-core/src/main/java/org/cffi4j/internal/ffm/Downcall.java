@@ -43,7 +43,7 @@ public final class Downcall {
     // The system property lets the tests splice from the second call, so both ways are exercised.
     private static final int SPLICE_AFTER = Integer.getInteger("cffi4j.spliceAfter", 100);
     private final ArgConverter[] converters;
-    private final int[] keptParams; // the parameters that take a cdata's memory: pointers, structs by value
+    private final int[] keptParams; // the parameters that give C a cdata's memory: pointers
     private final boolean structReturn;
     private final Runnable openCheck;
 
@@ -68,9 +68,9 @@ public final class Downcall {
         FunctionDescriptor fd = type.returnType() instanceof VoidType
                 ? FunctionDescriptor.ofVoid(layouts)
                 : FunctionDescriptor.of(layout(type.returnType(), "the return value of '" + name + "'"), layouts);
+        // A struct passed by value is safe once converted (ArgConverter: Lifetime.valueMemory).
         this.keptParams = java.util.stream.IntStream.range(0, converters.length)
-                .filter(i -> converters[i].type() instanceof org.cffi4j.ctype.PointerType
-                        || converters[i].type() instanceof StructType)
+                .filter(i -> converters[i].type() instanceof org.cffi4j.ctype.PointerType)
                 .toArray();
         this.address = address;
         this.descriptor = fd;
@@ -218,8 +218,8 @@ public final class Downcall {
 
     /**
      * Calls the function with Java values converted by the conversion table. The cdata arguments of
-     * the parameters that take a cdata's memory (pointers, structs by value) are kept for the call
-     * (see {@link CallArguments}), the first two without allocating. The spliced handle reads them
+     * pointer parameters are kept for the call (see {@link CallArguments}), the first two without
+     * allocating. The spliced handle reads them
      * again from the array: a caller changing the array during the call gets what it deserves, as
      * from Arrays.sort.
      */

@@ -78,6 +78,11 @@ final class Guard implements Runnable {
         return (state & FREED) != 0;
     }
 
+    /** Whether the current thread made the block (it can then release it only itself). */
+    boolean ownedByCurrentThread() {
+        return Thread.currentThread() == owner;
+    }
+
     /**
      * Starts an access (a read, a write, a C call given the memory); it must be followed by {@link
      * #exit} on the same thread once the memory is no longer touched. Returns false, having started

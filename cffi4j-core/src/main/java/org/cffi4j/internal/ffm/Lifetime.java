@@ -127,6 +127,35 @@ public final class Lifetime {
     }
 
     /**
+     * The memory of a struct passed by value to C (or returned by a callback), safe for the linker
+     * to copy after this returns: the memory itself when the current thread made it (no other
+     * thread can free it, and no code runs on this one before the copy), else a copy made under
+     * {@link #enter}, as another thread may release and free it.
+     *
+     * @param what the cdata, for the message
+     * @param where what it is passed as, or null
+     */
+    public MemorySegment valueMemory(Object what, Object where, MemorySegment memory, long alignment) {
+        Guard g = guard;
+        if (g != null && within == null && g.ownedByCurrentThread()) {
+            if (g.isReleased()) {
+                throw released(what, where);
+            }
+            return memory;
+        }
+        enter(what, where);
+        try {
+            MemorySegment copy = alignment <= Long.BYTES
+                    ? MemorySegment.ofArray(new long[(int) ((memory.byteSize() + 7) / 8)])
+                    : Arena.ofAuto().allocate(memory.byteSize(), alignment);
+            MemorySegment.copy(memory, 0, copy, 0, memory.byteSize());
+            return copy.asSlice(0, memory.byteSize());
+        } finally {
+            exit();
+        }
+    }
+
+    /**
      * Releases now: no access can start any more, and the memory is freed (or the destructor run)
      * as soon as the accesses in flight have ended; a second release does nothing. A {@link
      * #checkedSegment} is closed first; if a C call has it as an argument, the block stays

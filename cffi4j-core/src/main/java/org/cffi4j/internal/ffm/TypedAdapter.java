@@ -70,9 +70,9 @@ final class TypedAdapter {
         }
         h = adaptReturn(h, c.returnType(), m.getReturnType());
         for (int i : cdataParams) {
-            String where = "argument " + (i + 1) + " of '" + name + "'";
-            // A struct passed by value: the message names the cdata only, as any other use of a released one.
-            h = CallArguments.keep(h, i, c.params().get(i).type() instanceof StructType ? null : where);
+            if (!(c.params().get(i).type() instanceof StructType)) { // a struct by value: BindFilters.structArg
+                h = CallArguments.keep(h, i, "argument " + (i + 1) + " of '" + name + "'");
+            }
         }
         if (scratch) {
             h = withScratchReset(h);
