@@ -137,7 +137,11 @@ public final class Lifetime {
      */
     public MemorySegment valueMemory(Object what, Object where, MemorySegment memory, long alignment) {
         Guard g = guard;
-        if (g != null && within == null && g.ownedByCurrentThread()) {
+        if (g == null) {
+            check(what, where);
+            return memory; // C's memory, or a buffer viewed: nothing of cffi4j's frees it
+        }
+        if (within == null && g.ownedByCurrentThread()) {
             if (g.isReleased()) {
                 throw released(what, where);
             }
