@@ -9,7 +9,7 @@ import org.cffi4j.CData;
 /**
  * The cdata arguments of a C call, kept for the whole call: C may use their memory until it
  * returns, even if another thread (or a callback) releases them meanwhile; the release then takes
- * effect when the call returns. A struct passed by value is kept until the linker has copied it.
+ * effect when the call returns. (A struct passed by value needs less: {@link Lifetime#valueMemory}.)
  * What is entered before the call is what is exited after it, and what the call converted: each
  * way reads an argument once.
  */
