@@ -7,8 +7,10 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.CDataAccess;
 import org.cffi4j.internal.ffm.CastValues;
+import org.cffi4j.internal.ffm.ConstMembers;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Pointers;
 import org.cffi4j.internal.ffm.Values;
@@ -39,7 +41,6 @@ public final class CData {
 
             @Override
             public MemorySegment memory(CData c) {
-                c.lifetime.check(c);
                 return c.memory;
             }
 
@@ -91,11 +92,21 @@ public final class CData {
 
     /**
      * The memory this cdata designates, as an FFM segment: for a pointer, the memory it points to
-     * (as large as the block when cffi4j allocated it, one item otherwise).
+     * (to the end of the block when cffi4j allocated it, one item otherwise).
+     *
+     * <p>For memory cffi4j owns ({@link FFI#alloc}, a struct returned by value), the segment belongs
+     * to a shared arena made for the block on the first call and closed when the block is released:
+     * FFM checks every access through it, so a use after the release, even one racing it on another
+     * thread, is an {@code IllegalStateException}, not a use-after-free; the segment keeps the block
+     * from the GC as the cdata does. That release then costs a handshake with the other threads
+     * (tens of microseconds); while a C call has the segment as an argument, its arena cannot close
+     * (as {@code Arena.close} says), so the block stays allocated until the cdata and its segments
+     * are unreachable. Memory that C owns is given as is: valid as long as C says.
+     *
+     * @throws FFIException if the memory was released
      */
     public MemorySegment segment() {
-        lifetime.check(this);
-        return memory;
+        return lifetime.checkedSegment(this, memory);
     }
 
     /**
@@ -117,14 +128,30 @@ public final class CData {
 
     /** {@code p[index]}: an item of an array or of the memory a pointer points to. */
     public Object get(long index) {
-        Item item = item(index);
-        return Values.read(item.type, item.memory, 0, lifetime);
+        lifetime.enter(this);
+        try {
+            Item item = item(index);
+            return Values.read(item.type, item.memory, 0, lifetime);
+        } finally {
+            lifetime.exit();
+        }
     }
 
     /** {@code p[index] = value}. */
     public void set(long index, Object value) {
-        Item item = item(index);
-        Values.write(item.type, item.memory, 0, value, "item " + index + " of '" + type + "'");
+        lifetime.enter(this);
+        try {
+            Item item = item(index);
+            if (item.type instanceof StructType || item.type instanceof ArrayType) {
+                ConstMembers.Member constant = ConstMembers.in(item.type);
+                if (constant != null) {
+                    throw ConstMembers.assignment("item " + index + " of '" + type + "'", constant);
+                }
+            }
+            Values.write(item.type, item.memory, 0, value, "item " + index + " of '" + type + "'");
+        } finally {
+            lifetime.exit();
+        }
     }
 
     /** {@code *p}: the pointed-to value (a cdata view for a struct or array). */
@@ -148,13 +175,18 @@ public final class CData {
         if (memory.address() == 0) {
             throw new FFIException("call through a NULL function pointer ('" + type + "')");
         }
-        lifetime.check(this);
-        FunctionPointerCall linked = call;
-        if (linked == null) {
-            linked = new FunctionPointerCall(type.toString(), f, MemorySegment.ofAddress(memory.address()), lifetime);
-            call = linked;
+        lifetime.enter(this); // a callback's stub stays while C runs it
+        try {
+            FunctionPointerCall linked = call;
+            if (linked == null) {
+                linked = new FunctionPointerCall(
+                        type.toString(), f, MemorySegment.ofAddress(memory.address()), lifetime);
+                call = linked;
+            }
+            return linked.invoke(args);
+        } finally {
+            lifetime.exit();
         }
-        return linked.invoke(args);
     }
 
     /** {@code p + n}: a pointer {@code n} items further (an array decays to a pointer to its first item). */
@@ -163,22 +195,7 @@ public final class CData {
         PointerType result = type instanceof PointerType p ? p : new PointerType(element);
         long size = element.byteSize();
         long offset = offset(n, size, "p + " + n);
-        if (isBounded() && offset >= 0 && offset <= memory.byteSize()) {
-            return new CData(result, memory.asSlice(offset), lifetime);
-        }
-        long address = memory.address() + offset;
-        MemorySegment block = lifetime.block();
-        if (block != null && address >= block.address() && address <= block.address() + block.byteSize()) {
-            return new CData(result, block.asSlice(address - block.address()), lifetime); // back inside the block
-        }
-        if (block != null || lifetime == Lifetime.OUTSIDE) {
-            // Outside a block cffi4j allocated: writing there would corrupt the C heap, so the result is unusable.
-            return new CData(result, MemorySegment.ofAddress(address), Lifetime.OUTSIDE);
-        }
-        return new CData(
-                result,
-                MemorySegment.ofAddress(address).reinterpret(element.isComplete() ? size : 0),
-                Lifetime.UNOWNED);
+        return Pointers.into(result, memory.address() + offset, lifetime);
     }
 
     /** {@code p - q}: the number of items between two pointers into the same array. */
@@ -230,8 +247,8 @@ public final class CData {
         return lifetime;
     }
 
-    MemorySegment memory() {
-        lifetime.check(this);
+    /** The memory, unchecked: callers bracket their accesses with the lifetime's enter and exit. */
+    MemorySegment rawMemory() {
         return memory;
     }
 
@@ -239,8 +256,9 @@ public final class CData {
         return type instanceof PrimitiveType || type instanceof EnumType;
     }
 
-    private boolean isBounded() {
-        return lifetime.isOwning();
+    /** Whether the memory's bounds are known (a block cffi4j owns or views): accesses are checked against them. */
+    boolean isBounded() {
+        return lifetime.block() != null;
     }
 
     private CType elementType(String what) {
@@ -254,7 +272,6 @@ public final class CData {
     private record Item(CType type, MemorySegment memory) {}
 
     private Item item(long index) {
-        lifetime.check(this);
         CType element = elementType("indexing");
         if (type instanceof ArrayType a && a.hasLength() && (index < 0 || index >= a.length())) {
             throw new FFIException(

@@ -14,6 +14,7 @@ import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.Initializers;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Memory;
+import org.cffi4j.internal.ffm.Pointers;
 import org.cffi4j.internal.ffm.Values;
 
 /** The cdata functions of {@link FFI}: allocation, strings, buffers, copies, addresses. */
@@ -29,7 +30,7 @@ final class CDataFunctions {
             } catch (FFIException e) {
                 throw new FFIException("cannot allocate '" + spelled + "': " + e.getMessage());
             }
-            MemorySegment block = Memory.allocate(size);
+            MemorySegment block = Memory.allocate(size, target.byteAlignment());
             CData c = new CData(p, block, Lifetime.owning(block));
             if (init != null) {
                 Values.write(target, block, 0, init, "the initialiser of '" + spelled + "'");
@@ -67,7 +68,7 @@ final class CDataFunctions {
                     + " address space");
         }
         ArrayType sized = new ArrayType(a.element(), length);
-        MemorySegment block = Memory.allocate(sized.byteSize());
+        MemorySegment block = Memory.allocate(sized.byteSize(), sized.byteAlignment());
         CData c = new CData(sized, block, Lifetime.owning(block));
         if (init != null && !initIsLength) {
             Values.write(sized, block, 0, init, "the initialiser of '" + spelled + "'");
@@ -101,11 +102,17 @@ final class CDataFunctions {
         if (t instanceof ArrayType a && a.hasLength()) {
             limit = Math.min(limit, a.length());
         }
-        MemorySegment m = c.memory();
-        if (!c.lifetime().isOwning() && !(t instanceof ArrayType)) {
+        MemorySegment m = c.rawMemory();
+        if (!c.isBounded() && !(t instanceof ArrayType)) {
             m = m.reinterpret(limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit * p.size());
         }
-        return decode(m, (int) p.size(), limit);
+        Lifetime lifetime = c.lifetime();
+        lifetime.enter(c);
+        try {
+            return decode(m, (int) p.size(), limit);
+        } finally {
+            lifetime.exit();
+        }
     }
 
     private static String decode(MemorySegment m, int unit, long limit) {
@@ -143,22 +150,28 @@ final class CDataFunctions {
         if (n > 0 && c.isNull()) {
             throw new FFIException("ffi.unpack of a NULL pointer ('" + t + "')");
         }
-        MemorySegment m = c.lifetime().isOwning() || t instanceof ArrayType
-                ? c.memory()
-                : c.memory().reinterpret(n * item.byteSize());
-        if (n * item.byteSize() > m.byteSize()) { // a pointer into an allocated block: its end is known
-            throw new FFIException("ffi.unpack: cannot take " + n + " items of '" + t + "': it points into a block of "
-                    + m.byteSize() + " bytes (" + items(m.byteSize() / item.byteSize()) + ")");
+        Lifetime lifetime = c.lifetime();
+        lifetime.enter(c);
+        try {
+            MemorySegment m = c.isBounded() || t instanceof ArrayType
+                    ? c.rawMemory()
+                    : c.rawMemory().reinterpret(n * item.byteSize());
+            if (n * item.byteSize() > m.byteSize()) { // a pointer into a known block: its end is known
+                throw new FFIException("ffi.unpack: cannot take " + n + " items of '" + t + "': it points into a block"
+                        + " of " + m.byteSize() + " bytes (" + items(m.byteSize() / item.byteSize()) + ")");
+            }
+            CType u = item instanceof EnumType e ? e.underlying() : item;
+            if (u instanceof PrimitiveType p && p.kind() != PrimitiveType.Kind.COMPLEX) {
+                return primitiveArray(p, m, n);
+            }
+            Object[] out = new Object[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = Values.read(item, m, i * item.byteSize(), lifetime);
+            }
+            return out;
+        } finally {
+            lifetime.exit();
         }
-        CType u = item instanceof EnumType e ? e.underlying() : item;
-        if (u instanceof PrimitiveType p && p.kind() != PrimitiveType.Kind.COMPLEX) {
-            return primitiveArray(p, m, n);
-        }
-        Object[] out = new Object[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Values.read(item, m, i * item.byteSize(), c.lifetime());
-        }
-        return out;
     }
 
     static String items(long n) {
@@ -188,10 +201,18 @@ final class CDataFunctions {
         };
     }
 
+    // The buffer of a block cffi4j owns is over CData.segment()'s checked segment: FFM refuses its
+    // accesses once the block is released.
     static ByteBuffer buffer(CData c, long size) {
-        MemorySegment m = c.memory();
+        MemorySegment m;
+        if (c.isBounded() || c.ctype() instanceof ArrayType) {
+            m = c.segment();
+        } else {
+            c.lifetime().check(c);
+            m = c.rawMemory();
+        }
         if (size >= 0) {
-            if (!c.lifetime().isOwning() && !(c.ctype() instanceof ArrayType)) {
+            if (!c.isBounded() && !(c.ctype() instanceof ArrayType)) {
                 m = m.reinterpret(size);
             } else if (size > m.byteSize()) {
                 throw new FFIException("ffi.buffer: " + size + " bytes asked, but " + c + " has " + m.byteSize());
@@ -206,7 +227,7 @@ final class CDataFunctions {
             case MemorySegment s when s.isNative() -> s;
             case ByteBuffer b when b.isDirect() -> MemorySegment.ofBuffer(b);
             case byte[] bytes -> {
-                MemorySegment block = Memory.allocate(bytes.length);
+                MemorySegment block = Memory.allocate(bytes.length, alignmentOf(type));
                 MemorySegment.copy(bytes, 0, block, ValueLayout.JAVA_BYTE, 0, bytes.length);
                 yield block; // a Java array moves under GC: C gets a native copy
             }
@@ -214,7 +235,8 @@ final class CDataFunctions {
                 throw new FFIException("ffi.fromBuffer needs a native MemorySegment, a direct ByteBuffer or a"
                         + " byte[], not " + org.cffi4j.internal.ffm.IntegerRange.describe(buffer));
         };
-        Lifetime lifetime = buffer instanceof byte[] ? Lifetime.owning(m) : Lifetime.UNOWNED;
+        // Bounded either way: a cast of the cdata, or a struct read through it, stays inside the buffer.
+        Lifetime lifetime = buffer instanceof byte[] ? Lifetime.owning(m) : Lifetime.borrowed(m);
         CType t = type;
         if (type instanceof ArrayType a && !a.hasLength()) {
             t = new ArrayType(a.element(), m.byteSize() / a.element().byteSize());
@@ -231,17 +253,29 @@ final class CDataFunctions {
         if (n < 0) {
             throw new FFIException("ffi.memmove: the byte count is negative (" + n + ")");
         }
-        MemorySegment d = segmentOf(dst, n, "destination");
-        MemorySegment s = segmentOf(src, n, "source");
-        MemorySegment.copy(s, 0, d, 0, n); // correct for overlapping ranges, like memmove
+        Lifetime dl = dst instanceof CData c ? c.lifetime() : Lifetime.UNOWNED;
+        Lifetime sl = src instanceof CData c ? c.lifetime() : Lifetime.UNOWNED;
+        dl.enter(dst);
+        try {
+            sl.enter(src);
+            try {
+                MemorySegment d = segmentOf(dst, n, "destination");
+                MemorySegment s = segmentOf(src, n, "source");
+                MemorySegment.copy(s, 0, d, 0, n); // correct for overlapping ranges, like memmove
+            } finally {
+                sl.exit();
+            }
+        } finally {
+            dl.exit();
+        }
     }
 
     private static MemorySegment segmentOf(Object o, long n, String what) {
         MemorySegment m = switch (o) {
             case CData c ->
-                c.lifetime().isOwning() || c.ctype() instanceof ArrayType
-                        ? c.memory()
-                        : c.memory().reinterpret(n);
+                c.isBounded() || c.ctype() instanceof ArrayType
+                        ? c.rawMemory()
+                        : c.rawMemory().reinterpret(n);
             case MemorySegment s -> s;
             case byte[] b -> MemorySegment.ofArray(b);
             case ByteBuffer b -> MemorySegment.ofBuffer(b);
@@ -256,31 +290,49 @@ final class CDataFunctions {
         return m;
     }
 
+    // Computes an address, touching no memory: the result keeps the bounds of the block (see Pointers.into).
     static CData addressof(CData c, String... path) {
         CType t = c.ctype();
+        c.lifetime().check(c);
         if (path.length == 0) {
             if (!(t instanceof StructType) && !(t instanceof ArrayType)) {
                 throw new FFIException(
                         "ffi.addressof needs a struct, union or array cdata (or a member path), not '" + t + "'");
             }
-            return new CData(new PointerType(t), c.memory(), c.lifetime());
+            return c.isBounded()
+                    ? Pointers.into(new PointerType(t), c.address(), c.lifetime())
+                    : new CData(new PointerType(t), c.rawMemory(), c.lifetime());
         }
         CType base = t instanceof PointerType p ? p.target() : t;
         long offset = MemberPath.offset(base, base.toString(), path);
         CType member = MemberPath.typeAt(base, path);
-        MemorySegment m = c.memory();
-        if (t instanceof PointerType && !c.lifetime().isOwning()) {
+        PointerType result = new PointerType(member);
+        if (c.isBounded()) {
+            return Pointers.into(result, c.rawMemory().address() + offset, c.lifetime());
+        }
+        MemorySegment m = c.rawMemory();
+        if (t instanceof PointerType) {
             m = m.reinterpret(base.byteSize());
         }
-        return new CData(new PointerType(member), m.asSlice(offset, member.byteSize()), c.lifetime());
+        return new CData(result, m.asSlice(offset, member.byteSize()), c.lifetime());
+    }
+
+    // What a byte[] copy is aligned to: the pointed-to or item type's alignment, so that the items
+    // can be read where C would put them.
+    private static long alignmentOf(CType type) {
+        CType item = type instanceof PointerType p ? p.target() : type instanceof ArrayType a ? a.element() : null;
+        return item != null && item.isComplete() && !(item instanceof org.cffi4j.ctype.VoidType)
+                ? item.byteAlignment()
+                : 1;
     }
 
     static CData gc(CData c, Consumer<CData> destructor) {
-        CData view = new CData(c.ctype(), c.memory(), Lifetime.UNOWNED);
+        c.lifetime().check(c);
+        CData view = new CData(c.ctype(), c.rawMemory(), Lifetime.UNOWNED);
         Lifetime original = c.lifetime(); // kept reachable until the destructor has run
         return new CData(
                 c.ctype(),
-                c.memory(),
+                c.rawMemory(),
                 Lifetime.destructor(
                         () -> {
                             destructor.accept(view);

@@ -285,7 +285,8 @@ public final class FFI {
     /**
      * Frees the memory of a cdata made by {@link #alloc} (or runs the destructor of {@link #gc}) now;
      * any later use of it, or of pointers into it, is an {@link FFIException}. Releasing twice does
-     * nothing.
+     * nothing. An access in flight on another thread, or a C call that was given the memory, keeps
+     * it until it ends: the release never frees memory under a use.
      */
     public void release(CData cdata) {
         CDataFunctions.release(cdata);
@@ -315,7 +316,10 @@ public final class FFI {
         return CDataFunctions.unpack(cdata, n);
     }
 
-    /** The memory of a cdata as a ByteBuffer in native byte order (no copy). */
+    /**
+     * The memory of a cdata as a ByteBuffer in native byte order (no copy); for memory cffi4j owns,
+     * over {@link CData#segment()}: unusable (IllegalStateException) once the memory is released.
+     */
     public java.nio.ByteBuffer buffer(CData cdata) {
         return CDataFunctions.buffer(cdata, -1);
     }

@@ -7,8 +7,10 @@ import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.Bitfields;
+import org.cffi4j.internal.ffm.ConstMembers;
 import org.cffi4j.internal.ffm.FieldAccessor;
 import org.cffi4j.internal.ffm.Initializers;
+import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Values;
 
 /**
@@ -18,71 +20,124 @@ import org.cffi4j.internal.ffm.Values;
 final class MemberAccess {
     private MemberAccess() {}
 
-    private record Place(StructType owner, Field field, MemorySegment base, CType arrayItemType, long itemOffset) {}
+    // constant: a const member on the way to the place, which makes it const too (not through a pointer).
+    private record Place(
+            StructType owner,
+            Field field,
+            MemorySegment base,
+            CType arrayItemType,
+            long itemOffset,
+            ConstMembers.Member constant) {
+        Place withConstant(ConstMembers.Member m) {
+            return new Place(owner, field, base, arrayItemType, itemOffset, m);
+        }
+
+        // The const member an assignment to this place would set, or null.
+        ConstMembers.Member assigned() {
+            return constant != null ? constant : ConstMembers.in(field != null ? field.type() : arrayItemType);
+        }
+    }
 
     static Object get(CData c, String path) {
-        FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
-        if (direct != null) {
-            return direct.read(structMemory(c, path), c.lifetime());
+        Lifetime lifetime = c.lifetime();
+        lifetime.enter(c);
+        try {
+            FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
+            if (direct != null) {
+                return direct.read(structMemory(c, path), lifetime);
+            }
+            Place p = locate(c, path);
+            if (p.field == null) {
+                return Values.read(p.arrayItemType, p.base, p.itemOffset, lifetime);
+            }
+            return p.field.isBitfield()
+                    ? Bitfields.read(p.field, p.base, 0)
+                    : Values.read(p.field.type(), p.base, p.field.byteOffset(), lifetime);
+        } finally {
+            lifetime.exit();
         }
-        Place p = locate(c, path);
-        if (p.field == null) {
-            return Values.read(p.arrayItemType, p.base, p.itemOffset, c.lifetime());
-        }
-        return p.field.isBitfield()
-                ? Bitfields.read(p.field, p.base, 0)
-                : Values.read(p.field.type(), p.base, p.field.byteOffset(), c.lifetime());
     }
 
     static void set(CData c, String path, Object value) {
-        FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
-        if (direct != null) {
-            direct.write(structMemory(c, path), value);
-            return;
-        }
-        Place p = locate(c, path);
-        if (p.field == null) {
-            Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
-        } else {
-            Initializers.writeField(p.owner, p.field, p.base, value, path);
+        Lifetime lifetime = c.lifetime();
+        lifetime.enter(c);
+        try {
+            FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
+            if (direct != null) {
+                if (direct.constMember() != null) {
+                    throw ConstMembers.assignment("'" + path + "' of '" + c.ctype() + "'", direct.constMember());
+                }
+                direct.write(structMemory(c, path), value);
+                return;
+            }
+            Place p = locate(c, path);
+            if (p.assigned() != null) {
+                throw ConstMembers.assignment("'" + path + "' of '" + c.ctype() + "'", p.assigned());
+            }
+            if (p.field == null) {
+                Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
+            } else {
+                Initializers.writeField(p.owner, p.field, p.base, value, path);
+            }
+        } finally {
+            lifetime.exit();
         }
     }
 
     // The memory of the struct itself, or of the one a pointer points to.
     private static MemorySegment structMemory(CData c, String path) {
-        MemorySegment base = c.memory();
-        return c.ctype() instanceof PointerType p ? pointee(p, base, path) : base;
+        MemorySegment base = c.rawMemory();
+        return c.ctype() instanceof PointerType p ? pointee(p, base, c.isBounded(), path) : base;
     }
 
     private static Place locate(CData c, String path) {
-        MemorySegment base = c.memory();
+        MemorySegment base = c.rawMemory();
         CType current = c.ctype();
         String[] steps = path.split("\\.", -1);
         Place place = null;
+        ConstMembers.Member constant = null;
         for (String step : steps) {
             if (place != null) {
                 CType t = place.field != null ? place.field.type() : place.arrayItemType;
+                if (t instanceof PointerType) {
+                    constant = null; // what a pointer member points to is not the member
+                }
                 long off = place.field != null ? place.field.byteOffset() : place.itemOffset;
                 base = t instanceof PointerType
-                        ? pointee((PointerType) t, base.get(java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED, off), path)
+                        ? pointee(
+                                (PointerType) t,
+                                base.get(java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED, off),
+                                false, // a pointer read from memory: C's, its block unknown
+                                path)
                         : base.asSlice(off, t.byteSize());
                 current = t instanceof PointerType p ? p.target() : t;
             } else if (current instanceof PointerType p) {
-                base = pointee(p, base, path);
+                base = pointee(p, base, c.isBounded(), path);
                 current = p.target();
             }
             place = step(current, base, step, path, c);
+            if (constant == null && place.field != null && place.field.isConst()) {
+                constant = new ConstMembers.Member(place.field, place.owner);
+            }
         }
-        return place;
+        return place.withConstant(constant);
     }
 
-    private static MemorySegment pointee(PointerType p, MemorySegment at, String path) {
+    // The memory of the struct a pointer points to: a pointer into a known block must hold the whole
+    // struct there (a cast or fromBuffer of too small a block is caught here, not written past).
+    private static MemorySegment pointee(PointerType p, MemorySegment at, boolean bounded, String path) {
         if (at.address() == 0) {
             throw new FFIException("NULL pointer dereference reading '" + path + "' through '" + p + "'");
         }
-        return at.byteSize() >= p.target().byteSize()
-                ? at
-                : at.reinterpret(p.target().byteSize());
+        long size = p.target().byteSize();
+        if (at.byteSize() >= size) {
+            return at;
+        }
+        if (bounded) {
+            throw new FFIException("member '" + path + "' is out of bounds: '" + p + "' points into a block of "
+                    + at.byteSize() + " bytes, and '" + p.target() + "' takes " + size);
+        }
+        return at.reinterpret(size);
     }
 
     private static Place step(CType current, MemorySegment base, String step, String path, CData c) {
@@ -92,7 +147,7 @@ final class MemberAccess {
                     || i > Long.MAX_VALUE / Math.max(1, a.element().byteSize())) {
                 throw new FFIException("index " + step + " is out of bounds for '" + a + "' in '" + path + "'");
             }
-            return new Place(null, null, base, a.element(), i * a.element().byteSize());
+            return new Place(null, null, base, a.element(), i * a.element().byteSize(), null);
         }
         if (!(current instanceof StructType s)) {
             throw new FFIException("'" + c.ctype() + "' has no member '" + step + "'"
@@ -102,6 +157,6 @@ final class MemberAccess {
         Field f = s.field(step)
                 .orElseThrow(() -> new FFIException("'" + s + "' has no member named '" + step + "'"
                         + (path.equals(step) ? "" : " (in '" + path + "')")));
-        return new Place(s, f, base, null, 0);
+        return new Place(s, f, base, null, 0, null);
     }
 }

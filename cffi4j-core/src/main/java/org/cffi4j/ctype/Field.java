@@ -11,8 +11,20 @@ package org.cffi4j.ctype;
  * @param bitOffset for a bitfield, the position of its lowest bit within that byte (0..7, counting
  *     from the least significant bit); 0 otherwise
  * @param bitWidth for a bitfield, its width in bits; -1 for an ordinary member
+ * @param qualifiers the member's own qualifiers, a combination of {@link Qualifiers#CONST} and
+ *     {@link Qualifiers#VOLATILE} ({@code const int x;} has {@code CONST})
  */
-public record Field(String name, CType type, long byteOffset, int bitOffset, int bitWidth) {
+public record Field(String name, CType type, long byteOffset, int bitOffset, int bitWidth, int qualifiers) {
+
+    /** A member without qualifiers. */
+    public Field(String name, CType type, long byteOffset, int bitOffset, int bitWidth) {
+        this(name, type, byteOffset, bitOffset, bitWidth, 0);
+    }
+
+    /** Whether the member is declared {@code const}: C lets only an initialiser set it. */
+    public boolean isConst() {
+        return (qualifiers & Qualifiers.CONST) != 0;
+    }
 
     /** Whether the member is a bitfield. */
     public boolean isBitfield() {

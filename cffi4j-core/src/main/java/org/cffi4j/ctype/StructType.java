@@ -78,7 +78,8 @@ public final class StructType implements CType {
                                                 g.type(),
                                                 g.byteOffset() + f.byteOffset(),
                                                 g.bitOffset(),
-                                                g.bitWidth())
+                                                g.bitWidth(),
+                                                g.qualifiers() | f.qualifiers())
                                         : g);
                     }
                 } else if (f.name() != null && !f.name().isEmpty()) {

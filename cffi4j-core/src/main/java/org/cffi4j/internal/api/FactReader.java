@@ -172,7 +172,7 @@ final class FactReader {
             Field declared = s.field(name).orElseThrow();
             CType type = OpenLengths.filled(declared.type(), v, lengths);
             lengths += OpenLengths.in(declared.type());
-            fields.add(new Field(name, resolve(type), v[i + 2], 0, -1));
+            fields.add(new Field(name, resolve(type), v[i + 2], 0, -1, declared.qualifiers()));
         }
         completions.add(() -> {
             TypeAccess.mutators().complete(s, fields, v[0], v[1], false);

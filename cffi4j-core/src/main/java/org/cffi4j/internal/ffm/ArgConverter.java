@@ -46,6 +46,11 @@ final class ArgConverter {
         return type;
     }
 
+    /** What the argument is, for messages: {@code argument 1 of 'strlen'}. */
+    String where() {
+        return where;
+    }
+
     Object toCarrier(Object value, CallScope scope) {
         if (value != null && value.getClass() == exactCarrier) {
             return value; // the common case, without the conversion table's checks
@@ -116,8 +121,21 @@ final class ArgConverter {
 
     private Object struct(StructType s, Object value, CallScope scope) {
         if (value instanceof CData c && c.ctype().equals(s)) {
-            CDataAccess.door().lifetime(c).check(c, where);
-            return CDataAccess.door().memory(c);
+            MemorySegment memory = CDataAccess.door().memory(c);
+            Lifetime lifetime = CDataAccess.door().lifetime(c);
+            if (scope == null) {
+                // A callback's result, copied by the linker once the callback returned, when nothing
+                // holds the cdata any more: copy it now.
+                MemorySegment copy = java.lang.foreign.Arena.ofAuto().allocate(s.byteSize(), s.byteAlignment());
+                lifetime.enter(c, where);
+                try {
+                    MemorySegment.copy(memory, 0, copy, 0, s.byteSize());
+                } finally {
+                    lifetime.exit();
+                }
+                return copy;
+            }
+            return lifetime.valueMemory(c, where, memory, s.byteAlignment());
         }
         MemorySegment m = scope != null
                 ? scope.allocate(s.byteSize(), s.byteAlignment())

@@ -75,7 +75,9 @@ final class BindFilters {
             throw new FFIException("cannot pass " + (c == null ? "null" : "a cdata of type '" + c.ctype() + "'")
                     + " as '" + expected + "' (" + where + ")");
         }
-        return CDataAccess.door().memory(c);
+        return CDataAccess.door()
+                .lifetime(c)
+                .valueMemory(c, null, CDataAccess.door().memory(c), expected.byteAlignment());
     }
 
     /** A filter address to CData for a pointer return. */

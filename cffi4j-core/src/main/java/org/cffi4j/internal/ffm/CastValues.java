@@ -98,9 +98,9 @@ public final class CastValues {
             case Number n when !(n instanceof Double) && !(n instanceof Float) -> n.longValue();
             default -> throw new FFIException("cannot cast " + IntegerRange.describe(value) + " to '" + p + "'");
         };
+        // A pointer cast from a cdata keeps the bounds and lifetime of the block it points into.
         Lifetime lifetime = value instanceof CData c ? CDataAccess.door().lifetime(c) : Lifetime.UNOWNED;
-        long size = p.target().isComplete() ? p.target().byteSize() : 0;
-        return CDataAccess.door().create(p, MemorySegment.ofAddress(address).reinterpret(size), lifetime);
+        return Pointers.into(p, address, lifetime);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import org.cffi4j.CData;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.FunctionType;
@@ -42,6 +43,7 @@ public final class Downcall {
     // The system property lets the tests splice from the second call, so both ways are exercised.
     private static final int SPLICE_AFTER = Integer.getInteger("cffi4j.spliceAfter", 100);
     private final ArgConverter[] converters;
+    private final int[] keptParams; // the parameters that give C a cdata's memory: pointers
     private final boolean structReturn;
     private final Runnable openCheck;
 
@@ -66,6 +68,10 @@ public final class Downcall {
         FunctionDescriptor fd = type.returnType() instanceof VoidType
                 ? FunctionDescriptor.ofVoid(layouts)
                 : FunctionDescriptor.of(layout(type.returnType(), "the return value of '" + name + "'"), layouts);
+        // A struct passed by value is safe once converted (ArgConverter: Lifetime.valueMemory).
+        this.keptParams = java.util.stream.IntStream.range(0, converters.length)
+                .filter(i -> converters[i].type() instanceof org.cffi4j.ctype.PointerType)
+                .toArray();
         this.address = address;
         this.descriptor = fd;
         this.firstVariadic = firstVariadic;
@@ -210,39 +216,115 @@ public final class Downcall {
         return type;
     }
 
-    /** Calls the function with Java values converted by the conversion table. */
+    /**
+     * Calls the function with Java values converted by the conversion table. The cdata arguments of
+     * pointer parameters are kept for the call (see {@link CallArguments}), the first two without
+     * allocating. The spliced handle reads them
+     * again from the array: a caller changing the array during the call gets what it deserves, as
+     * from Arrays.sort.
+     */
     public Object invoke(Object[] args) {
         openCheck.run();
         if (args.length != converters.length) {
-            throw new FFIException("'" + name + "' takes " + converters.length + " argument"
-                    + (converters.length == 1 ? "" : "s") + " (" + type.declare(name) + "), " + args.length + " given");
+            throw arity(args.length);
         }
-        try {
-            CarrierInvoker s = spliced;
-            if (s == null) {
-                if (++generalCalls <= SPLICE_AFTER) {
-                    return invokeWithScope(args);
-                }
-                s = splicedInvoker();
-                spliced = s;
+        CarrierInvoker s = spliced;
+        if (s == null) {
+            if (++generalCalls <= SPLICE_AFTER) {
+                return invokeWithScope(args);
             }
-            Object result = s.invoke(args);
-            // The carriers are bare addresses: the cdata arguments (memory, callbacks) must stay
-            // reachable until C returns, or the GC may free them during the call.
-            java.lang.ref.Reference.reachabilityFence(args);
-            return result;
-        } catch (CallScope.NeedsScope e) {
-            return invokeWithScope(args);
-        } catch (RuntimeException | Error e) {
-            throw e;
+            s = splicedInvoker();
+            spliced = s;
+        }
+        int[] kept = keptParams;
+        Lifetime a = kept.length > 0 ? enterArg(args, kept[0]) : null;
+        Lifetime b = null;
+        Lifetime[] more = null;
+        Object result = null;
+        Throwable failure = null;
+        try {
+            b = kept.length > 1 ? enterArg(args, kept[1]) : null;
+            more = kept.length > 2 ? enterMore(args) : null;
+            result = s.invoke(args);
         } catch (Throwable t) {
-            throw new FFIException("call to '" + name + "' failed: " + t, t);
+            failure = t;
+        }
+        exitArgs(a, b, more); // in one place rather than in a finally per way out: less code to inline
+        return failure == null ? result : failed(failure, args);
+    }
+
+    // What a failed spliced call becomes: redone the general way if a conversion needs a call scope,
+    // else its exception (an unchecked one as is).
+    private Object failed(Throwable t, Object[] args) {
+        if (t instanceof CallScope.NeedsScope) {
+            return invokeWithScope(args);
+        }
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new FFIException("call to '" + name + "' failed: " + t, t);
+    }
+
+    private FFIException arity(int given) {
+        return new FFIException("'" + name + "' takes " + converters.length + " argument"
+                + (converters.length == 1 ? "" : "s") + " (" + type.declare(name) + "), " + given + " given");
+    }
+
+    // The cdata arguments past the first two kept ones.
+    private Lifetime[] enterMore(Object[] args) {
+        Lifetime[] entered = new Lifetime[keptParams.length];
+        try {
+            for (int k = 2; k < keptParams.length; k++) {
+                entered[k] = enterArg(args, keptParams[k]);
+            }
+        } catch (RuntimeException | Error e) {
+            exitArgs(null, null, entered);
+            throw e;
+        }
+        return entered;
+    }
+
+    private static void exitArgs(Lifetime a, Lifetime b, Lifetime[] more) {
+        if (more != null) {
+            for (Lifetime c : more) {
+                exitArg(c);
+            }
+        }
+        exitArg(b);
+        exitArg(a);
+    }
+
+    private Lifetime enterArg(Object[] args, int i) {
+        if (args[i] instanceof CData c) {
+            Lifetime lifetime = CDataAccess.door().lifetime(c);
+            lifetime.enter(c, converters[i].where());
+            return lifetime;
+        }
+        return null;
+    }
+
+    private static void exitArg(Lifetime lifetime) {
+        if (lifetime != null) {
+            lifetime.exit();
         }
     }
 
     // The general way: a call scope gives the conversions their temporary memory and copies Java
     // arrays back after the call.
-    private Object invokeWithScope(Object[] args) {
+    private Object invokeWithScope(Object[] arguments) {
+        Object[] args = arguments.clone(); // what is kept for the call is what is converted
+        CallArguments.enterAll(args, converters);
+        try {
+            return invokeWithScopeKept(args);
+        } finally {
+            CallArguments.exitAll(args);
+        }
+    }
+
+    private Object invokeWithScopeKept(Object[] args) {
         int prefix = structReturn ? 2 : 1;
         Object[] carriers = new Object[converters.length + prefix];
         if (structReturn) {
@@ -264,7 +346,6 @@ public final class Downcall {
             } catch (Throwable t) {
                 throw new FFIException("call to '" + name + "' failed: " + t, t);
             }
-            java.lang.ref.Reference.reachabilityFence(args);
             scope.finishCall();
             return ReturnConverter.fromCarrier(type.returnType(), result);
         }

@@ -21,11 +21,18 @@ public abstract class FieldAccessor {
     final long offset;
     final CType type;
     final Object where;
+    private final ConstMembers.Member constMember;
 
     private FieldAccessor(StructType owner, Field f) {
         this.offset = f.byteOffset();
         this.type = f.type();
         this.where = new Initializers.Member(f, owner);
+        this.constMember = ConstMembers.of(f, owner);
+    }
+
+    /** The const member an assignment to this member would set (C forbids it), or null. */
+    public ConstMembers.Member constMember() {
+        return constMember;
     }
 
     /**

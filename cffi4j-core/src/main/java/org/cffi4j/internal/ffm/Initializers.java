@@ -25,7 +25,7 @@ public final class Initializers {
 
     static void struct(StructType s, MemorySegment m, Object value, Object where) {
         if (value instanceof CData c && c.ctype().equals(s)) {
-            MemorySegment.copy(CDataAccess.door().memory(c), 0, m, 0, s.byteSize());
+            copyFrom(c, m, s.byteSize());
             return;
         }
         if (value instanceof Map<?, ?> map) {
@@ -67,6 +67,17 @@ public final class Initializers {
         }
     }
 
+    // Copies the first n bytes of a cdata's memory, which must not be released under the copy.
+    private static void copyFrom(CData c, MemorySegment to, long n) {
+        Lifetime lifetime = CDataAccess.door().lifetime(c);
+        lifetime.enter(c);
+        try {
+            MemorySegment.copy(CDataAccess.door().memory(c), 0, to, 0, n);
+        } finally {
+            lifetime.exit();
+        }
+    }
+
     /** Writes one member (bitfields included) of the struct at {@code m}. */
     public static void writeField(StructType s, Field f, MemorySegment m, Object value, Object where) {
         Member what = new Member(f, s);
@@ -80,12 +91,7 @@ public final class Initializers {
     static void array(ArrayType a, MemorySegment m, Object value, Object where) {
         CType element = a.element();
         if (value instanceof CData c && Pointers.compatible(a, c.ctype())) {
-            MemorySegment.copy(
-                    CDataAccess.door().memory(c),
-                    0,
-                    m,
-                    0,
-                    Math.min(m.byteSize(), c.segment().byteSize()));
+            copyFrom(c, m, Math.min(m.byteSize(), CDataAccess.door().memory(c).byteSize()));
             return;
         }
         if (value instanceof String s && element instanceof PrimitiveType p && p.size() == 1) {

@@ -65,6 +65,27 @@ public final class Pointers {
         return MemorySegment.ofAddress(c.address());
     }
 
+    /**
+     * A pointer of {@code type} to {@code address}, computed from a cdata of {@code lifetime} (by
+     * pointer arithmetic, a cast, {@code ffi.addressof}), keeping what is known of the memory there:
+     * inside the block of an owned or viewed cdata, it designates the memory to the block's end and
+     * shares its lifetime; outside that block it is unusable ({@link Lifetime#OUTSIDE}: writing there
+     * would corrupt the C heap); elsewhere it designates one item, as C says.
+     */
+    public static CData into(PointerType type, long address, Lifetime lifetime) {
+        if (lifetime.block() != null) {
+            MemorySegment tail = lifetime.tail(address);
+            return tail != null
+                    ? CDataAccess.door().create(type, tail, lifetime)
+                    : CDataAccess.door().create(type, MemorySegment.ofAddress(address), Lifetime.OUTSIDE);
+        }
+        CType target = type.target();
+        long size = lifetime != Lifetime.OUTSIDE && target.isComplete() && !(target instanceof FunctionType)
+                ? target.byteSize()
+                : 0;
+        return CDataAccess.door().create(type, MemorySegment.ofAddress(address).reinterpret(size), lifetime);
+    }
+
     /** Whether a pointer to {@code actual} may be passed where a pointer to {@code expected} goes. */
     public static boolean compatible(CType expected, CType actual) {
         if (expected instanceof VoidType || actual instanceof VoidType || expected.equals(actual)) {

@@ -9,13 +9,20 @@ import java.nio.charset.StandardCharsets;
  * Per-thread native scratch memory for the temporaries of bound calls (a Java String passed as
  * {@code char *}): a bump allocator reset after each call, so converting a string costs a copy and
  * no allocation. Nested calls (a callback calling C again) stack above the outer call's data.
+ *
+ * <p>A thread keeps a block of up to {@link #KEPT} bytes; a call that needs more gets a larger
+ * block from the C allocator, freed as soon as the outermost call returns, so that one huge
+ * argument does not stay allocated as long as its thread lives.
  */
 final class ScratchStack {
     private static final ThreadLocal<ScratchStack> CURRENT = ThreadLocal.withInitial(ScratchStack::new);
     private static final long INITIAL = 4096;
+    static final long KEPT = 64 * 1024;
 
-    private MemorySegment block = Arena.ofAuto().allocate(INITIAL, 16);
+    private MemorySegment kept = Arena.ofAuto().allocate(INITIAL, 16);
+    private MemorySegment block = kept;
     private long top;
+    private java.util.List<MemorySegment> large; // blocks past KEPT, freed when no call uses scratch memory
 
     static ScratchStack current() {
         return CURRENT.get();
@@ -28,7 +35,19 @@ final class ScratchStack {
 
     /** Frees what was pushed since {@code mark}. */
     static void reset(long mark) {
-        CURRENT.get().top = mark;
+        ScratchStack st = CURRENT.get();
+        st.top = mark;
+        if (mark == 0 && st.large != null) {
+            st.freeLarge(); // no call in progress has data here any more
+        }
+    }
+
+    private void freeLarge() {
+        for (MemorySegment m : large) {
+            Memory.free(m.address());
+        }
+        large = null;
+        block = kept;
     }
 
     /** {@code size} zeroed bytes aligned to 16, valid until the enclosing call returns. */
@@ -73,11 +92,22 @@ final class ScratchStack {
     }
 
     // Room for `size` bytes at the top; a full block is replaced by a larger one, and the old one stays
-    // alive (Arena.ofAuto) as long as the segments of the outer calls still use it.
+    // allocated as long as the outer calls may use it: a kept block (Arena.ofAuto) while their
+    // segments are reachable, a large one until the outermost call returns.
     private MemorySegment reserve(long size) {
         long aligned = (top + 15) & ~15L;
         if (aligned + size > block.byteSize()) {
-            block = Arena.ofAuto().allocate(Math.max(block.byteSize() * 2, size + INITIAL), 16);
+            long n = Math.max(block.byteSize() * 2, size + INITIAL);
+            if (n <= KEPT) {
+                block = Arena.ofAuto().allocate(n, 16);
+                kept = block;
+            } else {
+                block = Memory.allocate(n, 16);
+                if (large == null) {
+                    large = new java.util.ArrayList<>(2);
+                }
+                large.add(block);
+            }
             aligned = 0;
         }
         top = aligned;

@@ -11,7 +11,7 @@ import org.cffi4j.ctype.StructType;
  */
 final class StructReturns {
     /** Gives the linker a fresh native block for each struct return. */
-    static final SegmentAllocator ALLOCATOR = (size, alignment) -> Memory.allocate(size);
+    static final SegmentAllocator ALLOCATOR = Memory::allocate;
 
     private StructReturns() {}
 

@@ -51,6 +51,7 @@ final class TypedAdapter {
         }
         boolean scratch = false;
         Class<?>[] javaParams = m.getParameterTypes();
+        java.util.List<Integer> cdataParams = new java.util.ArrayList<>();
         for (int i = 0; i < javaParams.length; i++) {
             CType ct = c.params().get(i).type();
             String where = "argument " + (i + 1) + " of '" + name + "'";
@@ -58,6 +59,7 @@ final class TypedAdapter {
                 h = MethodHandles.filterArguments(h, i, BindFilters.STRING_ARG);
                 scratch = true;
             } else if (javaParams[i] == CData.class) {
+                cdataParams.add(i);
                 h = MethodHandles.filterArguments(
                         h,
                         i,
@@ -67,6 +69,11 @@ final class TypedAdapter {
             }
         }
         h = adaptReturn(h, c.returnType(), m.getReturnType());
+        for (int i : cdataParams) {
+            if (!(c.params().get(i).type() instanceof StructType)) { // a struct by value: BindFilters.structArg
+                h = CallArguments.keep(h, i, "argument " + (i + 1) + " of '" + name + "'");
+            }
+        }
         if (scratch) {
             h = withScratchReset(h);
         }

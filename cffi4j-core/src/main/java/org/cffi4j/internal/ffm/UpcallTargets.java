@@ -116,7 +116,8 @@ final class UpcallTargets {
     /** A C value received by a callback, as the Java value of the conversion table. */
     static Object toCData(CType c, Object carrierOrStruct) {
         if (c instanceof StructType s) {
-            MemorySegment copy = Memory.allocate(s.byteSize()); // the argument lives only during the call
+            MemorySegment copy =
+                    Memory.allocate(s.byteSize(), s.byteAlignment()); // the argument lives only during the call
             MemorySegment.copy((MemorySegment) carrierOrStruct, 0, copy, 0, s.byteSize());
             return CDataAccess.door().create(s, copy, Lifetime.owning(copy));
         }

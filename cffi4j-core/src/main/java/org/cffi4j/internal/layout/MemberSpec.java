@@ -11,8 +11,14 @@ import org.cffi4j.ctype.CType;
  * @param alignedAttr the alignment of {@code __attribute__((aligned(N)))} or {@code _Alignas(N)} on
  *     the member, 0 if none
  * @param packedAttr whether {@code __attribute__((packed))} is on the member
+ * @param qualifiers the member's own qualifiers ({@link org.cffi4j.ctype.Qualifiers})
  */
-public record MemberSpec(String name, CType type, int bitWidth, long alignedAttr, boolean packedAttr) {
+public record MemberSpec(String name, CType type, int bitWidth, long alignedAttr, boolean packedAttr, int qualifiers) {
+
+    /** A member without qualifiers. */
+    public MemberSpec(String name, CType type, int bitWidth, long alignedAttr, boolean packedAttr) {
+        this(name, type, bitWidth, alignedAttr, packedAttr, 0);
+    }
 
     /** An ordinary member with no attribute. */
     public static MemberSpec of(String name, CType type) {

@@ -91,7 +91,13 @@ public final class RecordLayouter {
     }
 
     private static Field field(MemberSpec m, long position) {
-        return new Field(m.name(), m.type(), position / Bits.PER_BYTE, (int) (position % Bits.PER_BYTE), m.bitWidth());
+        return new Field(
+                m.name(),
+                m.type(),
+                position / Bits.PER_BYTE,
+                (int) (position % Bits.PER_BYTE),
+                m.bitWidth(),
+                m.qualifiers());
     }
 
     // finalize_record_size: the size in whole bytes, rounded up to the record's alignment.

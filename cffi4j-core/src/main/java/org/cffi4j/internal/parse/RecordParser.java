@@ -144,7 +144,8 @@ final class RecordParser {
         DeclSpecs specs = ctx.specifiers.specifiers(false);
         if (ts.accept(";")) {
             if (specs.type instanceof StructType s && (s.tag() == null || specs.definesTag)) {
-                members.add(new MemberSpec(null, s, -1, specs.attributes.aligned, specs.attributes.packed));
+                members.add(new MemberSpec(
+                        null, s, -1, specs.attributes.aligned, specs.attributes.packed, specs.qualifiers));
             }
             return; // "int;" declares nothing, as gcc warns
         }
@@ -175,7 +176,13 @@ final class RecordParser {
         }
         ctx.attributes.parse(attrs);
         CType base = Vectors.apply(specs.type, attrs, ts); // vector_size(N) anywhere in the member applies to its base
-        CType type = d == null ? base : d.apply(base, specs.qualifiers, ts);
+        CType type = base;
+        int qualifiers = specs.qualifiers;
+        if (d != null) {
+            Declarator.Applied applied = d.applyQualified(base, specs.qualifiers, ts);
+            type = applied.type();
+            qualifiers = applied.qualifiers(); // of the member itself: 'const char *p' is not const, 'char *const p' is
+        }
         if (attrs.mode != null) {
             type = TypeSpecifierSet.Modes.apply(type, attrs.mode, ts, at);
         }
@@ -183,7 +190,7 @@ final class RecordParser {
             throw ts.error(
                     at, "member '" + name + "' of '" + recordName + "' is declared as a function (use a pointer)");
         }
-        return new MemberSpec(name, type, width, attrs.aligned, attrs.packed);
+        return new MemberSpec(name, type, width, attrs.aligned, attrs.packed, qualifiers);
     }
 
     // The width after ':', checked as gcc checks it; a width past the type's is refused by the layout.
@@ -223,7 +230,7 @@ final class RecordParser {
                 }
             }
             List<Field> fields = body.members.stream()
-                    .map(s -> new Field(s.name(), s.type(), -1, 0, s.bitWidth()))
+                    .map(s -> new Field(s.name(), s.type(), -1, 0, s.bitWidth(), s.qualifiers()))
                     .toList();
             m.complete(type, fields, -1, -1, true);
             return;
