@@ -24,15 +24,20 @@ public final class CallbackBudgetMain {
         ffi.cdef("int apply_int(int (*f)(int), int x);");
         Library lib = ffi.dlopen(args[0]);
         int n = Integer.parseInt(args[1]);
-        for (int i = 0; i < 200; i++) { // classes loaded, handles linked, guard defined: not counted
-            CData f = ffi.callback("int(*)(int)", (IntUnaryOperator) x -> x + 1);
-            lib.call("apply_int", f, i);
-            ffi.release(f);
-        }
-        settle(0);
+        cycle(ffi, lib, n); // classes loaded, handles linked, guard defined, caches filled: not counted
         long stubs0 = Upcalls.liveStubs();
         long code0 = stubCode();
         long heap0 = heapAfterGc();
+        long[] live = cycle(ffi, lib, n);
+        System.out.println("LIVE " + (live[0] - stubs0) + " " + (live[1] - code0));
+        System.out.println(
+                "AFTER " + (Upcalls.liveStubs() - stubs0) + " " + (stubCode() - code0) + " " + (heapAfterGc() - heap0));
+    }
+
+    // n callbacks made and called once, half released and half dropped, and collected: the live
+    // stubs and the code cache's size while they all lived.
+    private static long[] cycle(FFI ffi, Library lib, int n) throws InterruptedException {
+        long stubs = Upcalls.liveStubs();
         List<CData> callbacks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int k = i;
@@ -42,14 +47,13 @@ public final class CallbackBudgetMain {
             }
             callbacks.add(f);
         }
-        System.out.println("LIVE " + (Upcalls.liveStubs() - stubs0) + " " + (stubCode() - code0));
+        long[] live = {Upcalls.liveStubs(), stubCode()};
         for (int i = 0; i < n; i += 2) {
             ffi.release(callbacks.get(i));
         }
         callbacks.clear();
-        settle(stubs0);
-        System.out.println(
-                "AFTER " + (Upcalls.liveStubs() - stubs0) + " " + (stubCode() - code0) + " " + (heapAfterGc() - heap0));
+        settle(stubs);
+        return live;
     }
 
     // Collects until the cleaner has freed what was dropped (or ten seconds have passed).
