@@ -154,7 +154,11 @@ public final class CData {
             linked = new FunctionPointerCall(type.toString(), f, MemorySegment.ofAddress(memory.address()), lifetime);
             call = linked;
         }
-        return linked.invoke(args);
+        try {
+            return linked.invoke(args);
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(this); // its memory (a library's code) is used until C returns
+        }
     }
 
     /** {@code p + n}: a pointer {@code n} items further (an array decays to a pointer to its first item). */
