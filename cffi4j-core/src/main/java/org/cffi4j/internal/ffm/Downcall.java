@@ -170,6 +170,7 @@ public final class Downcall {
                     firstVariadic >= 0
                             ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic), Errno.CAPTURE}
                             : new Linker.Option[] {Errno.CAPTURE});
+            h = Errno.restoring(h, structReturn ? 1 : 0); // ffi.setErrno reaches C right before the call
             capturing = h;
         }
         return h;
