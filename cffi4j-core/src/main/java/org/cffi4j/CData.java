@@ -124,6 +124,7 @@ public final class CData {
     /** {@code p[index] = value}. */
     public void set(long index, Object value) {
         Item item = item(index);
+        MemberAccess.checkWritable(item.memory, this);
         Values.write(item.type, item.memory, 0, value, "item " + index + " of '" + type + "'");
     }
 
@@ -187,6 +188,9 @@ public final class CData {
 
     /** {@code p - q}: the number of items between two pointers into the same array. */
     public long minus(CData other) {
+        if (other == null) {
+            throw new FFIException("cannot subtract null from '" + type + "': a pointer or array cdata is expected");
+        }
         CType element = elementType("pointer difference");
         CType otherElement = other.elementType("pointer difference");
         if (!Pointers.compatible(element, otherElement) || !Pointers.compatible(otherElement, element)) {

@@ -74,7 +74,7 @@ public final class Library implements AutoCloseable {
 
     /** The declared function {@code function}, looked up once and ready to call. */
     public CFunction function(String function) {
-        LibraryHandle h = open(function);
+        LibraryHandle h = open(named(function, "function"));
         // get first: computeIfAbsent is too large to inline, so its lambda would be allocated per call
         CFunction f = functions.get(function);
         if (f != null) {
@@ -141,6 +141,12 @@ public final class Library implements AutoCloseable {
      * neither block nor call back).
      */
     public <T> T bind(Class<T> iface, BindOption... options) {
+        if (iface == null) {
+            throw new FFIException("bind needs an interface, not null");
+        }
+        if (options == null || java.util.Arrays.asList(options).contains(null)) {
+            throw new FFIException("the options of bind(" + iface.getName() + ") cannot be null");
+        }
         open(iface.getName());
         java.util.Set<BindOption> set = options.length == 0
                 ? java.util.EnumSet.noneOf(BindOption.class)
@@ -159,7 +165,7 @@ public final class Library implements AutoCloseable {
      * or struct comes back as a cdata over the library's memory.
      */
     public Object get(String global) {
-        LibraryHandle h = open(global);
+        LibraryHandle h = open(named(global, "global"));
         try {
             Declaration d =
                     ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
@@ -176,7 +182,7 @@ public final class Library implements AutoCloseable {
 
     /** Assigns a global variable, converting the value to its C type. */
     public void set(String global, Object value) {
-        LibraryHandle h = open(global);
+        LibraryHandle h = open(named(global, "global"));
         Declaration d =
                 ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         if (!(d instanceof Declaration.Variable v)) {
@@ -194,7 +200,7 @@ public final class Library implements AutoCloseable {
 
     /** {@code &global}: a pointer cdata to a global variable or function. */
     public CData addressOf(String global) {
-        LibraryHandle h = open(global);
+        LibraryHandle h = open(named(global, "global or function"));
         Declaration d =
                 ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
@@ -284,7 +290,7 @@ public final class Library implements AutoCloseable {
      *     declared {@code extern "Java"}
      */
     public void defExtern(String function, Object javaFunction) {
-        LibraryHandle h = open(function);
+        LibraryHandle h = open(named(function, "function"));
         if (!apiMode || !ffi.table().isExternJava(function)) {
             throw new FFIException("'" + function + "' is not declared extern \"Java\" in the cdef of an API-mode"
                     + " library (ffi.setSource + ffi.compile)");
@@ -330,6 +336,14 @@ public final class Library implements AutoCloseable {
         }
         h.checkOpen(use);
         return h;
+    }
+
+    // The name of a function or global, which must not be null.
+    private static String named(String name, String what) {
+        if (name == null) {
+            throw new FFIException("a " + what + " is named by a String, not null");
+        }
+        return name;
     }
 
     private String description() {

@@ -37,14 +37,25 @@ final class MemberAccess {
     static void set(CData c, String path, Object value) {
         FieldAccessor direct = FieldAccessor.find(c.ctype(), path);
         if (direct != null) {
-            direct.write(structMemory(c, path), value);
+            MemorySegment m = structMemory(c, path);
+            checkWritable(m, c);
+            direct.write(m, value);
             return;
         }
         Place p = locate(c, path);
+        checkWritable(p.base, c);
         if (p.field == null) {
             Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
         } else {
             Initializers.writeField(p.owner, p.field, p.base, value, path);
+        }
+    }
+
+    /** Fails if {@code m} is read-only memory (ffi.fromBuffer of a read-only buffer) of cdata {@code c}. */
+    static void checkWritable(MemorySegment m, CData c) {
+        if (m.isReadOnly()) {
+            throw new FFIException("cannot write into " + c + ": its memory is read-only (a read-only buffer given to"
+                    + " ffi.fromBuffer)");
         }
     }
 
@@ -55,6 +66,10 @@ final class MemberAccess {
     }
 
     private static Place locate(CData c, String path) {
+        if (path == null) {
+            throw new FFIException(
+                    "a member of '" + c.ctype() + "' is named by a String such as \"x\" or \"a.b\"," + " not null");
+        }
         MemorySegment base = c.memory();
         CType current = c.ctype();
         String[] steps = path.split("\\.", -1);

@@ -66,6 +66,12 @@ public final class Downcall {
         FunctionDescriptor fd = type.returnType() instanceof VoidType
                 ? FunctionDescriptor.ofVoid(layouts)
                 : FunctionDescriptor.of(layout(type.returnType(), "the return value of '" + name + "'"), layouts);
+        int slots = slots(fd.argumentLayouts(), structReturn ? 2 : 1);
+        if (slots > MAX_SLOTS) {
+            throw new FFIException("cannot call '" + name + "' with " + argTypes.size() + " arguments: the JVM passes"
+                    + " at most " + MAX_SLOTS + " slots of arguments to a downcall (a long or a double takes two), and"
+                    + " this call needs " + slots);
+        }
         this.address = address;
         this.descriptor = fd;
         this.firstVariadic = firstVariadic;
@@ -79,6 +85,27 @@ public final class Downcall {
         all.addAll(extraTypes);
         return new Downcall(
                 name, type, all, address, type.variadic() ? type.params().size() : -1, openCheck);
+    }
+
+    /** " (int abs(int))" for a function's name; nothing for a function pointer's type. */
+    static String declaration(String name, FunctionType type) {
+        return name.chars().allMatch(c -> Character.isJavaIdentifierPart(c)) ? " (" + type.declare(name) + ")" : "";
+    }
+
+    // The JVM's limit on the parameters of a method handle: 255 slots, a long or a double taking two,
+    // less one for the handle and one for its invoker.
+    static final int MAX_SLOTS = 253;
+
+    /** The slots the carriers of {@code layouts} take, plus {@code leading} leading ones. */
+    static int slots(java.util.Collection<MemoryLayout> layouts, int leading) {
+        int n = leading;
+        for (MemoryLayout l : layouts) {
+            n += l instanceof java.lang.foreign.ValueLayout v
+                            && (v.carrier() == long.class || v.carrier() == double.class)
+                    ? 2
+                    : 1;
+        }
+        return n;
     }
 
     private static MemoryLayout layout(CType t, String where) {
@@ -214,9 +241,12 @@ public final class Downcall {
     /** Calls the function with Java values converted by the conversion table. */
     public Object invoke(Object[] args) {
         openCheck.run();
-        if (args.length != converters.length) {
+        if (args == null || args.length != converters.length) {
             throw new FFIException("'" + name + "' takes " + converters.length + " argument"
-                    + (converters.length == 1 ? "" : "s") + " (" + type.declare(name) + "), " + args.length + " given");
+                    + (converters.length == 1 ? "" : "s") + declaration(name, type) + ", "
+                    + (args == null
+                            ? "a null array given (for one NULL argument, pass (Object) null)"
+                            : args.length + " given"));
         }
         try {
             CarrierInvoker s = spliced;

@@ -64,6 +64,12 @@ public final class Upcalls {
             throw new FFIException("a callback cannot be variadic ('" + type + "')");
         }
         FunctionDescriptor descriptor = descriptor(f, type);
+        int slots = Downcall.slots(addressesAsLongs(descriptor).argumentLayouts(), 1);
+        if (slots > Downcall.MAX_SLOTS) {
+            throw new FFIException("cannot make a callback of type '" + type + "': the JVM passes at most "
+                    + Downcall.MAX_SLOTS + " slots of arguments to an upcall (a long or a double takes two), and it"
+                    + " needs " + slots);
+        }
         MethodHandle target = addressesAsLongs(UpcallTargets.of(type, f, fn), descriptor, type);
         Object error = errorCarrier(f, errorValue, target.type().returnType(), type);
         UpcallSink sink = new UpcallSink(target, error, errorValue, onError, type);
