@@ -33,8 +33,17 @@ final class StackHeadroom {
     static final int BYTES = 32 * 1024;
 
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-    private static final MethodHandle PROBE = probe(BYTES / 8);
-    private static final StackOverflowError NO_HEADROOM = new NoHeadroom();
+
+    // Made with the first callback (see prepare()), not with the class: a program without
+    // callbacks does not pay for it.
+    private static final class Probe {
+        static final MethodHandle PROBE = probe(BYTES / 8);
+        static final StackOverflowError NO_HEADROOM = new NoHeadroom();
+
+        static void init() {
+            // initialising this class makes the probe
+        }
+    }
 
     private StackHeadroom() {}
 
@@ -48,11 +57,19 @@ final class StackHeadroom {
      *
      * @throws StackOverflowError (preallocated, so that throwing it needs no heap) if not
      */
+    /**
+     * Makes the probe now, when a callback is made: class initialisation that overflowed the stack
+     * in a callback would leave the class unusable for good.
+     */
+    static void prepare() {
+        Probe.init();
+    }
+
     static void check() {
         try {
-            PROBE.invokeExact();
+            Probe.PROBE.invokeExact();
         } catch (StackOverflowError e) {
-            throw NO_HEADROOM;
+            throw Probe.NO_HEADROOM;
         } catch (Throwable t) {
             throw new IllegalStateException(t); // the probe throws nothing else
         }

@@ -72,7 +72,9 @@ final class UpcallSink {
      * @return this thread's nesting counter, which the guard decrements when the call ends
      */
     int[] enter() {
-        int[] depth = StackHeadroom.depth();
+        Owner o = owner;
+        Thread t = Thread.currentThread();
+        int[] depth = o != null && o.thread() == t ? o.depth() : depthOf(t);
         if (depth[0] > 0) {
             StackHeadroom.check();
         }
@@ -80,6 +82,20 @@ final class UpcallSink {
             drainQuietly();
         }
         depth[0]++;
+        return depth;
+    }
+
+    // A thread-local lookup costs a few nanoseconds, a good part of an upcall: the first thread to
+    // call this callback keeps its nesting counter here, as a JIT-friendly identity test.
+    private record Owner(Thread thread, int[] depth) {}
+
+    private Owner owner;
+
+    private int[] depthOf(Thread t) {
+        int[] depth = StackHeadroom.depth();
+        if (owner == null) {
+            owner = new Owner(t, depth); // a race leaves one thread's pair: each pair is consistent
+        }
         return depth;
     }
 

@@ -73,6 +73,7 @@ public final class Upcalls {
         MethodHandle target = addressesAsLongs(UpcallTargets.of(type, f, fn), descriptor, type);
         Object error = errorCarrier(f, errorValue, target.type().returnType(), type);
         UpcallSink sink = new UpcallSink(target, error, errorValue, onError, type);
+        StackHeadroom.prepare();
         Arena arena = Arena.ofShared();
         MemorySegment stub = LINKER.upcallStub(UpcallGuard.guard(sink), addressesAsLongs(descriptor), arena);
         LIVE.incrementAndGet();
