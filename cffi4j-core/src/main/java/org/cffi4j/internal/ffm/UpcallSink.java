@@ -73,8 +73,8 @@ final class UpcallSink {
      */
     int[] enter() {
         Owner o = owner;
-        Thread t = Thread.currentThread();
-        int[] depth = o != null && o.thread() == t ? o.depth() : depthOf(t);
+        long thread = Thread.currentThread().threadId();
+        int[] depth = o != null && o.thread() == thread ? o.depth() : depthOf(thread);
         if (depth[0] > 0) {
             StackHeadroom.check();
         }
@@ -86,15 +86,16 @@ final class UpcallSink {
     }
 
     // A thread-local lookup costs a few nanoseconds, a good part of an upcall: the first thread to
-    // call this callback keeps its nesting counter here, as a JIT-friendly identity test.
-    private record Owner(Thread thread, int[] depth) {}
+    // call this callback keeps its nesting counter here, found by the thread's id (never reused; the
+    // Thread itself is not held, as it would hold its task and all the task holds).
+    private record Owner(long thread, int[] depth) {}
 
     private Owner owner;
 
-    private int[] depthOf(Thread t) {
+    private int[] depthOf(long thread) {
         int[] depth = StackHeadroom.depth();
         if (owner == null) {
-            owner = new Owner(t, depth); // a race leaves one thread's pair: each pair is consistent
+            owner = new Owner(thread, depth); // a race leaves one thread's pair: each pair is consistent
         }
         return depth;
     }
