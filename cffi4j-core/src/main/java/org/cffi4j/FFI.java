@@ -361,7 +361,7 @@ public final class FFI {
     public CData addressof(CData cdata, String... fieldPath) {
         if (fieldPath == null) {
             throw new FFIException(
-                    "ffi.addressof: the member path is member names and indices such as \"a\", \"3\"," + " not null");
+                    "ffi.addressof: the member path is member names and indices such as \"a\", \"3\", not null");
         }
         return CDataFunctions.addressof(cdata(cdata, "ffi.addressof"), fieldPath);
     }
@@ -389,7 +389,9 @@ public final class FFI {
      * (Comparator) (a, b) -> ...)}. The function is a lambda of a functional interface whose Java
      * signature matches the C one (checked now), or a {@code Function<Object[], Object>} receiving
      * the converted arguments. If it throws, C gets zero of the return type and the exception is
-     * printed to stderr with the C type; the JVM never sees an exception cross into C. The callback
+     * printed to stderr with the C type; the JVM never sees an exception cross into C, not even a
+     * {@code StackOverflowError} or {@code OutOfMemoryError} (reported later if there is no room to
+     * report it at once; see docs/SEMANTICS.md, S). The callback
      * lives while its cdata is reachable, or until {@link #release}: C must not call it afterwards.
      */
     public CData callback(String fnPtrType, Object javaFunction) {
@@ -452,8 +454,8 @@ public final class FFI {
         }
         if (cSource == null || options == null) {
             throw new FFIException("ffi.setSource needs "
-                    + (cSource == null ? "the C source (a String" : "options (SourceOptions.none()")
-                    + ", possibly empty), not null");
+                    + (cSource == null ? "the C source (a String, possibly empty)" : "options (SourceOptions.none())")
+                    + ", not null");
         }
         this.module = moduleName;
         this.source = cSource;
