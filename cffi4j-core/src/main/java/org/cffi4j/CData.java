@@ -142,6 +142,7 @@ public final class CData {
         lifetime.enter(this);
         try {
             Item item = item(index);
+            MemberAccess.checkWritable(item.memory, this);
             if (item.type instanceof StructType || item.type instanceof ArrayType) {
                 ConstMembers.Member constant = ConstMembers.in(item.type);
                 if (constant != null) {
@@ -186,6 +187,7 @@ public final class CData {
             return linked.invoke(args);
         } finally {
             lifetime.exit();
+            java.lang.ref.Reference.reachabilityFence(this); // its memory (a library's code) is used until C returns
         }
     }
 
@@ -200,6 +202,9 @@ public final class CData {
 
     /** {@code p - q}: the number of items between two pointers into the same array. */
     public long minus(CData other) {
+        if (other == null) {
+            throw new FFIException("cannot subtract null from '" + type + "': a pointer or array cdata is expected");
+        }
         CType element = elementType("pointer difference");
         CType otherElement = other.elementType("pointer difference");
         if (!Pointers.compatible(element, otherElement) || !Pointers.compatible(otherElement, element)) {

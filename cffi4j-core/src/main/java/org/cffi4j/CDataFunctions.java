@@ -261,6 +261,11 @@ final class CDataFunctions {
             try {
                 MemorySegment d = segmentOf(dst, n, "destination");
                 MemorySegment s = segmentOf(src, n, "source");
+                if (d.isReadOnly()) {
+                    throw new FFIException("ffi.memmove: the destination is a read-only "
+                            + (dst instanceof ByteBuffer ? "ByteBuffer" : "MemorySegment")
+                            + ", so it cannot be written");
+                }
                 MemorySegment.copy(s, 0, d, 0, n); // correct for overlapping ranges, like memmove
             } finally {
                 sl.exit();
@@ -279,9 +284,10 @@ final class CDataFunctions {
             case MemorySegment s -> s;
             case byte[] b -> MemorySegment.ofArray(b);
             case ByteBuffer b -> MemorySegment.ofBuffer(b);
-            default ->
+            case null, default ->
                 throw new FFIException("ffi.memmove: the " + what + " must be a cdata, a MemorySegment, a byte[]"
-                        + " or a ByteBuffer");
+                        + " or a ByteBuffer, not "
+                        + (o == null ? "null" : o.getClass().getName()));
         };
         if (m.byteSize() < n) {
             throw new FFIException(

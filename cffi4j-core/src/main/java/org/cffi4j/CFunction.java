@@ -48,15 +48,22 @@ public final class CFunction {
      *     argument and the type), or the library was closed
      */
     public Object invoke(Object... args) {
-        if (adapted != null) {
-            return adapted.apply(args);
+        try {
+            if (adapted != null) {
+                return adapted.apply(args);
+            }
+            return variadic != null ? variadic.invoke(args) : fixed.invoke(args);
+        } finally {
+            // This object holds its library: the library is not unmapped while C runs in it.
+            java.lang.ref.Reference.reachabilityFence(this);
         }
-        return variadic != null ? variadic.invoke(args) : fixed.invoke(args);
     }
 
     /**
      * The exact FFM method handle of the function, taking and returning the linker's carrier types
-     * ({@code int}, {@code long}, {@code MemorySegment}...); no conversion, no errno capture.
+     * ({@code int}, {@code long}, {@code MemorySegment}...); no conversion, no errno capture, and
+     * no check that the library is still open: calling it after {@link Library#close()} is as
+     * undefined as a call through a dangling function pointer in C.
      *
      * @throws FFIException for a variadic function, which has one handle per argument list
      */

@@ -87,6 +87,14 @@ public final class FFI {
      * @throws CDefException if the declarations are not valid C; this FFI is then left unchanged
      */
     public synchronized void cdef(String source, CdefOptions options) {
+        if (source == null || options == null) {
+            throw new CDefException(
+                    "cdef needs " + (source == null ? "C declarations (a String)" : "options (CdefOptions.defaults())")
+                            + ", not null",
+                    "cdef",
+                    0,
+                    0);
+        }
         TypeTable work = table.fork();
         try {
             CdefParser.parse(source, work, options);
@@ -155,6 +163,9 @@ public final class FFI {
      * @throws CDefException if the text is not a C type name
      */
     public CType typeOf(String ctype) {
+        if (ctype == null) {
+            throw new FFIException("a C type is named by a String such as \"int *\" or \"struct point\", not null");
+        }
         TypeTable current = table;
         return current.parsedType(ctype, text -> {
             // A type name may mention a tag never declared ("struct nope *"): parse into a scratch table
@@ -230,11 +241,12 @@ public final class FFI {
     /**
      * Makes the declarations of {@code other} usable here, as CFFI's include: its types, functions
      * and constants. A declaration that conflicts with one of this FFI is an error, and nothing is
-     * included then.
+     * included then; so is including an FFI into itself, as in CFFI.
      */
     public synchronized void include(FFI other) {
-        if (other == this) {
-            return;
+        if (other == null || other == this) {
+            throw new FFIException(
+                    "ffi.include needs another FFI, not " + (other == null ? "null" : "this FFI itself"));
         }
         TypeTable work = table.fork();
         work.include(other.table);
@@ -254,6 +266,13 @@ public final class FFI {
 
     /** Loads a C library with {@code dlopen} flags ({@link #RTLD_LAZY}, {@link #RTLD_GLOBAL}...). */
     public Library dlopen(String nameOrPath, int flags) {
+        if (nameOrPath != null && nameOrPath.indexOf('\0') >= 0) {
+            throw new FFIException("ffi.dlopen: the library name \"" + nameOrPath.replace("\0", "\\0")
+                    + "\" contains a NUL character, which would end it early in C");
+        }
+        if ((flags & (RTLD_LAZY | RTLD_NOW)) == 0) {
+            flags |= RTLD_NOW; // as CFFI does: dlopen needs one of the two
+        }
         String path = nameOrPath == null ? null : LibraryFinder.resolve(nameOrPath);
         return new Library(this, nameOrPath, Dl.open(path, flags));
     }
@@ -289,7 +308,7 @@ public final class FFI {
      * it until it ends: the release never frees memory under a use.
      */
     public void release(CData cdata) {
-        CDataFunctions.release(cdata);
+        CDataFunctions.release(cdata(cdata, "ffi.release"));
     }
 
     /**
@@ -303,17 +322,17 @@ public final class FFI {
 
     /** The C string a {@code char *}, {@code char[]} or wide-char pointer designates (UTF-8 / UTF-16 / UTF-32); an enum value's name. */
     public String string(CData cdata) {
-        return CDataFunctions.string(cdata, -1);
+        return CDataFunctions.string(cdata(cdata, "ffi.string"), -1);
     }
 
     /** {@link #string(CData)} reading at most {@code maxlen} characters. */
     public String string(CData cdata, int maxlen) {
-        return CDataFunctions.string(cdata, maxlen);
+        return CDataFunctions.string(cdata(cdata, "ffi.string"), maxlen);
     }
 
     /** The first {@code n} items of a pointer or array as a Java array ({@code int[]}, {@code byte[]}, ... or {@code Object[]}). */
     public Object unpack(CData cdata, int n) {
-        return CDataFunctions.unpack(cdata, n);
+        return CDataFunctions.unpack(cdata(cdata, "ffi.unpack"), n);
     }
 
     /**
@@ -321,12 +340,12 @@ public final class FFI {
      * over {@link CData#segment()}: unusable (IllegalStateException) once the memory is released.
      */
     public java.nio.ByteBuffer buffer(CData cdata) {
-        return CDataFunctions.buffer(cdata, -1);
+        return CDataFunctions.buffer(cdata(cdata, "ffi.buffer"), -1);
     }
 
     /** The first {@code size} bytes a cdata designates as a ByteBuffer (no copy). */
     public java.nio.ByteBuffer buffer(CData cdata, long size) {
-        return CDataFunctions.buffer(cdata, size);
+        return CDataFunctions.buffer(cdata(cdata, "ffi.buffer"), size);
     }
 
     /**
@@ -344,22 +363,29 @@ public final class FFI {
 
     /** {@code &s} or {@code &s.a.b[2]}: a pointer to a struct, array or one of its members. */
     public CData addressof(CData cdata, String... fieldPath) {
-        return CDataFunctions.addressof(cdata, fieldPath);
+        if (fieldPath == null) {
+            throw new FFIException(
+                    "ffi.addressof: the member path is member names and indices such as \"a\", \"3\", not null");
+        }
+        return CDataFunctions.addressof(cdata(cdata, "ffi.addressof"), fieldPath);
     }
 
     /** A cdata like {@code cdata} that calls {@code destructor} when it becomes unreachable or is released. */
     public CData gc(CData cdata, java.util.function.Consumer<CData> destructor) {
-        return CDataFunctions.gc(cdata, destructor);
+        if (destructor == null) {
+            throw new FFIException("ffi.gc needs a destructor (a Consumer<CData>), not null");
+        }
+        return CDataFunctions.gc(cdata(cdata, "ffi.gc"), destructor);
     }
 
     /** {@code sizeof} the value of a cdata (of an array: all its items). */
     public long sizeof(CData cdata) {
-        return cdata.ctype().byteSize();
+        return cdata(cdata, "ffi.sizeof").ctype().byteSize();
     }
 
     /** The C type of a cdata. */
     public CType typeOf(CData cdata) {
-        return cdata.ctype();
+        return cdata(cdata, "ffi.typeOf").ctype();
     }
 
     /**
@@ -367,7 +393,9 @@ public final class FFI {
      * (Comparator) (a, b) -> ...)}. The function is a lambda of a functional interface whose Java
      * signature matches the C one (checked now), or a {@code Function<Object[], Object>} receiving
      * the converted arguments. If it throws, C gets zero of the return type and the exception is
-     * printed to stderr with the C type; the JVM never sees an exception cross into C. The callback
+     * printed to stderr with the C type; the JVM never sees an exception cross into C, not even a
+     * {@code StackOverflowError} or {@code OutOfMemoryError} (reported later if there is no room to
+     * report it at once; see docs/SEMANTICS.md, S). The callback
      * lives while its cdata is reachable, or until {@link #release}: C must not call it afterwards.
      */
     public CData callback(String fnPtrType, Object javaFunction) {
@@ -428,6 +456,11 @@ public final class FFI {
         if (moduleName == null || !moduleName.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new FFIException("the module name must be a C identifier, not '" + moduleName + "'");
         }
+        if (cSource == null || options == null) {
+            throw new FFIException("ffi.setSource needs "
+                    + (cSource == null ? "the C source (a String, possibly empty)" : "options (SourceOptions.none())")
+                    + ", not null");
+        }
         this.module = moduleName;
         this.source = cSource;
         this.sourceOptions = options;
@@ -487,6 +520,14 @@ public final class FFI {
     /** Whether the last {@link #compile()} ran the C compiler (false: the cache had the result). */
     boolean lastCompileCompiled() {
         return lastCompileCompiled;
+    }
+
+    // The cdata argument of a public method, which must not be null (FFI.NULL is C's NULL).
+    private static CData cdata(CData c, String method) {
+        if (c == null) {
+            throw new FFIException(method + " needs a cdata, not null (C's NULL pointer is FFI.NULL)");
+        }
+        return c;
     }
 
     /** The declarations of this FFI, for the other parts of cffi4j. */

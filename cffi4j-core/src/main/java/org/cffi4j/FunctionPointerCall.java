@@ -19,6 +19,10 @@ final class FunctionPointerCall {
     }
 
     Object invoke(Object[] args) {
-        return fixed != null ? fixed.invoke(args) : variadic.invoke(args);
+        try {
+            return fixed != null ? fixed.invoke(args) : variadic.invoke(args);
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(this); // the function's owner, until C returns
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.cffi4j;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +12,8 @@ import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.internal.ffm.Binder;
 import org.cffi4j.internal.ffm.CDataAccess;
-import org.cffi4j.internal.ffm.Dl;
 import org.cffi4j.internal.ffm.Downcall;
+import org.cffi4j.internal.ffm.LibraryHandle;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Upcalls;
 import org.cffi4j.internal.ffm.Values;
@@ -31,7 +33,6 @@ import org.cffi4j.internal.parse.Declaration;
 public final class Library implements AutoCloseable {
     private final FFI ffi;
     private final String name;
-    private final MemorySegment handle;
     private final ConcurrentHashMap<String, CFunction> functions = new ConcurrentHashMap<>();
     private final Map<String, String> apiSymbols;
     private final Map<String, FunctionType> apiTypes;
@@ -39,8 +40,10 @@ public final class Library implements AutoCloseable {
     private final Map<String, MemorySegment> apiAddresses;
     private final java.util.Set<String> apiByPointer;
     private final boolean apiMode;
-    private final Map<String, CData> externs = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    // Null once closed: the library is unmapped when nothing holds its handle any more.
+    private volatile LibraryHandle library;
+    // The scope of the cdata over the library's globals, which keeps it mapped; made on first use.
+    private volatile Arena globals;
 
     Library(FFI ffi, String name, MemorySegment handle) {
         this(ffi, name, handle, null);
@@ -53,7 +56,7 @@ public final class Library implements AutoCloseable {
     Library(FFI ffi, String name, MemorySegment handle, org.cffi4j.internal.api.ApiFunctions api) {
         this.ffi = ffi;
         this.name = name == null ? "the C runtime" : "'" + name + "'";
-        this.handle = handle;
+        this.library = new LibraryHandle(description(), handle);
         this.apiMode = api != null;
         this.apiSymbols = apiMode ? api.wrapperSymbols() : Map.of();
         this.apiTypes = apiMode ? api.wrapperTypes() : Map.of();
@@ -73,13 +76,20 @@ public final class Library implements AutoCloseable {
 
     /** The declared function {@code function}, looked up once and ready to call. */
     public CFunction function(String function) {
-        checkOpen(function);
+        LibraryHandle h = open(named(function, "function"));
         // get first: computeIfAbsent is too large to inline, so its lambda would be allocated per call
         CFunction f = functions.get(function);
-        return f != null ? f : functions.computeIfAbsent(function, this::link);
+        if (f != null) {
+            return f;
+        }
+        f = functions.computeIfAbsent(function, n -> link(h, n));
+        if (library == null) {
+            functions.clear(); // closed meanwhile: the table must not keep the library mapped
+        }
+        return f;
     }
 
-    private CFunction link(String fname) {
+    private CFunction link(LibraryHandle h, String fname) {
         Declaration d = ffi.table()
                 .lookup(fname)
                 .orElseThrow(() -> new FFIException("no function '" + fname + "' is declared in the cdef"));
@@ -95,16 +105,16 @@ public final class Library implements AutoCloseable {
                     "'" + fname + "' is a static inline function (declared with a body): it has no symbol"
                             + " in a library, so ABI mode cannot call it; API mode (ffi.setSource + ffi.compile) can");
         }
-        MemorySegment address = symbol(symbol, "function '" + fname + "'");
+        MemorySegment address = symbol(h, symbol, "function '" + fname + "'");
         if (apiByPointer.contains(fname)) {
-            Downcall wrapper = Downcall.of(fname, type, List.of(), address, () -> checkOpen(fname));
+            Downcall wrapper = Downcall.of(fname, type, List.of(), address, h.openCheck(fname));
             return new CFunction(
                     fname, f.type(), org.cffi4j.internal.api.StructsByPointer.invoker(fname, f.type(), wrapper));
         }
         if (type.variadic()) {
-            return new CFunction(fname, type, null, new VariadicDowncall(fname, type, address, () -> checkOpen(fname)));
+            return new CFunction(fname, type, null, new VariadicDowncall(fname, type, address, h.openCheck(fname)));
         }
-        return new CFunction(fname, type, Downcall.of(fname, type, List.of(), address, () -> checkOpen(fname)), null);
+        return new CFunction(fname, type, Downcall.of(fname, type, List.of(), address, h.openCheck(fname)), null);
     }
 
     // API mode: a function the headers declare but no linked library defines fails here, not at load.
@@ -116,8 +126,8 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    private MemorySegment symbol(String symbol, String what) {
-        MemorySegment address = Dl.symbol(handle, symbol);
+    private MemorySegment symbol(LibraryHandle h, String symbol, String what) {
+        MemorySegment address = h.symbol(symbol);
         if (address.equals(MemorySegment.NULL)) {
             throw new FFIException(what + (what.endsWith(" '" + symbol + "'") ? "" : " (symbol '" + symbol + "')")
                     + " is not in " + name);
@@ -148,7 +158,13 @@ public final class Library implements AutoCloseable {
      * neither block nor call back).
      */
     public <T> T bind(Class<T> iface, BindOption... options) {
-        checkOpen(iface.getName());
+        if (iface == null) {
+            throw new FFIException("bind needs an interface, not null");
+        }
+        if (options == null || java.util.Arrays.asList(options).contains(null)) {
+            throw new FFIException("the options of bind(" + iface.getName() + ") cannot be null");
+        }
+        open(iface.getName());
         java.util.Set<BindOption> set = options.length == 0
                 ? java.util.EnumSet.noneOf(BindOption.class)
                 : java.util.EnumSet.copyOf(java.util.Arrays.asList(options));
@@ -166,21 +182,26 @@ public final class Library implements AutoCloseable {
      * or struct comes back as a cdata over the library's memory.
      */
     public Object get(String global) {
-        checkOpen(global);
-        Declaration d =
-                ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
-        return switch (d) {
-            case Declaration.Variable v when apiMode && ffi.table().isStaticConstant(global) -> staticConstant(v);
-            case Declaration.Variable v -> Values.read(v.type(), variable(v), 0, Lifetime.UNOWNED);
-            case Declaration.Constant c -> constant(c);
-            case Declaration.Function f -> function(global);
-            case Declaration.Typedef t -> throw new FFIException("'" + global + "' is a type, not a value");
-        };
+        LibraryHandle h = open(named(global, "global"));
+        try {
+            Declaration d =
+                    ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+            return switch (d) {
+                case Declaration.Variable v
+                when apiMode && ffi.table().isStaticConstant(global) -> staticConstant(h, v);
+                case Declaration.Variable v -> Values.read(v.type(), variable(h, v), 0, Lifetime.UNOWNED);
+                case Declaration.Constant c -> constant(c);
+                case Declaration.Function f -> function(global);
+                case Declaration.Typedef t -> throw new FFIException("'" + global + "' is a type, not a value");
+            };
+        } finally {
+            Reference.reachabilityFence(h); // mapped until the read is done, even if closed meanwhile
+        }
     }
 
     /** Assigns a global variable, converting the value to its C type. */
     public void set(String global, Object value) {
-        checkOpen(global);
+        LibraryHandle h = open(named(global, "global"));
         Declaration d =
                 ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         if (!(d instanceof Declaration.Variable v)) {
@@ -189,12 +210,16 @@ public final class Library implements AutoCloseable {
         if ((v.qualifiers() & Qualifiers.CONST) != 0) {
             throw new FFIException("'" + global + "' is declared const, so it cannot be assigned");
         }
-        Values.write(v.type(), variable(v), 0, value, "global '" + global + "'");
+        try {
+            Values.write(v.type(), variable(h, v), 0, value, "global '" + global + "'");
+        } finally {
+            Reference.reachabilityFence(h); // mapped until the write is done, even if closed meanwhile
+        }
     }
 
     /** {@code &global}: a pointer cdata to a global variable or function. */
     public CData addressOf(String global) {
-        checkOpen(global);
+        LibraryHandle h = open(named(global, "global or function"));
         Declaration d =
                 ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
         return switch (d) {
@@ -203,35 +228,59 @@ public final class Library implements AutoCloseable {
                 throw new FFIException("'" + global + "' is declared 'static const': a constant, which has no"
                         + " address in API mode; read its value with lib.get(\"" + global + "\")");
             case Declaration.Variable v ->
-                CDataAccess.door().create(new PointerType(v.type()), variable(v), Lifetime.UNOWNED);
+                CDataAccess.door().create(new PointerType(v.type()), variable(h, v), Lifetime.UNOWNED);
             case Declaration.Function f -> {
                 requireDefined(global);
                 MemorySegment address = apiAddresses.get(global); // API mode: static functions too
                 yield CDataAccess.door()
                         .create(
                                 new PointerType(f.type()),
-                                address != null ? address : symbol(f.symbol(), "function '" + global + "'"),
+                                inLibrary(
+                                        h,
+                                        address != null ? address : symbol(h, f.symbol(), "function '" + global + "'"),
+                                        0,
+                                        global),
                                 Lifetime.UNOWNED);
             }
             default -> throw new FFIException("'" + global + "' has no address: it is not a variable or a function");
         };
     }
 
-    private MemorySegment variable(Declaration.Variable v) {
+    // The library's memory at a global: the segment (and any cdata over it) keeps the library mapped.
+    private MemorySegment variable(LibraryHandle h, Declaration.Variable v) {
         CType t = v.type();
         long size = t.isComplete() ? t.byteSize() : 0;
         if (apiMode) {
-            return addressFromModule(v).reinterpret(size);
+            return inLibrary(h, addressFromModule(h, v), size, v.name());
         }
         if (v.threadLocal()) {
             throw new FFIException(
                     "'" + v.name() + "' is thread-local (__thread): ABI mode cannot find it; API mode can");
         }
-        return symbol(v.symbol(), "variable '" + v.name() + "'").reinterpret(size);
+        return inLibrary(h, symbol(h, v.symbol(), "variable '" + v.name() + "'"), size, v.name());
+    }
+
+    private MemorySegment inLibrary(LibraryHandle h, MemorySegment address, long size, String use) {
+        Arena scope = globals;
+        if (scope == null) {
+            synchronized (this) {
+                if (library == null) {
+                    throw LibraryHandle.closedError(use, description()); // closed meanwhile
+                }
+                scope = globals;
+                if (scope == null) {
+                    scope = h.globalsScope(); // made on first use: a library without globals needs none
+                    globals = scope;
+                }
+            }
+        }
+        MemorySegment m = address.reinterpret(size, scope, null);
+        Reference.reachabilityFence(h);
+        return m;
     }
 
     // API mode: the module's C computes &global, on the calling thread (thread-locals included).
-    private MemorySegment addressFromModule(Declaration.Variable v) {
+    private MemorySegment addressFromModule(LibraryHandle h, Declaration.Variable v) {
         String getter = "cffi4j_addr_" + v.name();
         CFunction f = functions.computeIfAbsent(
                 getter,
@@ -242,8 +291,8 @@ public final class Library implements AutoCloseable {
                                 g,
                                 ADDRESS_GETTER,
                                 List.of(),
-                                symbol(g, "the address of '" + v.name() + "'"),
-                                () -> checkOpen(v.name())),
+                                symbol(h, g, "the address of '" + v.name() + "'"),
+                                h.openCheck(v.name())),
                         null));
         long address = ((CData) f.invoke()).address();
         if (address == 0) {
@@ -254,7 +303,7 @@ public final class Library implements AutoCloseable {
 
     // API mode: 'static const T X;' of any type, whose value the module's C computes (the source may
     // define X as a macro, or compute it by a call): a copy, owned by the returned value.
-    private Object staticConstant(Declaration.Variable v) {
+    private Object staticConstant(LibraryHandle h, Declaration.Variable v) {
         String getter = "cffi4j_value_" + v.name();
         CFunction f = functions.computeIfAbsent(
                 getter,
@@ -265,8 +314,8 @@ public final class Library implements AutoCloseable {
                                 g,
                                 VALUE_GETTER,
                                 List.of(),
-                                symbol(g, "the value of '" + v.name() + "'"),
-                                () -> checkOpen(v.name())),
+                                symbol(h, g, "the value of '" + v.name() + "'"),
+                                h.openCheck(v.name())),
                         null));
         MemorySegment block =
                 org.cffi4j.internal.ffm.Memory.allocate(Math.max(1, v.type().byteSize()));
@@ -299,7 +348,7 @@ public final class Library implements AutoCloseable {
      *     declared {@code extern "Java"}
      */
     public void defExtern(String function, Object javaFunction) {
-        checkOpen(function);
+        LibraryHandle h = open(named(function, "function"));
         if (!apiMode || !ffi.table().isExternJava(function)) {
             throw new FFIException("'" + function + "' is not declared extern \"Java\" in the cdef of an API-mode"
                     + " library (ffi.setSource + ffi.compile)");
@@ -307,10 +356,10 @@ public final class Library implements AutoCloseable {
         Declaration.Function f =
                 (Declaration.Function) ffi.table().lookup(function).orElseThrow();
         CData callback = Upcalls.callback(new PointerType(f.type()), javaFunction, null, null);
-        MemorySegment setter = symbol("cffi4j_set_" + function, "the setter of '" + function + "'");
-        Downcall.of("cffi4j_set_" + function, SETTER_TYPE, List.of(), setter, () -> checkOpen(function))
+        MemorySegment setter = symbol(h, "cffi4j_set_" + function, "the setter of '" + function + "'");
+        Downcall.of("cffi4j_set_" + function, SETTER_TYPE, List.of(), setter, h.openCheck(function))
                 .invoke(new Object[] {callback});
-        externs.put(function, callback); // keeps the stub alive as long as the library
+        h.retain(callback); // keeps the stub alive as long as the library's code can call it
     }
 
     private static final FunctionType SETTER_TYPE = new FunctionType(
@@ -318,25 +367,49 @@ public final class Library implements AutoCloseable {
             List.of(new org.cffi4j.ctype.Param("fp", new PointerType(org.cffi4j.ctype.VoidType.VOID))),
             false);
 
-    /** Closes the library (dlclose); later calls through it are errors. Closing twice does nothing. */
+    /**
+     * Closes the library ({@code dlclose}): every later call of its functions (through {@link
+     * #call}, a {@link CFunction} or a bound interface) and every later use of its globals through
+     * this object is an {@link FFIException}. Calls already running finish normally: the library is
+     * unmapped only once no call can be running in it and nothing that could call it or read its
+     * globals is reachable. Closing twice does nothing.
+     */
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            Dl.close(handle);
+        LibraryHandle h = library;
+        if (h != null) {
+            library = null;
+            globals = null;
+            functions.clear();
+            h.close();
         }
     }
 
-    // Names what was used, so that the message points at the call site's function or global.
-    void checkOpen(String use) {
-        if (closed) {
-            throw new FFIException("'" + use + "' cannot be used: " + (name.startsWith("'") ? "library " + name : name)
-                    + " is closed");
+    // The library, if open; the error names what was used, so that it points at the call site's
+    // function or global.
+    private LibraryHandle open(String use) {
+        LibraryHandle h = library;
+        if (h == null) {
+            throw LibraryHandle.closedError(use, description());
         }
+        h.checkOpen(use);
+        return h;
+    }
+
+    // The name of a function or global, which must not be null.
+    private static String named(String name, String what) {
+        if (name == null) {
+            throw new FFIException("a " + what + " is named by a String, not null");
+        }
+        return name;
+    }
+
+    private String description() {
+        return name.startsWith("'") ? "library " + name : name;
     }
 
     @Override
     public String toString() {
-        return "<library " + name + (closed ? " (closed)" : "") + ">";
+        return "<library " + name + (library == null ? " (closed)" : "") + ">";
     }
 }

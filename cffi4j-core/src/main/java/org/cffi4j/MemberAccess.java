@@ -67,13 +67,16 @@ final class MemberAccess {
                 if (direct.constMember() != null) {
                     throw ConstMembers.assignment("'" + path + "' of '" + c.ctype() + "'", direct.constMember());
                 }
-                direct.write(structMemory(c, path), value);
+                MemorySegment m = structMemory(c, path);
+                checkWritable(m, c);
+                direct.write(m, value);
                 return;
             }
             Place p = locate(c, path);
             if (p.assigned() != null) {
                 throw ConstMembers.assignment("'" + path + "' of '" + c.ctype() + "'", p.assigned());
             }
+            checkWritable(p.base, c);
             if (p.field == null) {
                 Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
             } else {
@@ -84,6 +87,14 @@ final class MemberAccess {
         }
     }
 
+    /** Fails if {@code m} is read-only memory (ffi.fromBuffer of a read-only buffer) of cdata {@code c}. */
+    static void checkWritable(MemorySegment m, CData c) {
+        if (m.isReadOnly()) {
+            throw new FFIException("cannot write into " + c + ": its memory is read-only (a read-only buffer given to"
+                    + " ffi.fromBuffer)");
+        }
+    }
+
     // The memory of the struct itself, or of the one a pointer points to.
     private static MemorySegment structMemory(CData c, String path) {
         MemorySegment base = c.rawMemory();
@@ -91,6 +102,10 @@ final class MemberAccess {
     }
 
     private static Place locate(CData c, String path) {
+        if (path == null) {
+            throw new FFIException(
+                    "a member of '" + c.ctype() + "' is named by a String such as \"x\" or \"a.b\"," + " not null");
+        }
         MemorySegment base = c.rawMemory();
         CType current = c.ctype();
         String[] steps = path.split("\\.", -1);

@@ -12,6 +12,7 @@ final class MemberPath {
 
     /** The byte offset of the path from the start of {@code type}. */
     static long offset(CType type, String typeName, String... path) {
+        checkNoNull(typeName, path);
         if (path.length == 0) {
             throw new FFIException("offsetof('" + typeName + "') needs at least one member name");
         }
@@ -42,6 +43,7 @@ final class MemberPath {
 
     /** The type of the member a path designates. */
     static CType typeAt(CType type, String... path) {
+        checkNoNull(type.toString(), path);
         CType current = type;
         for (String step : path) {
             if (!step.isEmpty() && step.chars().allMatch(Character::isDigit) && current instanceof ArrayType a) {
@@ -51,6 +53,13 @@ final class MemberPath {
             }
         }
         return current;
+    }
+
+    private static void checkNoNull(String typeName, String[] path) {
+        if (path == null || java.util.Arrays.asList(path).contains(null)) {
+            throw new FFIException("offsetof('" + typeName + "'): the member path is member names and indices such as"
+                    + " \"a\", \"3\", not null");
+        }
     }
 
     private static Field field(CType t, String name, String typeName) {

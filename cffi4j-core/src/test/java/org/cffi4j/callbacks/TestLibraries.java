@@ -13,13 +13,13 @@ import org.cffi4j.testing.GccProbe;
  * The small C libraries of the test tree ({@code src/test/c}), compiled with the system C compiler
  * the first time a test needs one, into a temporary directory removed when the JVM exits.
  */
-final class TestLibraries {
+public final class TestLibraries {
     private static final Map<String, Path> BUILT = new ConcurrentHashMap<>();
 
     private TestLibraries() {}
 
     /** The path of {@code lib<name>.so} built from {@code src/test/c/<name>.c}. */
-    static Path library(String name, String... extraArgs) {
+    public static Path library(String name, String... extraArgs) {
         return BUILT.computeIfAbsent(name, n -> build(n, extraArgs));
     }
 

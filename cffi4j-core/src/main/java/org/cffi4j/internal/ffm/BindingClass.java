@@ -92,7 +92,9 @@ final class BindingClass {
                     }
                     code.invokevirtual(METHOD_HANDLE, "invokeExact", desc);
                     // The handle passes bare addresses to C: keep the arguments (cdata owning memory or
-                    // an upcall stub) reachable until C returns, or the GC may free them mid-call.
+                    // an upcall stub) reachable until C returns, or the GC may free them mid-call; and
+                    // this object, which holds the library: it is not unmapped while C runs in it.
+                    code.aload(0).invokestatic(REFERENCE, "reachabilityFence", FENCE);
                     slot = 1;
                     for (Class<?> p : m.getParameterTypes()) {
                         TypeKind k = TypeKind.from(p);

@@ -68,6 +68,12 @@ public final class Downcall {
         FunctionDescriptor fd = type.returnType() instanceof VoidType
                 ? FunctionDescriptor.ofVoid(layouts)
                 : FunctionDescriptor.of(layout(type.returnType(), "the return value of '" + name + "'"), layouts);
+        int slots = slots(fd.argumentLayouts(), structReturn ? 2 : 1);
+        if (slots > MAX_SLOTS) {
+            throw new FFIException("cannot call '" + name + "' with " + argTypes.size() + " arguments: the JVM passes"
+                    + " at most " + MAX_SLOTS + " slots of arguments to a downcall (a long or a double takes two), and"
+                    + " this call needs " + slots);
+        }
         // A struct passed by value is safe once converted (ArgConverter: Lifetime.valueMemory).
         this.keptParams = java.util.stream.IntStream.range(0, converters.length)
                 .filter(i -> converters[i].type() instanceof org.cffi4j.ctype.PointerType)
@@ -85,6 +91,27 @@ public final class Downcall {
         all.addAll(extraTypes);
         return new Downcall(
                 name, type, all, address, type.variadic() ? type.params().size() : -1, openCheck);
+    }
+
+    /** " (int abs(int))" for a function's name; nothing for a function pointer's type. */
+    static String declaration(String name, FunctionType type) {
+        return name.chars().allMatch(c -> Character.isJavaIdentifierPart(c)) ? " (" + type.declare(name) + ")" : "";
+    }
+
+    // The JVM's limit on the parameters of a method handle: 255 slots, a long or a double taking two,
+    // less one for the handle and one for its invoker.
+    static final int MAX_SLOTS = 253;
+
+    /** The slots the carriers of {@code layouts} take, plus {@code leading} leading ones. */
+    static int slots(java.util.Collection<MemoryLayout> layouts, int leading) {
+        int n = leading;
+        for (MemoryLayout l : layouts) {
+            n += l instanceof java.lang.foreign.ValueLayout v
+                            && (v.carrier() == long.class || v.carrier() == double.class)
+                    ? 2
+                    : 1;
+        }
+        return n;
     }
 
     private static MemoryLayout layout(CType t, String where) {
@@ -176,6 +203,7 @@ public final class Downcall {
                     firstVariadic >= 0
                             ? new Linker.Option[] {Linker.Option.firstVariadicArg(firstVariadic), Errno.CAPTURE}
                             : new Linker.Option[] {Errno.CAPTURE});
+            h = Errno.restoring(h, structReturn ? 1 : 0); // ffi.setErrno reaches C right before the call
             capturing = h;
         }
         return h;
@@ -225,8 +253,8 @@ public final class Downcall {
      */
     public Object invoke(Object[] args) {
         openCheck.run();
-        if (args.length != converters.length) {
-            throw arity(args.length);
+        if (args == null || args.length != converters.length) {
+            throw arity(args);
         }
         CarrierInvoker s = spliced;
         if (s == null) {
@@ -268,9 +296,12 @@ public final class Downcall {
         throw new FFIException("call to '" + name + "' failed: " + t, t);
     }
 
-    private FFIException arity(int given) {
+    private FFIException arity(Object[] args) {
         return new FFIException("'" + name + "' takes " + converters.length + " argument"
-                + (converters.length == 1 ? "" : "s") + " (" + type.declare(name) + "), " + given + " given");
+                + (converters.length == 1 ? "" : "s") + declaration(name, type) + ", "
+                + (args == null
+                        ? "a null array given (for one NULL argument, pass (Object) null)"
+                        : args.length + " given"));
     }
 
     // The cdata arguments past the first two kept ones.

@@ -14,7 +14,7 @@ import java.lang.invoke.MutableCallSite;
  * away, when it comes from a thread-local lookup they cost about 5 ns a call (measured on JDK 25:
  * noop with a constant buffer 8.9 ns, with a per-thread one 13.7 ns, raw 6.4 ns). So each handle is
  * biased towards the first thread that calls it: a call site whose target, once that thread has
- * called, tests {@code Thread.currentThread() == first} and passes that thread's buffer as a
+ * called, tests {@code Thread.currentThread().threadId() == first} and passes that thread's buffer as a
  * constant; every other thread takes the thread-local path. The test costs one compare; the
  * target changes once per function, so the JIT deoptimises at most once.
  */
@@ -28,7 +28,7 @@ final class ErrnoSupplier {
             MethodHandles.Lookup l = MethodHandles.lookup();
             BUFFER = l.findStatic(Errno.class, "buffer", MethodType.methodType(MemorySegment.class));
             IS_CURRENT =
-                    l.findStatic(ErrnoSupplier.class, "isCurrent", MethodType.methodType(boolean.class, Thread.class));
+                    l.findStatic(ErrnoSupplier.class, "isCurrent", MethodType.methodType(boolean.class, long.class));
             CLAIM = l.findVirtual(Bias.class, "claim", MethodType.methodType(void.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -49,8 +49,10 @@ final class ErrnoSupplier {
         return site.dynamicInvoker();
     }
 
-    private static boolean isCurrent(Thread t) {
-        return Thread.currentThread() == t;
+    // By the thread's id (never reused): holding the Thread would hold its task and all it holds,
+    // for as long as the function's handle lives (a closed library could never be unmapped).
+    private static boolean isCurrent(long thread) {
+        return Thread.currentThread().threadId() == thread;
     }
 
     /** The once-only switch of a call site to the form biased towards its first caller. */
@@ -73,7 +75,7 @@ final class ErrnoSupplier {
                 }
                 claimed = true;
             }
-            Thread first = Thread.currentThread();
+            long first = Thread.currentThread().threadId();
             MethodHandle constantBuffer = MethodHandles.insertArguments(capturing, 0, Errno.buffer());
             site.setTarget(MethodHandles.guardWithTest(
                     MethodHandles.insertArguments(IS_CURRENT, 0, first), constantBuffer, anyThread));

@@ -32,6 +32,7 @@ final class ProxyBinding {
                 return spread.handle().invoke(args == null ? new Object[0] : args);
             } finally {
                 java.lang.ref.Reference.reachabilityFence(args); // the cdata arguments, until C returns
+                java.lang.ref.Reference.reachabilityFence(spread); // and the library, which it holds
             }
         };
         return iface.cast(Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, h));

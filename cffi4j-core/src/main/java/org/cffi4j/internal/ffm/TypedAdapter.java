@@ -13,13 +13,12 @@ import org.cffi4j.ctype.StructType;
 /**
  * Builds the method handle of a typed bound method: the downcall with errno capture, its
  * conversions spliced in as argument and return filters, a scratch-memory mark and reset around
- * calls that pass strings, and the library's open check, all of it constant so that the JIT
+ * calls that pass strings, and the library's open check (free until the library is closed), all of it constant so that the JIT
  * inlines the whole chain down to the native call.
  */
 final class TypedAdapter {
     private static final MethodHandle RESET_VALUE;
     private static final MethodHandle RESET_VOID;
-    private static final MethodHandle RUN;
 
     static {
         try {
@@ -30,7 +29,6 @@ final class TypedAdapter {
                     MethodType.methodType(Object.class, Throwable.class, Object.class, long.class));
             RESET_VOID = l.findStatic(
                     TypedAdapter.class, "resetVoid", MethodType.methodType(void.class, Throwable.class, long.class));
-            RUN = l.findVirtual(Runnable.class, "run", MethodType.methodType(void.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -77,7 +75,7 @@ final class TypedAdapter {
         if (scratch) {
             h = withScratchReset(h);
         }
-        h = MethodHandles.foldArguments(h, RUN.bindTo(d.openCheck()));
+        h = LibraryHandle.guardOpen(h, d.openCheck());
         return h.asType(MethodType.methodType(m.getReturnType(), javaParams));
     }
 

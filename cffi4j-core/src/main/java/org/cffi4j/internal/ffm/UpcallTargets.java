@@ -134,7 +134,7 @@ final class UpcallTargets {
         }
         for (Class<?> c = fn.getClass(); c != null; c = c.getSuperclass()) {
             for (Class<?> i : c.getInterfaces()) {
-                Method single = singleAbstractMethod(i);
+                Method single = isFunctional(i) ? singleAbstractMethod(i) : null;
                 if (single != null) {
                     return single;
                 }
@@ -143,6 +143,15 @@ final class UpcallTargets {
         throw new FFIException("the Java function of callback '" + type + "' must be a lambda of a functional interface"
                 + " or a java.util.function.Function<Object[], Object>, not "
                 + fn.getClass().getName());
+    }
+
+    // The JDK's own interfaces with one abstract method that are not meant as functions (an
+    // Integer is a Comparable, a String a ConstantDesc) are not annotated @FunctionalInterface, as
+    // its functional interfaces all are; a user's interface is taken by its shape.
+    private static boolean isFunctional(Class<?> iface) {
+        String p = iface.getPackageName();
+        boolean jdk = p.startsWith("java.") || p.startsWith("javax.") || p.startsWith("jdk.") || p.startsWith("sun.");
+        return !jdk || iface.isAnnotationPresent(FunctionalInterface.class);
     }
 
     private static Method singleAbstractMethod(Class<?> iface) {

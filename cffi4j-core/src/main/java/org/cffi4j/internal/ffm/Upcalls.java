@@ -1,10 +1,12 @@
 package org.cffi4j.internal.ffm;
 
+import java.lang.foreign.AddressLayout;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -20,21 +22,25 @@ import org.cffi4j.ctype.VoidType;
 
 /**
  * Java functions as C function pointers (FFM upcall stubs). An exception thrown by the Java
- * function never reaches C, where it would kill the JVM: the stub returns the callback's error value
- * (zero by default) and hands the exception to its error handler (by default printed with the C
- * type, as CFFI does).
+ * function never reaches C, where it would kill the JVM: the stub's first Java frame is a guard
+ * ({@link UpcallGuard}) that returns the callback's error value (zero by default) and hands the
+ * exception to its error handler (by default printed with the C type, as CFFI does), even after a
+ * {@code StackOverflowError} or an {@code OutOfMemoryError}. Pointers cross the stub as plain
+ * addresses ({@code long}), so that the JDK's code before the guard allocates nothing for them.
  */
 public final class Upcalls {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle REPORT;
+    private static final MethodHandle OF_ADDRESS;
+    private static final MethodHandle ADDRESS_OF;
+    private static final java.util.concurrent.atomic.AtomicLong LIVE = new java.util.concurrent.atomic.AtomicLong();
 
     static {
         try {
-            REPORT = MethodHandles.lookup()
-                    .findStatic(
-                            Upcalls.class,
-                            "report",
-                            MethodType.methodType(void.class, Consumer.class, Throwable.class));
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            OF_ADDRESS = l.findStatic(
+                    MemorySegment.class, "ofAddress", MethodType.methodType(MemorySegment.class, long.class));
+            ADDRESS_OF =
+                    l.findStatic(Upcalls.class, "addressOf", MethodType.methodType(long.class, MemorySegment.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -57,12 +63,33 @@ public final class Upcalls {
         if (f.variadic()) {
             throw new FFIException("a callback cannot be variadic ('" + type + "')");
         }
-        MethodHandle target = UpcallTargets.of(type, f, fn);
-        Consumer<Throwable> report = onError != null ? onError : t -> defaultReport(type, t);
-        target = guard(target, f, errorValue, report, type);
+        FunctionDescriptor descriptor = descriptor(f, type);
+        int slots = Downcall.slots(addressesAsLongs(descriptor).argumentLayouts(), 1);
+        if (slots > Downcall.MAX_SLOTS) {
+            throw new FFIException("cannot make a callback of type '" + type + "': the JVM passes at most "
+                    + Downcall.MAX_SLOTS + " slots of arguments to an upcall (a long or a double takes two), and it"
+                    + " needs " + slots);
+        }
+        MethodHandle target = addressesAsLongs(UpcallTargets.of(type, f, fn), descriptor, type);
+        Object error = errorCarrier(f, errorValue, target.type().returnType(), type);
+        UpcallSink sink = new UpcallSink(target, error, errorValue, onError, type);
+        StackHeadroom.prepare();
         Arena arena = Arena.ofShared();
-        MemorySegment stub = LINKER.upcallStub(target, descriptor(f, type), arena);
-        return CDataAccess.door().create(type, stub, Lifetime.destructor(arena::close));
+        MemorySegment stub = LINKER.upcallStub(UpcallGuard.guard(sink), addressesAsLongs(descriptor), arena);
+        LIVE.incrementAndGet();
+        return CDataAccess.door().create(type, stub, Lifetime.destructor(() -> free(arena, sink)));
+    }
+
+    // At release or collection: an exception still waiting for its report gets it now.
+    private static void free(Arena arena, UpcallSink sink) {
+        arena.close();
+        LIVE.decrementAndGet();
+        sink.drainQuietly();
+    }
+
+    /** How many callbacks' upcall stubs exist now: made and not yet freed. */
+    public static long liveStubs() {
+        return LIVE.get();
     }
 
     static FunctionDescriptor descriptor(FunctionType f, CType where) {
@@ -73,26 +100,47 @@ public final class Upcalls {
                 : FunctionDescriptor.of(layout(f.returnType(), where), params);
     }
 
+    // Pointers as JAVA_LONG: the same registers on every 64-bit ABI, and no MemorySegment for the
+    // JDK to allocate before the guard runs.
+    private static FunctionDescriptor addressesAsLongs(FunctionDescriptor d) {
+        MemoryLayout[] params = d.argumentLayouts().stream()
+                .map(l -> l instanceof AddressLayout ? ValueLayout.JAVA_LONG : l)
+                .toArray(MemoryLayout[]::new);
+        return d.returnLayout()
+                .map(r -> FunctionDescriptor.of(r instanceof AddressLayout ? ValueLayout.JAVA_LONG : r, params))
+                .orElseGet(() -> FunctionDescriptor.ofVoid(params));
+    }
+
+    // The conversions between the addresses and MemorySegments, done inside the guard.
+    private static MethodHandle addressesAsLongs(MethodHandle target, FunctionDescriptor d, PointerType type) {
+        for (int i = 0; i < d.argumentLayouts().size(); i++) {
+            if (d.argumentLayouts().get(i) instanceof AddressLayout) {
+                target = MethodHandles.filterArguments(target, i, OF_ADDRESS);
+            }
+        }
+        if (d.returnLayout().orElse(null) instanceof AddressLayout) {
+            target = MethodHandles.filterReturnValue(target, ADDRESS_OF);
+        }
+        return target;
+    }
+
+    // A pointer a callback returns: null is NULL; memory that is not native has no address for C.
+    private static long addressOf(MemorySegment m) {
+        if (m == null) {
+            return 0;
+        }
+        if (!m.isNative()) {
+            throw new FFIException("a callback cannot return a heap MemorySegment as a C pointer: " + m);
+        }
+        return m.address();
+    }
+
     private static MemoryLayout layout(CType t, CType where) {
         try {
             return NativeLayouts.of(t);
         } catch (FFIException e) {
             throw new FFIException("cannot make a callback of type '" + where + "': " + e.getMessage(), e);
         }
-    }
-
-    // try { return target(args); } catch (Throwable t) { report(t); return errorValue; }
-    private static MethodHandle guard(
-            MethodHandle target, FunctionType f, Object errorValue, Consumer<Throwable> report, PointerType type) {
-        MethodType mt = target.type();
-        MethodHandle onError = REPORT.bindTo(report);
-        if (mt.returnType() != void.class) {
-            Object carrier = errorCarrier(f, errorValue, mt.returnType(), type);
-            MethodHandle constant = MethodHandles.constant(mt.returnType(), carrier);
-            onError = MethodHandles.filterReturnValue(onError, constant);
-        }
-        onError = MethodHandles.dropArguments(onError, 1, mt.parameterList());
-        return MethodHandles.catchException(target, Throwable.class, onError);
     }
 
     // What C gets when the Java function throws: the error value as the return type's carrier.
@@ -105,34 +153,13 @@ public final class Upcalls {
             }
             return block;
         }
+        if (f.returnType() instanceof VoidType) {
+            return null;
+        }
         if (errorValue != null) {
-            return new ArgConverter(f.returnType(), where).toCarrier(errorValue, null);
+            Object c = new ArgConverter(f.returnType(), where).toCarrier(errorValue, null);
+            return c instanceof MemorySegment m ? (Object) addressOf(m) : c;
         }
-        if (carrier == MemorySegment.class) {
-            return MemorySegment.NULL;
-        }
-        try {
-            return MethodHandles.zero(carrier).invoke();
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    // Never throws: an exception escaping into C would end the JVM.
-    private static void report(Consumer<Throwable> handler, Throwable t) {
-        try {
-            handler.accept(t);
-        } catch (Throwable again) {
-            try {
-                again.printStackTrace();
-            } catch (Throwable ignored) {
-                // nothing more can be done without risking the process
-            }
-        }
-    }
-
-    private static void defaultReport(PointerType type, Throwable t) {
-        System.err.println("From cffi4j callback '" + type + "': " + t);
-        t.printStackTrace();
+        return carrier == long.class ? (Object) 0L : null; // null: the zero of the carrier
     }
 }

@@ -45,9 +45,12 @@ public final class VariadicDowncall {
     /** Calls with the fixed arguments converted to their declared types and the rest promoted. */
     public Object invoke(Object[] args) {
         int fixed = type.params().size();
-        if (args.length < fixed) {
+        if (args == null || args.length < fixed) {
             throw new FFIException("'" + name + "' takes at least " + fixed + " argument" + (fixed == 1 ? "" : "s")
-                    + " (" + type.declare(name) + "), " + args.length + " given");
+                    + Downcall.declaration(name, type) + ", "
+                    + (args == null
+                            ? "a null array given (for one NULL argument, pass (Object) null)"
+                            : args.length + " given"));
         }
         List<CType> extra = new ArrayList<>(args.length - fixed);
         Object[] values = args;
