@@ -185,8 +185,8 @@ final class UpcallTargets {
                 return MethodHandles.lookup().unreflect(m);
             } catch (RuntimeException | IllegalAccessException e2) {
                 throw new FFIException(
-                        "cannot call " + m.getDeclaringClass().getName() + " from a callback ('" + type
-                                + "'): make the interface public, or open its package to org.cffi4j",
+                        "cannot call " + m.getDeclaringClass().getName() + " from a callback ('" + type + "'): "
+                                + ModuleAccess.advice(m.getDeclaringClass()),
                         e2);
             }
         }
