@@ -204,6 +204,12 @@ final class CDataFunctions {
     // The buffer of a block cffi4j owns is over CData.segment()'s checked segment: FFM refuses its
     // accesses once the block is released.
     static ByteBuffer buffer(CData c, long size) {
+        if (c.isNumber()) {
+            throw new FFIException("ffi.buffer needs a pointer, array, struct or union cdata, not '" + c.ctype() + "'");
+        }
+        if (c.isNull()) {
+            throw new FFIException("ffi.buffer of a NULL pointer ('" + c.ctype() + "')");
+        }
         MemorySegment m;
         if (c.isBounded() || c.ctype() instanceof ArrayType) {
             m = c.segment();
@@ -219,6 +225,10 @@ final class CDataFunctions {
             }
             m = m.asSlice(0, size);
         }
+        if (m.byteSize() > Integer.MAX_VALUE) {
+            throw new FFIException("ffi.buffer: a ByteBuffer holds at most " + Integer.MAX_VALUE + " bytes, and " + c
+                    + " has " + m.byteSize() + "; pass a size, or use CData.segment()");
+        }
         return m.asByteBuffer().order(java.nio.ByteOrder.nativeOrder());
     }
 
@@ -231,7 +241,7 @@ final class CDataFunctions {
                 MemorySegment.copy(bytes, 0, block, ValueLayout.JAVA_BYTE, 0, bytes.length);
                 yield block; // a Java array moves under GC: C gets a native copy
             }
-            default ->
+            case null, default ->
                 throw new FFIException("ffi.fromBuffer needs a native MemorySegment, a direct ByteBuffer or a"
                         + " byte[], not " + org.cffi4j.internal.ffm.IntegerRange.describe(buffer));
         };
@@ -277,6 +287,13 @@ final class CDataFunctions {
 
     private static MemorySegment segmentOf(Object o, long n, String what) {
         MemorySegment m = switch (o) {
+            case CData c
+            when c.isNumber() ->
+                throw new FFIException(
+                        "ffi.memmove: the " + what + " must be a pointer or array cdata, not '" + c.ctype() + "'");
+            case CData c
+            when c.isNull() && n > 0 ->
+                throw new FFIException("ffi.memmove: the " + what + " is a NULL pointer ('" + c.ctype() + "')");
             case CData c ->
                 c.isBounded() || c.ctype() instanceof ArrayType
                         ? c.rawMemory()
@@ -309,18 +326,26 @@ final class CDataFunctions {
                     ? Pointers.into(new PointerType(t), c.address(), c.lifetime())
                     : new CData(new PointerType(t), c.rawMemory(), c.lifetime());
         }
-        CType base = t instanceof PointerType p ? p.target() : t;
-        long offset = MemberPath.offset(base, base.toString(), path);
-        CType member = MemberPath.typeAt(base, path);
-        PointerType result = new PointerType(member);
+        if (c.isNumber()) {
+            throw new FFIException("ffi.addressof needs a pointer, struct, union or array cdata, not '" + t + "'");
+        }
+        MemberPath.Step member = MemberPath.walk(t, t.toString(), path);
+        PointerType result = new PointerType(member.type());
+        long address = c.rawMemory().address() + member.offset();
         if (c.isBounded()) {
-            return Pointers.into(result, c.rawMemory().address() + offset, c.lifetime());
+            return Pointers.into(result, address, c.lifetime());
         }
-        MemorySegment m = c.rawMemory();
-        if (t instanceof PointerType) {
-            m = m.reinterpret(base.byteSize());
+        if (t instanceof PointerType) { // memory C owns: the member is all that is known of it
+            if (c.isNull()) {
+                throw new FFIException("ffi.addressof of a member of a NULL pointer ('" + t + "')");
+            }
+            return new CData(
+                    result,
+                    MemorySegment.ofAddress(address).reinterpret(member.type().byteSize()),
+                    c.lifetime());
         }
-        return new CData(result, m.asSlice(offset, member.byteSize()), c.lifetime());
+        return new CData(
+                result, c.rawMemory().asSlice(member.offset(), member.type().byteSize()), c.lifetime());
     }
 
     // What a byte[] copy is aligned to: the pointed-to or item type's alignment, so that the items

@@ -345,6 +345,9 @@ public final class FFI {
 
     /** The first {@code size} bytes a cdata designates as a ByteBuffer (no copy). */
     public java.nio.ByteBuffer buffer(CData cdata, long size) {
+        if (size < 0) {
+            throw new FFIException("ffi.buffer: the size is negative (" + size + ")");
+        }
         return CDataFunctions.buffer(cdata(cdata, "ffi.buffer"), size);
     }
 
