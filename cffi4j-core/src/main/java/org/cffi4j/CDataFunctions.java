@@ -11,6 +11,7 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
+import org.cffi4j.internal.ffm.FlexibleArrays;
 import org.cffi4j.internal.ffm.Initializers;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Memory;
@@ -26,7 +27,8 @@ final class CDataFunctions {
             CType target = p.target();
             long size;
             try {
-                size = target.byteSize(); // once: another thread's cdef may complete the type meanwhile
+                // once: another thread's cdef may complete the type meanwhile
+                size = target instanceof StructType s ? FlexibleArrays.allocationSize(s, init) : target.byteSize();
             } catch (FFIException e) {
                 throw new FFIException("cannot allocate '" + spelled + "': " + e.getMessage());
             }
