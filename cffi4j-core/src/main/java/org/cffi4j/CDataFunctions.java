@@ -92,10 +92,14 @@ final class CDataFunctions {
             long v = org.cffi4j.internal.ffm.CastValues.numberOf(c).longValue();
             return e.nameOf(v).map(org.cffi4j.ctype.Enumerator::name).orElse(Long.toString(v));
         }
+        if (t instanceof PrimitiveType c1 && isCharacter(c1)) {
+            return character(c1, org.cffi4j.internal.ffm.CastValues.numberOf(c).longValue());
+        }
         CType item = t instanceof PointerType p ? p.target() : t instanceof ArrayType a ? a.element() : null;
         if (!(item instanceof PrimitiveType p) || !p.isIntegral() || p.size() > 4 || p.size() == 0) {
             throw new FFIException(
-                    "ffi.string needs a char or wide-char pointer or array (or an enum value), not '" + t + "'");
+                    "ffi.string needs a char or wide-char pointer or array (or a character or an enum value), not '" + t
+                            + "'");
         }
         if (c.isNull()) {
             throw new FFIException("ffi.string of a NULL pointer ('" + t + "')");
@@ -115,6 +119,21 @@ final class CDataFunctions {
         } finally {
             lifetime.exit();
         }
+    }
+
+    private static boolean isCharacter(PrimitiveType p) {
+        return p.kind() == PrimitiveType.Kind.CHAR || p.kind() == PrimitiveType.Kind.WIDE_CHAR;
+    }
+
+    // A single character cdata ((wchar_t) 0xe9) as the one-character String it holds, decoded as its
+    // string of one item would be.
+    private static String character(PrimitiveType p, long code) {
+        if (code == 0) {
+            return "\0";
+        }
+        MemorySegment one = MemorySegment.ofArray(new long[1]);
+        one.set(ValueLayout.JAVA_LONG, 0, code);
+        return decode(one.asSlice(0, p.size()), (int) p.size(), 1);
     }
 
     private static String decode(MemorySegment m, int unit, long limit) {

@@ -137,6 +137,16 @@ public final class Initializers {
             }
             return;
         }
+        if (value instanceof String s && WideStrings.unit(element) > 0) {
+            MemorySegment units = WideStrings.encode(s, WideStrings.unit(element));
+            checkLength(a, m, units.byteSize(), where);
+            MemorySegment.copy(units, 0, m, 0, units.byteSize());
+            long unit = WideStrings.unit(element);
+            if (units.byteSize() + unit <= m.byteSize()) {
+                m.asSlice(units.byteSize(), unit).fill((byte) 0); // the terminator, when there is room
+            }
+            return;
+        }
         MemorySegment bits = sameWidthItems(element, value);
         if (bits != null) {
             checkLength(a, m, bits.byteSize(), where);
@@ -147,7 +157,9 @@ public final class Initializers {
         if (items == null) {
             throw new FFIException("cannot initialise '" + a + "' from " + IntegerRange.describe(value) + " (" + where
                     + "): a Java array, a List"
-                    + (element instanceof PrimitiveType p && p.size() == 1 ? " or a String" : "")
+                    + (element instanceof PrimitiveType p && p.size() == 1 || WideStrings.unit(element) > 0
+                            ? " or a String"
+                            : "")
                     + " is expected");
         }
         checkLength(a, m, items.size() * element.byteSize(), where);
@@ -210,6 +222,9 @@ public final class Initializers {
 
     /** The number of items an initialiser gives an open array {@code T[]}, or -1 if it is a length. */
     public static long lengthOf(ArrayType a, Object init) {
+        if (init instanceof String s && WideStrings.unit(a.element()) > 0) {
+            return WideStrings.length(s, WideStrings.unit(a.element())) + 1;
+        }
         if (init instanceof String s) {
             return s.getBytes(StandardCharsets.UTF_8).length + 1L;
         }
