@@ -11,8 +11,6 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.ffm.FlexibleArrays;
-import org.cffi4j.internal.ffm.Initializers;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Memory;
 import org.cffi4j.internal.ffm.Pointers;
@@ -21,62 +19,6 @@ import org.cffi4j.internal.ffm.Values;
 /** The cdata functions of {@link FFI}: allocation, strings, buffers, copies, addresses. */
 final class CDataFunctions {
     private CDataFunctions() {}
-
-    static CData alloc(CType type, String spelled, Object init) {
-        if (type instanceof PointerType p) {
-            CType target = p.target();
-            long size;
-            try {
-                // once: another thread's cdef may complete the type meanwhile
-                size = target instanceof StructType s ? FlexibleArrays.allocationSize(s, init) : target.byteSize();
-            } catch (FFIException e) {
-                throw new FFIException("cannot allocate '" + spelled + "': " + e.getMessage());
-            }
-            MemorySegment block = Memory.allocate(size, target.byteAlignment());
-            CData c = new CData(p, block, Lifetime.owning(block));
-            if (init != null) {
-                Values.write(target, block, 0, init, "the initialiser of '" + spelled + "'");
-            }
-            return c;
-        }
-        if (type instanceof ArrayType a) {
-            return allocArray(a, spelled, init);
-        }
-        throw new FFIException("ffi.alloc needs a pointer or array type, not '" + spelled + "': use '" + spelled
-                + " *' for one item or '" + spelled + "[]' for several");
-    }
-
-    private static CData allocArray(ArrayType a, String spelled, Object init) {
-        long length = a.length();
-        boolean initIsLength = false;
-        if (!a.hasLength()) {
-            if (init instanceof Integer || init instanceof Long) {
-                length = ((Number) init).longValue();
-                initIsLength = true;
-                if (length < 0) {
-                    throw new FFIException("cannot allocate '" + spelled + "' with a negative length (" + length + ")");
-                }
-            } else {
-                length = init == null ? -1 : Initializers.lengthOf(a, init);
-                if (length < 0) {
-                    throw new FFIException(
-                            "'" + spelled + "' needs a length or an initialiser (a Java array, a List or a"
-                                    + " String) to know how many items to allocate");
-                }
-            }
-        }
-        if (length > Long.MAX_VALUE / Math.max(1, a.element().byteSize())) {
-            throw new FFIException("cannot allocate '" + spelled + "' with " + length + " items: more bytes than the"
-                    + " address space");
-        }
-        ArrayType sized = new ArrayType(a.element(), length);
-        MemorySegment block = Memory.allocate(sized.byteSize(), sized.byteAlignment());
-        CData c = new CData(sized, block, Lifetime.owning(block));
-        if (init != null && !initIsLength) {
-            Values.write(sized, block, 0, init, "the initialiser of '" + spelled + "'");
-        }
-        return c;
-    }
 
     static void release(CData c) {
         if (!c.lifetime().isOwning()) {

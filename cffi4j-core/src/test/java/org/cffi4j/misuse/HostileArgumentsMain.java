@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.cffi4j.Allocator;
 import org.cffi4j.BindOption;
 import org.cffi4j.CData;
 import org.cffi4j.CFunction;
@@ -38,6 +39,8 @@ public final class HostileArgumentsMain {
     private static final String CDEF = """
             int abs(int j);
             long labs(long j);
+            void *malloc(size_t n);
+            void free(void *p);
             struct point { int x, y; };
             struct flex { int n; int items[]; };
             enum color { RED, GREEN };
@@ -51,7 +54,8 @@ public final class HostileArgumentsMain {
     /** Runs the sweep; prints the escapes. */
     public static void main(String[] args) {
         long calls = 0;
-        for (Class<?> type : List.of(FFI.class, Library.class, CData.class, Scope.class, CFunction.class)) {
+        for (Class<?> type :
+                List.of(FFI.class, Library.class, CData.class, Scope.class, CFunction.class, Allocator.class)) {
             List<Method> methods = Arrays.stream(type.getMethods())
                     .filter(m -> m.getDeclaringClass() == type && !SKIPPED.contains(m.getName()))
                     .sorted(Comparator.comparing(Method::toString))
@@ -99,6 +103,12 @@ public final class HostileArgumentsMain {
             Scope closed = ffi.scope();
             closed.close();
             return List.of(ffi::scope, () -> closed);
+        }
+        if (type == Allocator.class) {
+            Library libc = ffi.dlopen(null);
+            return List.of(
+                    () -> ffi.newAllocator(null, null, true),
+                    () -> ffi.newAllocator(libc.function("malloc"), libc.function("free"), false));
         }
         if (type == CFunction.class) {
             Library libc = ffi.dlopen(null);
@@ -174,6 +184,9 @@ public final class HostileArgumentsMain {
         if (type == Object[].class) {
             return new Object[][] {{}, {1}, {1, 2}, {-5}, {List.of(1, 2)}, {null}}[i];
         }
+        if (type == boolean.class) {
+            return i % 2 == 0;
+        }
         if (type == long.class || type == int.class) {
             Object n = new Object[] {0L, 1L, 4L, 8L, 2L, 3L}[i];
             return type == int.class ? (Object) ((Long) n).intValue() : n;
@@ -246,6 +259,9 @@ public final class HostileArgumentsMain {
         } else if (type == long.class) {
             values.clear();
             values.addAll(List.of(-1L, Long.MIN_VALUE, Long.MAX_VALUE, (long) Integer.MAX_VALUE + 1));
+        } else if (type == boolean.class) {
+            values.clear();
+            values.addAll(List.of(true, false));
         } else if (type == int.class) {
             values.clear();
             values.addAll(List.of(-1, Integer.MIN_VALUE, Integer.MAX_VALUE));
