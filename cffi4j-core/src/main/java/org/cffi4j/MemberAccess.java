@@ -80,6 +80,13 @@ final class MemberAccess {
             checkWritable(p.base, c);
             if (p.field == null) {
                 Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
+            } else if (FlexibleArrays.isVariable(p.field.type())) { // its items run to the end of the block
+                Values.write(
+                        p.field.type(),
+                        FlexibleArrays.items(p.base.address() + p.field.byteOffset(), lifetime),
+                        0,
+                        value,
+                        "member '" + p.field.name() + "' of '" + p.owner + "'");
             } else {
                 Initializers.writeField(p.owner, p.field, p.base, value, path);
             }

@@ -110,5 +110,13 @@ class FlexibleArrayMembersTest {
         assertEquals("int *", items.ctype().toString());
         assertEquals(30, items.get(2));
         assertEquals(-20, fromC.get("items.1"));
+        fromC.set("items", List.of(7, 8));
+        assertEquals(8, block.get("items.1"));
+        assertEquals(30, block.get("items.2"));
+        block.set("items", List.of(1, 2, 3));
+        assertEquals(
+                "too many initialisers for 'int[]': 4 given, room for 3 (member 'items' of 'struct flex')",
+                assertThrows(FFIException.class, () -> block.set("items", List.of(1, 2, 3, 4)))
+                        .getMessage());
     }
 }
