@@ -77,6 +77,45 @@ public final class CData {
         return memory.address();
     }
 
+    /**
+     * The value as a Java {@code long}, as CFFI's {@code int(x)}: a number cdata's value (a
+     * floating one truncated toward zero, as C converts it; an unsigned 64-bit one as its two's
+     * complement), a {@code _Bool}'s 0 or 1, a character's code, an enum's value, or a pointer's
+     * address (0 for NULL).
+     *
+     * @throws FFIException for an array, struct or union, which have no single number
+     */
+    public long longValue() {
+        if (isNumber()) {
+            Number n = CastValues.numberOf(this);
+            if (n instanceof Double || n instanceof Float) {
+                double d = n.doubleValue();
+                if (Double.isNaN(d) || d >= 0x1p63 || d < -0x1p63) {
+                    throw new FFIException("the value " + n + " of '" + type + "' does not fit in a long");
+                }
+            }
+            return n.longValue();
+        }
+        if (type instanceof PointerType) {
+            return memory.address();
+        }
+        throw new FFIException("'" + type + "' is not a number or a pointer, so it has no long value");
+    }
+
+    /**
+     * The value as a Java {@code double}, as CFFI's {@code float(x)}: a number cdata's value (an
+     * integer converted as C converts it to {@code double}), a character's code or an enum's value.
+     *
+     * @throws FFIException for a pointer, an array, a struct or a union
+     */
+    public double doubleValue() {
+        if (!isNumber()) {
+            throw new FFIException("'" + type + "' is not a number, so it has no double value"
+                    + (type instanceof PointerType ? " (its address is longValue())" : ""));
+        }
+        return CastValues.numberOf(this).doubleValue();
+    }
+
     /** Whether this is a NULL pointer. */
     public boolean isNull() {
         return !isNumber() && memory.address() == 0;

@@ -11,7 +11,6 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.ffm.Initializers;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Memory;
 import org.cffi4j.internal.ffm.Pointers;
@@ -20,61 +19,6 @@ import org.cffi4j.internal.ffm.Values;
 /** The cdata functions of {@link FFI}: allocation, strings, buffers, copies, addresses. */
 final class CDataFunctions {
     private CDataFunctions() {}
-
-    static CData alloc(CType type, String spelled, Object init) {
-        if (type instanceof PointerType p) {
-            CType target = p.target();
-            long size;
-            try {
-                size = target.byteSize(); // once: another thread's cdef may complete the type meanwhile
-            } catch (FFIException e) {
-                throw new FFIException("cannot allocate '" + spelled + "': " + e.getMessage());
-            }
-            MemorySegment block = Memory.allocate(size, target.byteAlignment());
-            CData c = new CData(p, block, Lifetime.owning(block));
-            if (init != null) {
-                Values.write(target, block, 0, init, "the initialiser of '" + spelled + "'");
-            }
-            return c;
-        }
-        if (type instanceof ArrayType a) {
-            return allocArray(a, spelled, init);
-        }
-        throw new FFIException("ffi.alloc needs a pointer or array type, not '" + spelled + "': use '" + spelled
-                + " *' for one item or '" + spelled + "[]' for several");
-    }
-
-    private static CData allocArray(ArrayType a, String spelled, Object init) {
-        long length = a.length();
-        boolean initIsLength = false;
-        if (!a.hasLength()) {
-            if (init instanceof Integer || init instanceof Long) {
-                length = ((Number) init).longValue();
-                initIsLength = true;
-                if (length < 0) {
-                    throw new FFIException("cannot allocate '" + spelled + "' with a negative length (" + length + ")");
-                }
-            } else {
-                length = init == null ? -1 : Initializers.lengthOf(a, init);
-                if (length < 0) {
-                    throw new FFIException(
-                            "'" + spelled + "' needs a length or an initialiser (a Java array, a List or a"
-                                    + " String) to know how many items to allocate");
-                }
-            }
-        }
-        if (length > Long.MAX_VALUE / Math.max(1, a.element().byteSize())) {
-            throw new FFIException("cannot allocate '" + spelled + "' with " + length + " items: more bytes than the"
-                    + " address space");
-        }
-        ArrayType sized = new ArrayType(a.element(), length);
-        MemorySegment block = Memory.allocate(sized.byteSize(), sized.byteAlignment());
-        CData c = new CData(sized, block, Lifetime.owning(block));
-        if (init != null && !initIsLength) {
-            Values.write(sized, block, 0, init, "the initialiser of '" + spelled + "'");
-        }
-        return c;
-    }
 
     static void release(CData c) {
         if (!c.lifetime().isOwning()) {
@@ -90,10 +34,14 @@ final class CDataFunctions {
             long v = org.cffi4j.internal.ffm.CastValues.numberOf(c).longValue();
             return e.nameOf(v).map(org.cffi4j.ctype.Enumerator::name).orElse(Long.toString(v));
         }
+        if (t instanceof PrimitiveType c1 && isCharacter(c1)) {
+            return character(c1, org.cffi4j.internal.ffm.CastValues.numberOf(c).longValue());
+        }
         CType item = t instanceof PointerType p ? p.target() : t instanceof ArrayType a ? a.element() : null;
         if (!(item instanceof PrimitiveType p) || !p.isIntegral() || p.size() > 4 || p.size() == 0) {
             throw new FFIException(
-                    "ffi.string needs a char or wide-char pointer or array (or an enum value), not '" + t + "'");
+                    "ffi.string needs a char or wide-char pointer or array (or a character or an enum value), not '" + t
+                            + "'");
         }
         if (c.isNull()) {
             throw new FFIException("ffi.string of a NULL pointer ('" + t + "')");
@@ -113,6 +61,21 @@ final class CDataFunctions {
         } finally {
             lifetime.exit();
         }
+    }
+
+    private static boolean isCharacter(PrimitiveType p) {
+        return p.kind() == PrimitiveType.Kind.CHAR || p.kind() == PrimitiveType.Kind.WIDE_CHAR;
+    }
+
+    // A single character cdata ((wchar_t) 0xe9) as the one-character String it holds, decoded as its
+    // string of one item would be.
+    private static String character(PrimitiveType p, long code) {
+        if (code == 0) {
+            return "\0";
+        }
+        MemorySegment one = MemorySegment.ofArray(new long[1]);
+        one.set(ValueLayout.JAVA_LONG, 0, code);
+        return decode(one.asSlice(0, p.size()), (int) p.size(), 1);
     }
 
     private static String decode(MemorySegment m, int unit, long limit) {
@@ -204,6 +167,12 @@ final class CDataFunctions {
     // The buffer of a block cffi4j owns is over CData.segment()'s checked segment: FFM refuses its
     // accesses once the block is released.
     static ByteBuffer buffer(CData c, long size) {
+        if (c.isNumber()) {
+            throw new FFIException("ffi.buffer needs a pointer, array, struct or union cdata, not '" + c.ctype() + "'");
+        }
+        if (c.isNull()) {
+            throw new FFIException("ffi.buffer of a NULL pointer ('" + c.ctype() + "')");
+        }
         MemorySegment m;
         if (c.isBounded() || c.ctype() instanceof ArrayType) {
             m = c.segment();
@@ -219,6 +188,10 @@ final class CDataFunctions {
             }
             m = m.asSlice(0, size);
         }
+        if (m.byteSize() > Integer.MAX_VALUE) {
+            throw new FFIException("ffi.buffer: a ByteBuffer holds at most " + Integer.MAX_VALUE + " bytes, and " + c
+                    + " has " + m.byteSize() + "; pass a size, or use CData.segment()");
+        }
         return m.asByteBuffer().order(java.nio.ByteOrder.nativeOrder());
     }
 
@@ -231,7 +204,7 @@ final class CDataFunctions {
                 MemorySegment.copy(bytes, 0, block, ValueLayout.JAVA_BYTE, 0, bytes.length);
                 yield block; // a Java array moves under GC: C gets a native copy
             }
-            default ->
+            case null, default ->
                 throw new FFIException("ffi.fromBuffer needs a native MemorySegment, a direct ByteBuffer or a"
                         + " byte[], not " + org.cffi4j.internal.ffm.IntegerRange.describe(buffer));
         };
@@ -277,6 +250,13 @@ final class CDataFunctions {
 
     private static MemorySegment segmentOf(Object o, long n, String what) {
         MemorySegment m = switch (o) {
+            case CData c
+            when c.isNumber() ->
+                throw new FFIException(
+                        "ffi.memmove: the " + what + " must be a pointer or array cdata, not '" + c.ctype() + "'");
+            case CData c
+            when c.isNull() && n > 0 ->
+                throw new FFIException("ffi.memmove: the " + what + " is a NULL pointer ('" + c.ctype() + "')");
             case CData c ->
                 c.isBounded() || c.ctype() instanceof ArrayType
                         ? c.rawMemory()
@@ -309,18 +289,26 @@ final class CDataFunctions {
                     ? Pointers.into(new PointerType(t), c.address(), c.lifetime())
                     : new CData(new PointerType(t), c.rawMemory(), c.lifetime());
         }
-        CType base = t instanceof PointerType p ? p.target() : t;
-        long offset = MemberPath.offset(base, base.toString(), path);
-        CType member = MemberPath.typeAt(base, path);
-        PointerType result = new PointerType(member);
+        if (c.isNumber()) {
+            throw new FFIException("ffi.addressof needs a pointer, struct, union or array cdata, not '" + t + "'");
+        }
+        MemberPath.Step member = MemberPath.walk(t, t.toString(), path);
+        PointerType result = new PointerType(member.type());
+        long address = c.rawMemory().address() + member.offset();
         if (c.isBounded()) {
-            return Pointers.into(result, c.rawMemory().address() + offset, c.lifetime());
+            return Pointers.into(result, address, c.lifetime());
         }
-        MemorySegment m = c.rawMemory();
-        if (t instanceof PointerType) {
-            m = m.reinterpret(base.byteSize());
+        if (t instanceof PointerType) { // memory C owns: the member is all that is known of it
+            if (c.isNull()) {
+                throw new FFIException("ffi.addressof of a member of a NULL pointer ('" + t + "')");
+            }
+            return new CData(
+                    result,
+                    MemorySegment.ofAddress(address).reinterpret(member.type().byteSize()),
+                    c.lifetime());
         }
-        return new CData(result, m.asSlice(offset, member.byteSize()), c.lifetime());
+        return new CData(
+                result, c.rawMemory().asSlice(member.offset(), member.type().byteSize()), c.lifetime());
     }
 
     // What a byte[] copy is aligned to: the pointed-to or item type's alignment, so that the items

@@ -57,6 +57,7 @@ public final class FFI {
     public static final CData NULL = new CData(new PointerType(VoidType.VOID), MemorySegment.NULL, Lifetime.UNOWNED);
 
     private volatile TypeTable table = new TypeTable();
+    private final InitOnce onces = new InitOnce();
     private String module;
     private String source;
     private SourceOptions sourceOptions;
@@ -284,7 +285,7 @@ public final class FFI {
      * reachable, or at {@link #release}.
      */
     public CData alloc(String ctype) {
-        return CDataFunctions.alloc(typeOf(ctype), ctype, null);
+        return Allocations.alloc(typeOf(ctype), ctype, null);
     }
 
     /**
@@ -293,7 +294,35 @@ public final class FFI {
      * for {@code "T[]"}, an Integer length.
      */
     public CData alloc(String ctype, Object init) {
-        return CDataFunctions.alloc(typeOf(ctype), ctype, init);
+        return Allocations.alloc(typeOf(ctype), ctype, init);
+    }
+
+    /**
+     * CFFI's {@code ffi.new_allocator}: an {@link Allocator} whose {@code alloc} calls
+     * {@code alloc(size)} for each block and gives it back to {@code free(p)} when it is released
+     * or unreachable. Each function is a C function pointer cdata ({@code void *(*)(size_t)},
+     * {@code void (*)(void *)}), a library function ({@code lib.function("malloc")}), a Java
+     * {@code LongFunction} returning a pointer cdata (resp. a {@code Consumer<CData>}), or null:
+     * a null alloc is cffi4j's own allocation; a null free never frees (an arena freed as a whole).
+     *
+     * @param clearAfterAlloc whether to zero each block, as {@code ffi.alloc} does; blocks from cffi4j's
+     *     own allocation are always zero
+     * @throws FFIException if a function is of none of these kinds, or free is given without alloc
+     */
+    public Allocator newAllocator(Object alloc, Object free, boolean clearAfterAlloc) {
+        return new Allocator(this, alloc, free, clearAfterAlloc);
+    }
+
+    /**
+     * CFFI's {@code ffi.init_once}: runs {@code initialiser} once for {@code tag} in this FFI, however
+     * many threads call at the same time, and returns its result to every caller (the later ones
+     * wait for the first). If it throws, the exception goes to its caller and the next call runs
+     * it again.
+     *
+     * @throws FFIException if an argument is null, or the initialiser calls initOnce with its own tag
+     */
+    public <T> T initOnce(java.util.function.Supplier<T> initialiser, Object tag) {
+        return onces.run(initialiser, tag);
     }
 
     /** A scope whose allocations are all freed when it closes. */
@@ -345,6 +374,9 @@ public final class FFI {
 
     /** The first {@code size} bytes a cdata designates as a ByteBuffer (no copy). */
     public java.nio.ByteBuffer buffer(CData cdata, long size) {
+        if (size < 0) {
+            throw new FFIException("ffi.buffer: the size is negative (" + size + ")");
+        }
         return CDataFunctions.buffer(cdata(cdata, "ffi.buffer"), size);
     }
 

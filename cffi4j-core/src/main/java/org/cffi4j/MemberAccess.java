@@ -9,6 +9,7 @@ import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.ffm.Bitfields;
 import org.cffi4j.internal.ffm.ConstMembers;
 import org.cffi4j.internal.ffm.FieldAccessor;
+import org.cffi4j.internal.ffm.FlexibleArrays;
 import org.cffi4j.internal.ffm.Initializers;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Values;
@@ -79,6 +80,13 @@ final class MemberAccess {
             checkWritable(p.base, c);
             if (p.field == null) {
                 Values.write(p.arrayItemType, p.base, p.itemOffset, value, "'" + path + "' of '" + c.ctype() + "'");
+            } else if (FlexibleArrays.isVariable(p.field.type())) { // its items run to the end of the block
+                Values.write(
+                        p.field.type(),
+                        FlexibleArrays.items(p.base.address() + p.field.byteOffset(), lifetime),
+                        0,
+                        value,
+                        "member '" + p.field.name() + "' of '" + p.owner + "'");
             } else {
                 Initializers.writeField(p.owner, p.field, p.base, value, path);
             }
@@ -124,7 +132,9 @@ final class MemberAccess {
                                 base.get(java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED, off),
                                 false, // a pointer read from memory: C's, its block unknown
                                 path)
-                        : base.asSlice(off, t.byteSize());
+                        : FlexibleArrays.isVariable(t)
+                                ? FlexibleArrays.items(base.address() + off, c.lifetime())
+                                : base.asSlice(off, t.byteSize());
                 current = t instanceof PointerType p ? p.target() : t;
             } else if (current instanceof PointerType p) {
                 base = pointee(p, base, c.isBounded(), path);
@@ -158,9 +168,14 @@ final class MemberAccess {
     private static Place step(CType current, MemorySegment base, String step, String path, CData c) {
         if (!step.isEmpty() && step.chars().allMatch(Character::isDigit) && current instanceof ArrayType a) {
             long i = step.length() > 18 ? Long.MAX_VALUE : Long.parseLong(step); // more digits: past any array
-            if (a.hasLength() && i >= a.length()
-                    || i > Long.MAX_VALUE / Math.max(1, a.element().byteSize())) {
+            long size = a.element().byteSize();
+            if (a.hasLength() && !FlexibleArrays.isVariable(a) && i >= a.length()
+                    || i > Long.MAX_VALUE / Math.max(1, size)) {
                 throw new FFIException("index " + step + " is out of bounds for '" + a + "' in '" + path + "'");
+            }
+            if (FlexibleArrays.isVariable(a) && i * size + size > base.byteSize()) {
+                throw new FFIException("index " + step + " is out of bounds for '" + a + "' in '" + path + "': its"
+                        + " block has room for " + CDataFunctions.items(base.byteSize() / Math.max(1, size)));
             }
             return new Place(null, null, base, a.element(), i * a.element().byteSize(), null);
         }

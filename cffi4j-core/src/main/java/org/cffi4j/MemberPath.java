@@ -16,21 +16,45 @@ final class MemberPath {
         if (path.length == 0) {
             throw new FFIException("offsetof('" + typeName + "') needs at least one member name");
         }
+        return walk(type, typeName, path).offset();
+    }
+
+    /** The type of the member a path designates. */
+    static CType typeAt(CType type, String... path) {
+        checkNoNull(type.toString(), path);
+        return walk(type, type.toString(), path).type();
+    }
+
+    /** Where a path ends: the member's type and its byte offset. */
+    record Step(CType type, long offset) {}
+
+    // As C's &p[51] and CFFI's offsetof("int *", 51): an index as the first step of a pointer type goes
+    // through the pointer; a name as the first step reaches the member of the struct it points to.
+    static Step walk(CType type, String typeName, String... path) {
+        checkNoNull(typeName, path);
         long offset = 0;
-        CType current =
-                type instanceof PointerType p && !(path[0].chars().allMatch(Character::isDigit)) ? p.target() : type;
-        for (String step : path) {
-            if (!step.isEmpty() && step.chars().allMatch(Character::isDigit)) {
+        CType current = type;
+        for (int i = 0; i < path.length; i++) {
+            String step = path[i];
+            boolean isIndex = !step.isEmpty() && step.chars().allMatch(Character::isDigit);
+            if (i == 0 && current instanceof PointerType p) {
+                current = p.target();
+                if (isIndex) {
+                    offset = Math.addExact(offset, scaled(index(step, typeName), current, typeName, step));
+                    continue;
+                }
+            }
+            if (isIndex) {
                 if (!(current instanceof ArrayType a)) {
                     throw new FFIException("offsetof('" + typeName + "'): '" + current
                             + "' is not an array, so it has no" + " index " + step);
                 }
-                long index = Long.parseLong(step);
+                long index = index(step, typeName);
                 if (a.hasLength() && index > a.length()) {
                     throw new FFIException(
                             "offsetof('" + typeName + "'): index " + index + " is past the end of '" + a + "'");
                 }
-                offset += index * a.element().byteSize();
+                offset = Math.addExact(offset, scaled(index, a.element(), typeName, step));
                 current = a.element();
                 continue;
             }
@@ -38,21 +62,31 @@ final class MemberPath {
             offset += f.byteOffset();
             current = f.type();
         }
-        return offset;
+        return new Step(current, offset);
     }
 
-    /** The type of the member a path designates. */
-    static CType typeAt(CType type, String... path) {
-        checkNoNull(type.toString(), path);
-        CType current = type;
-        for (String step : path) {
-            if (!step.isEmpty() && step.chars().allMatch(Character::isDigit) && current instanceof ArrayType a) {
-                current = a.element();
-            } else {
-                current = field(current, step, type.toString()).type();
-            }
+    private static long index(String step, String typeName) {
+        try {
+            return Long.parseLong(step);
+        } catch (NumberFormatException e) {
+            throw new FFIException("offsetof('" + typeName + "'): index " + step + " is beyond the address space");
         }
-        return current;
+    }
+
+    // index * sizeof(item); an item without a size (void, an opaque struct) says so.
+    private static long scaled(long index, CType item, String typeName, String step) {
+        long size;
+        try {
+            size = item.byteSize();
+        } catch (FFIException e) {
+            throw new FFIException(
+                    "offsetof('" + typeName + "'): cannot index '" + item + "' with " + step + ": " + e.getMessage());
+        }
+        try {
+            return Math.multiplyExact(index, size);
+        } catch (ArithmeticException e) {
+            throw new FFIException("offsetof('" + typeName + "'): index " + step + " is beyond the address space");
+        }
     }
 
     private static void checkNoNull(String typeName, String[] path) {

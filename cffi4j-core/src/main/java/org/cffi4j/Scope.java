@@ -51,6 +51,26 @@ public final class Scope implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Makes this scope release {@code cdata} at close: a cdata that owns its memory, e.g. one of an
+     * {@link Allocator} or of {@link FFI#gc}. Returns it.
+     *
+     * @throws FFIException if the scope is closed (the cdata is released then), or the cdata owns
+     *     nothing
+     */
+    public synchronized CData own(CData cdata) {
+        if (cdata == null || !cdata.lifetime().isOwning()) {
+            throw new FFIException("scope.own needs a cdata that owns its memory (from ffi.alloc, an Allocator or"
+                    + " ffi.gc), not " + cdata);
+        }
+        if (closed) {
+            ffi.release(cdata);
+            throw new FFIException("this scope is closed");
+        }
+        owned.add(cdata);
+        return cdata;
+    }
+
     /** Frees everything allocated through this scope. */
     @Override
     public synchronized void close() {

@@ -374,7 +374,7 @@ class ConversionTableTest {
             CData memory = (CData) libc.call("memset", "abc", 0, 1L); // void * takes a String too
             assertTrue(!memory.isNull());
             fails(
-                    "cannot convert a java.lang.String to 'int *' (argument 2 of 'frexp'): only char pointers take strings",
+                    "cannot convert a java.lang.String to 'int *' (argument 2 of 'frexp'): only char and wide-char pointers take strings",
                     () -> libc.call("frexp", 1.0, "x"));
             fails(
                     "cannot store a java.lang.String as 'char *' (item 0 of 'char *[1]'): its memory would not outlive this"

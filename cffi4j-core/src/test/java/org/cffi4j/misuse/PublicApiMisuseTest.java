@@ -79,6 +79,35 @@ class PublicApiMisuseTest {
                         "cannot write into <cdata 'char[8]' 0x?>: its memory is read-only (a read-only buffer given"
                                 + " to ffi.fromBuffer)"),
                 row(
+                        "memmove into a NULL pointer",
+                        f -> f.memmove(FFI.NULL, new byte[8], 8),
+                        "ffi.memmove: the destination is a NULL pointer ('void *')"),
+                row(
+                        "memmove from a number",
+                        f -> f.memmove(new byte[8], f.cast("int", 5), 4),
+                        "ffi.memmove: the source must be a pointer or array cdata, not 'int'"),
+                row(
+                        "buffer of a number",
+                        f -> f.buffer(f.cast("int", 5)),
+                        "ffi.buffer needs a pointer, array, struct or union cdata, not 'int'"),
+                row("buffer of NULL", f -> f.buffer(FFI.NULL, 4), "ffi.buffer of a NULL pointer ('void *')"),
+                row(
+                        "buffer of a negative size",
+                        f -> f.buffer(f.alloc("int[2]"), -2),
+                        "ffi.buffer: the size is negative (-2)"),
+                row(
+                        "fromBuffer of null",
+                        f -> f.fromBuffer("char[]", null),
+                        "ffi.fromBuffer needs a native MemorySegment, a direct ByteBuffer or a byte[], not null"),
+                row(
+                        "offsetof an index past the range of long",
+                        f -> f.offsetof("int[]", "99999999999999999999"),
+                        "offsetof('int[]'): index 99999999999999999999 is beyond the address space"),
+                row(
+                        "addressof a number",
+                        f -> f.addressof(f.cast("int", 5), "0"),
+                        "ffi.addressof needs a pointer, struct, union or array cdata, not 'int'"),
+                row(
                         "a null type name",
                         f -> f.sizeof((String) null),
                         "a C type is named by a String such as \"int *\" or \"struct point\", not null"),

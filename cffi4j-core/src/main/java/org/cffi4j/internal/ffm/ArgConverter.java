@@ -7,6 +7,7 @@ import org.cffi4j.CData;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
+import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
@@ -96,9 +97,17 @@ final class ArgConverter {
                         "cannot return a java.lang.String as '" + p + "' (" + where + "): its memory would"
                                 + " not outlive the call; return a cdata from ffi.alloc(\"char[]\", s) kept alive elsewhere");
             }
+            int unit = WideStrings.unit(p.target());
+            if (unit > 0) { // a wide string for wchar_t *, char16_t *, char32_t *: a terminated copy for the call
+                MemorySegment units = WideStrings.encode(s, unit);
+                MemorySegment m = scope.allocate(units.byteSize() + unit, unit);
+                MemorySegment.copy(units, 0, m, 0, units.byteSize());
+                m.asSlice(units.byteSize()).fill((byte) 0);
+                return m;
+            }
             if (!isByteTarget(p.target())) {
                 throw new FFIException("cannot convert a java.lang.String to '" + p + "' (" + where + "): only char"
-                        + " pointers take strings");
+                        + " and wide-char pointers take strings");
             }
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             MemorySegment m = scope.allocate(utf8.length + 1L, 1);
@@ -111,7 +120,24 @@ final class ArgConverter {
                 && scope != null) {
             return JavaArrays.pass(p, value, scope, where);
         }
+        if (value instanceof java.util.List<?> items && scope != null) {
+            return temporaryArray(p, items, scope);
+        }
         return Pointers.toAddress(p, value, where);
+    }
+
+    // A List where a T * goes: a temporary T[n] for the call, filled as ffi.alloc("T[]", list) would
+    // be (numbers, or initialisers of structs), as CFFI passes a list.
+    private MemorySegment temporaryArray(PointerType p, java.util.List<?> items, CallScope scope) {
+        CType item = p.target();
+        if (item instanceof VoidType || item instanceof FunctionType || !item.isComplete()) {
+            throw new FFIException("cannot convert a java.util.List to '" + p + "' (" + where + "): the items of a"
+                    + " List need a complete pointed-to type, and '" + item + "' is not one");
+        }
+        org.cffi4j.ctype.ArrayType array = new org.cffi4j.ctype.ArrayType(item, items.size());
+        MemorySegment m = scope.allocate(Math.max(1, array.byteSize()), item.byteAlignment());
+        Values.write(array, m, 0, items, where);
+        return m;
     }
 
     private static boolean isByteTarget(CType t) {

@@ -47,7 +47,10 @@ public final class CastValues {
             }
             return CDataAccess.door().create(declared, box.asSlice(0, p.size()), Lifetime.UNOWNED);
         }
-        long bits = integerBits(value);
+        // As CFFI: (enum color) "GREEN" is the constant's value; (wchar_t) "é" the character's code.
+        long bits = value instanceof String s && (declared instanceof EnumType || isCharacter(p))
+                ? IntegerRange.toBits(s, declared, "cast")
+                : integerBits(value);
         if (p.kind() == PrimitiveType.Kind.BOOL) {
             bits = isNonZero(value, bits) ? 1 : 0;
         }
@@ -57,6 +60,10 @@ public final class CastValues {
         }
         box.set(ValueLayout.JAVA_LONG, 0, bits); // little-endian: the low bytes hold the truncated value
         return CDataAccess.door().create(declared, box.asSlice(0, size), Lifetime.UNOWNED);
+    }
+
+    private static boolean isCharacter(PrimitiveType p) {
+        return p.kind() == PrimitiveType.Kind.CHAR || p.kind() == PrimitiveType.Kind.WIDE_CHAR;
     }
 
     // C converts to _Bool by comparing with zero, before any truncation: (_Bool) 0.5 is 1.
@@ -93,7 +100,10 @@ public final class CastValues {
     private static CData pointer(PointerType p, Object value) {
         long address = switch (value) {
             case null -> 0;
-            case CData c -> c.ctype() instanceof PrimitiveType ? numberOf(c).longValue() : c.address();
+            case CData c
+            when c.ctype() instanceof PrimitiveType || c.ctype() instanceof EnumType ->
+                numberOf(c).longValue();
+            case CData c -> c.address();
             case MemorySegment s -> s.address();
             case Number n when !(n instanceof Double) && !(n instanceof Float) -> n.longValue();
             default -> throw new FFIException("cannot cast " + IntegerRange.describe(value) + " to '" + p + "'");

@@ -70,7 +70,7 @@ public abstract class FieldAccessor {
             // path reports it.
             boolean laidOut = s.fields().stream().allMatch(f -> f.byteOffset() >= 0);
             for (Field f : laidOut ? TypeAccess.mutators().namedMembers(s) : java.util.List.<Field>of()) {
-                if (!f.isBitfield()) {
+                if (!f.isBitfield() && !FlexibleArrays.isVariable(f.type())) { // those run past the struct
                     // Interned like the string literals of Java code, so a lookup with a literal matches by identity.
                     byName.put(f.name().intern(), of(s, f));
                 }

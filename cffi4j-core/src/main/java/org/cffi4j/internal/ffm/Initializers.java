@@ -43,15 +43,16 @@ public final class Initializers {
             return;
         }
         if (value instanceof List<?> list) {
-            List<Field> fields =
-                    s.fields().stream().filter(f -> f.name() != null).toList();
-            int max = s.kind() == StructType.Kind.UNION ? 1 : fields.size();
-            if (list.size() > max) {
-                throw new FFIException("too many initialisers for '" + s + "': " + list.size() + " given, " + max
-                        + " member" + (max == 1 ? "" : "s") + " (" + where + ")");
-            }
-            for (int i = 0; i < list.size(); i++) {
-                writeField(s, fields.get(i), m, list.get(i), where);
+            int used = positional(s, m, list, 0, where);
+            if (used < list.size()) {
+                List<Field> members = positionalMembers(s);
+                boolean anonymous = members.stream().anyMatch(Field::isAnonymousMember);
+                throw new FFIException("too many initialisers for '" + s + "': " + list.size() + " given, "
+                        + (anonymous
+                                ? "only the first " + used + " fill its members (an anonymous struct or union member"
+                                        + " takes a List of its own, or the next items one by one)"
+                                : members.size() + " member" + (members.size() == 1 ? "" : "s"))
+                        + " (" + where + ")");
             }
             return;
         }
@@ -59,11 +60,44 @@ public final class Initializers {
                 + "): a Map of members, a List of values, or a cdata of the same type is expected");
     }
 
+    /**
+     * The members a positional initialiser fills, in order: named members and anonymous struct or
+     * union members (unnamed bitfields are skipped, as in C); of a union, its first member only.
+     */
+    static List<Field> positionalMembers(StructType s) {
+        List<Field> fields = s.fields().stream()
+                .filter(f -> f.name() != null || f.isAnonymousMember())
+                .toList();
+        return s.kind() == StructType.Kind.UNION && !fields.isEmpty() ? fields.subList(0, 1) : fields;
+    }
+
+    // Fills the members of s from list[start...] as C's braces do, and returns the index of the first
+    // item not used. An anonymous member takes a List or Map of its own, or, as C's brace elision,
+    // the next items one by one.
+    private static int positional(StructType s, MemorySegment m, List<?> list, int start, Object where) {
+        int next = start;
+        for (Field f : positionalMembers(s)) {
+            if (next >= list.size()) {
+                break;
+            }
+            Object item = list.get(next);
+            if (f.isAnonymousMember()
+                    && !(item instanceof List<?> || item instanceof Map<?, ?> || item instanceof CData)) {
+                StructType inner = (StructType) f.type();
+                next = positional(inner, m.asSlice(f.byteOffset(), inner.byteSize()), list, next, where);
+            } else {
+                writeField(s, f, m, item, where);
+                next++;
+            }
+        }
+        return next;
+    }
+
     // What a message names; built only when a message is (a field store must not print its struct type).
     record Member(Field f, StructType s) {
         @Override
         public String toString() {
-            return "member '" + f.name() + "' of '" + s + "'";
+            return (f.name() == null ? "an anonymous member" : "member '" + f.name() + "'") + " of '" + s + "'";
         }
     }
 
@@ -103,6 +137,16 @@ public final class Initializers {
             }
             return;
         }
+        if (value instanceof String s && WideStrings.unit(element) > 0) {
+            MemorySegment units = WideStrings.encode(s, WideStrings.unit(element));
+            checkLength(a, m, units.byteSize(), where);
+            MemorySegment.copy(units, 0, m, 0, units.byteSize());
+            long unit = WideStrings.unit(element);
+            if (units.byteSize() + unit <= m.byteSize()) {
+                m.asSlice(units.byteSize(), unit).fill((byte) 0); // the terminator, when there is room
+            }
+            return;
+        }
         MemorySegment bits = sameWidthItems(element, value);
         if (bits != null) {
             checkLength(a, m, bits.byteSize(), where);
@@ -113,7 +157,9 @@ public final class Initializers {
         if (items == null) {
             throw new FFIException("cannot initialise '" + a + "' from " + IntegerRange.describe(value) + " (" + where
                     + "): a Java array, a List"
-                    + (element instanceof PrimitiveType p && p.size() == 1 ? " or a String" : "")
+                    + (element instanceof PrimitiveType p && p.size() == 1 || WideStrings.unit(element) > 0
+                            ? " or a String"
+                            : "")
                     + " is expected");
         }
         checkLength(a, m, items.size() * element.byteSize(), where);
@@ -176,6 +222,9 @@ public final class Initializers {
 
     /** The number of items an initialiser gives an open array {@code T[]}, or -1 if it is a length. */
     public static long lengthOf(ArrayType a, Object init) {
+        if (init instanceof String s && WideStrings.unit(a.element()) > 0) {
+            return WideStrings.length(s, WideStrings.unit(a.element())) + 1;
+        }
         if (init instanceof String s) {
             return s.getBytes(StandardCharsets.UTF_8).length + 1L;
         }

@@ -1,6 +1,7 @@
 package org.cffi4j.internal.ffm;
 
 import java.math.BigInteger;
+import org.cffi4j.CData;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
@@ -28,6 +29,14 @@ public final class IntegerRange {
                     .findFirst()
                     .orElseThrow(
                             () -> new FFIException("'" + name + "' is not a constant of '" + e + "' (" + where + ")"));
+        }
+        if (value instanceof CData c && (c.ctype() instanceof PrimitiveType || c.ctype() instanceof EnumType)) {
+            value = CastValues.numberOf(c); // a number cdata (an enum's too) stores its value, range checked
+        }
+        if (value instanceof String s
+                && s.codePointCount(0, s.length()) == 1
+                && (p.kind() == PrimitiveType.Kind.CHAR || p.kind() == PrimitiveType.Kind.WIDE_CHAR)) {
+            return check(s.codePointAt(0), p, type, where); // a one-character String, as CFFI takes for a char
         }
         if (p.kind() == PrimitiveType.Kind.BOOL) {
             return bool(value, where);

@@ -53,6 +53,15 @@ public final class Lifetime {
     }
 
     /**
+     * A lifetime that runs {@code free} when released or unreachable, over {@code block} (allocated
+     * by the user's own function, through {@code ffi.newAllocator}): bounded as a block cffi4j
+     * allocated itself.
+     */
+    public static Lifetime owning(MemorySegment block, Runnable free) {
+        return new Lifetime(Guard.ofDestructor(free), null, block);
+    }
+
+    /**
      * The lifetime of memory cffi4j views but does not own (the native buffer of {@code
      * ffi.fromBuffer}): nothing to free, but its bounds are known.
      */

@@ -33,6 +33,7 @@ public final class Values {
             case EnumType e -> readPrimitive(e.underlying(), m, offset);
             case PointerType p -> pointer(p, m.get(ValueLayout.ADDRESS_UNALIGNED, offset));
             case StructType s -> view(s, m.asSlice(offset, s.byteSize()), lifetime);
+            case ArrayType a when FlexibleArrays.isVariable(a) -> FlexibleArrays.read(a, m, offset, lifetime);
             case ArrayType a -> view(a, a.hasLength() ? m.asSlice(offset, a.byteSize()) : m.asSlice(offset), lifetime);
             default -> throw new FFIException("cannot read a value of type '" + t + "'");
         };
@@ -95,10 +96,19 @@ public final class Values {
             case PrimitiveType p -> writePrimitive(p, t, m, offset, value, where);
             case EnumType e -> writePrimitive(e.underlying(), t, m, offset, value, where);
             case PointerType p -> m.set(ValueLayout.ADDRESS_UNALIGNED, offset, Pointers.toAddress(p, value, where));
-            case StructType s -> Initializers.struct(s, m.asSlice(offset, s.byteSize()), value, where);
+            // A trailing T[] or T[0] member takes items to the end of the memory given (ffi.alloc made room).
+            case StructType s ->
+                Initializers.struct(
+                        s,
+                        FlexibleArrays.trailing(s) == null ? m.asSlice(offset, s.byteSize()) : m.asSlice(offset),
+                        value,
+                        where);
             case ArrayType a ->
                 Initializers.array(
-                        a, a.hasLength() ? m.asSlice(offset, a.byteSize()) : m.asSlice(offset), value, where);
+                        a,
+                        FlexibleArrays.isVariable(a) ? m.asSlice(offset) : m.asSlice(offset, a.byteSize()),
+                        value,
+                        where);
             case FunctionType f -> throw new FFIException("cannot store into a function (" + where + ")");
             default -> throw new FFIException("cannot store a value of type '" + t + "' (" + where + ")");
         }
