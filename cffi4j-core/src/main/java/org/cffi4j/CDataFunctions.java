@@ -310,7 +310,7 @@ final class CDataFunctions {
                     : new CData(new PointerType(t), c.rawMemory(), c.lifetime());
         }
         CType base = t instanceof PointerType p ? p.target() : t;
-        long offset = MemberPath.offset(base, base.toString(), path);
+        long offset = MemberPath.offset(base, "ffi.addressof('" + t + "')", path);
         CType member = MemberPath.typeAt(base, path);
         PointerType result = new PointerType(member);
         if (c.isBounded()) {

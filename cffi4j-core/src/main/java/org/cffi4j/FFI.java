@@ -16,6 +16,7 @@ import org.cffi4j.internal.ffm.LibraryFinder;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.NativeLayouts;
 import org.cffi4j.internal.ffm.Upcalls;
+import org.cffi4j.internal.message.DidYouMean;
 import org.cffi4j.internal.parse.CdefParser;
 import org.cffi4j.internal.parse.Declaration;
 import org.cffi4j.internal.parse.TypeTable;
@@ -153,7 +154,7 @@ public final class FFI {
      *     member is a bitfield
      */
     public long offsetof(String ctype, String... fieldPath) {
-        return MemberPath.offset(typeOf(ctype), ctype, fieldPath);
+        return MemberPath.offset(typeOf(ctype), "offsetof('" + ctype + "')", fieldPath);
     }
 
     /**
@@ -201,7 +202,8 @@ public final class FFI {
      * @throws FFIException if no such constant is declared, or only API mode can tell its value
      */
     public long integerConst(String name) {
-        Declaration d = table.lookup(name).orElse(null);
+        TypeTable current = table;
+        Declaration d = current.lookup(name).orElse(null);
         if (d instanceof Declaration.Constant c) {
             if (c.apiMode()) {
                 throw new FFIException("'" + name + "' is declared with '...': its value is known only in API mode"
@@ -212,6 +214,7 @@ public final class FFI {
         throw new FFIException(
                 d == null
                         ? "no integer constant named '" + name + "' is declared"
+                                + DidYouMean.declared(name, current.declarations(), Declaration.Constant.class)
                         : "'" + name + "' is not an integer constant");
     }
 

@@ -6,6 +6,7 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Enumerator;
 import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.internal.message.DidYouMean;
 
 /**
  * Converts Java numbers to C integers, checking the C type's range: an out-of-range value is an
@@ -26,8 +27,8 @@ public final class IntegerRange {
                     .filter(v -> v.name().equals(name))
                     .mapToLong(Enumerator::value)
                     .findFirst()
-                    .orElseThrow(
-                            () -> new FFIException("'" + name + "' is not a constant of '" + e + "' (" + where + ")"));
+                    .orElseThrow(() -> new FFIException("'" + name + "' is not a constant of '" + e + "'"
+                            + DidYouMean.enumerator(name, e) + " (" + where + ")"));
         }
         if (p.kind() == PrimitiveType.Kind.BOOL) {
             return bool(value, where);
