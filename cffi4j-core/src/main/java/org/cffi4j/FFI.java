@@ -261,7 +261,8 @@ public final class FFI {
      * {@code ctypes.util.find_library} would, a file name or a path; {@code null} for the C runtime
      * (libc, libm and what the process has loaded). Uses {@link #RTLD_NOW}.
      *
-     * @throws FFIException with the loader's message if the library cannot be loaded
+     * @throws FFIException if the library cannot be loaded: the message lists every place tried, in
+     *     order, and the loader's message
      */
     public Library dlopen(String nameOrPath) {
         return dlopen(nameOrPath, RTLD_NOW);
@@ -276,8 +277,11 @@ public final class FFI {
         if ((flags & (RTLD_LAZY | RTLD_NOW)) == 0) {
             flags |= RTLD_NOW; // as CFFI does: dlopen needs one of the two
         }
-        String path = nameOrPath == null ? null : LibraryFinder.resolve(nameOrPath);
-        return new Library(this, nameOrPath, Dl.open(path, flags));
+        if (nameOrPath == null) {
+            return new Library(this, null, Dl.open(null, flags));
+        }
+        LibraryFinder.Search search = LibraryFinder.find(nameOrPath);
+        return new Library(this, nameOrPath, Dl.open(search.path(), flags, search::failure));
     }
 
     /**
