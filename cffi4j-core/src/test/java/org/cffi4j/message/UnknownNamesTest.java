@@ -21,7 +21,7 @@ class UnknownNamesTest {
     private FFI ffi;
     private Library libc;
 
-    /** A mistyped name has no suggestion for an interface method: the whole bind is checked. */
+    /** An interface whose one method has a mistyped name. */
     public interface Strln {
         long strln(String s);
     }
@@ -54,22 +54,12 @@ class UnknownNamesTest {
         assertEquals(expected, errorOf(() -> libc.function("strln")));
         assertEquals(expected, errorOf(() -> libc.bind(Strln.class)));
         assertEquals("'strln' is not declared; did you mean 'strlen'?", errorOf(() -> libc.addressOf("strln")));
-    }
-
-    @Test
-    void aFunctionFarFromEveryDeclaredOneHasNoSuggestion() {
+        // far from every declared function: no suggestion
         assertEquals("no function 'memcpy' is declared in the cdef", errorOf(() -> libc.call("memcpy")));
-    }
-
-    @Test
-    void onlyNamesOfTheKindAskedForAreSuggested() {
         // 'optind' is a variable, not a function; 'abs' is not a constant
         assertEquals("no function 'optint' is declared in the cdef", errorOf(() -> libc.call("optint")));
         assertEquals("no integer constant named 'abz' is declared", errorOf(() -> ffi.integerConst("abz")));
-    }
-
-    @Test
-    void aFunctionDeclaredButNotInTheLibrarySaysSo() {
+        // declared, but not in the library: said so, with no suggestion
         ffi.cdef("size_t strln(const char *s);");
         assertEquals("function 'strln' is not in the C runtime", errorOf(() -> libc.call("strln", "hello")));
     }
@@ -135,6 +125,10 @@ class UnknownNamesTest {
         assertEquals(
                 "'struct point' has no member named 'yy'; did you mean 'y'? (the initialiser of 'struct point *')",
                 errorOf(() -> ffi.alloc("struct point *", Map.of("yy", 1))));
+        // a one-letter name is no typo of another letter
+        assertEquals(
+                "'struct point' has no member named 'z'",
+                errorOf(() -> ffi.alloc("struct point *").get("z")));
     }
 
     @Test
@@ -143,13 +137,6 @@ class UnknownNamesTest {
         assertEquals(
                 "'struct shape' has no member named 'radus'; did you mean 'radius'?",
                 errorOf(() -> shape.get("radus")));
-    }
-
-    @Test
-    void aOneLetterMemberIsNotTakenForAnother() {
-        assertEquals(
-                "'struct point' has no member named 'z'",
-                errorOf(() -> ffi.alloc("struct point *").get("z")));
     }
 
     @Test
