@@ -68,7 +68,7 @@ public final class Binder {
                                 : MethodLink.of(m, () -> generic(m, f)));
                 methods.add(m);
             } catch (FFIException e) {
-                errors.add(m, e); // checked on: the user fixes every bad method at once
+                errors.add(m, e); // go on: one bind lists every bad method, to be fixed in one go
             }
         }
         errors.throwIfAny();
