@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import org.cffi4j.CData;
-import org.cffi4j.CDefException;
 import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
 import org.cffi4j.Library;
@@ -86,17 +85,6 @@ class UnknownNamesTest {
     }
 
     @Test
-    void aMistypedConstantInACdefSuggestsTheDeclaredOne() {
-        assertEquals(
-                """
-                cdef:1:10: use of undeclared identifier 'BUFER_SIZE' in a constant expression; did you mean 'BUFFER_SIZE'? (in declaration of 'buf')
-                    char buf[BUFER_SIZE];
-                             ^""",
-                assertThrows(CDefException.class, () -> ffi.cdef("char buf[BUFER_SIZE];"))
-                        .getMessage());
-    }
-
-    @Test
     void aMistypedGlobalSuggestsTheDeclaredOne() {
         assertEquals("'optint' is not declared; did you mean 'optind'?", errorOf(() -> libc.get("optint")));
         assertEquals("'optint' is not declared; did you mean 'optind'?", errorOf(() -> libc.set("optint", 1)));
@@ -137,16 +125,5 @@ class UnknownNamesTest {
         assertEquals(
                 "'struct shape' has no member named 'radus'; did you mean 'radius'?",
                 errorOf(() -> shape.get("radus")));
-    }
-
-    @Test
-    void aMistypedMemberInACdefDesignatorSuggestsAMember() {
-        assertEquals(
-                """
-                cdef:1:44: 'struct point' has no member named 'yy'; did you mean 'y'? (in declaration of 'N')
-                    #define N __builtin_offsetof(struct point, yy)
-                                                               ^""",
-                assertThrows(CDefException.class, () -> ffi.cdef("#define N __builtin_offsetof(struct point, yy)"))
-                        .getMessage());
     }
 }

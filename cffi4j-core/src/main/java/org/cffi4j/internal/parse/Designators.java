@@ -6,7 +6,6 @@ import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.message.DidYouMean;
 
 /** The member designator of {@code __builtin_offsetof(type, a.b[2].c)}: walks it to an offset. */
 final class Designators {
@@ -59,7 +58,6 @@ final class Designators {
                     name, "'" + s + "' has no known layout (" + s.state().name().toLowerCase() + ")");
         }
         Optional<Field> f = s.field(name.text());
-        return f.orElseThrow(() -> ts.error(
-                name, "'" + s + "' has no member named '" + name.text() + "'" + DidYouMean.member(name.text(), s)));
+        return f.orElseThrow(() -> ts.error(name, "'" + s + "' has no member named '" + name.text() + "'"));
     }
 }

@@ -6,7 +6,6 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.internal.layout.Primitives;
-import org.cffi4j.internal.message.DidYouMean;
 
 /**
  * Parses and evaluates C integer constant expressions at once: every operator of C with its
@@ -289,10 +288,7 @@ final class ExpressionParser {
         if (ctx.table.isTypedefName(name.text())) {
             throw ts.error(name, "unexpected type name '" + name.text() + "' in a constant expression");
         }
-        throw ts.error(
-                name,
-                "use of undeclared identifier '" + name.text() + "' in a constant expression"
-                        + DidYouMean.declared(name.text(), ctx.table.declarations(), Declaration.Constant.class));
+        throw ts.error(name, "use of undeclared identifier '" + name.text() + "' in a constant expression");
     }
 
     // The type a constant has in expressions: an enum constant has int, or (gcc) its enum's type
