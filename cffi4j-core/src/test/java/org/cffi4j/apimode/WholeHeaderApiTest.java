@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -19,6 +17,7 @@ import org.cffi4j.FFIException;
 import org.cffi4j.Library;
 import org.cffi4j.SourceOptions;
 import org.cffi4j.testing.GccProbe;
+import org.cffi4j.testing.StdErr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,7 +123,7 @@ class WholeHeaderApiTest {
     @MethodSource("headers")
     void theWholeHeaderCompilesLoadsAndItsFunctionsAreCalled(Header h) {
         FFI[] compiled = new FFI[1];
-        String report = capturedStderr(() -> compiled[0] = compileWhole(h.name(), h.libraries()));
+        String report = StdErr.capture(() -> compiled[0] = compileWhole(h.name(), h.libraries()));
         FFI ffi = compiled[0];
         Library lib = ffi.compile(); // the module compiled once: now from the cache
         reportedFunctionsAreMissing(report, "_whole_" + h.name().replaceAll("[^A-Za-z0-9]", "_"), lib);
@@ -152,18 +151,6 @@ class WholeHeaderApiTest {
                             + " but none of the libraries linked defines it",
                     assertThrows(FFIException.class, () -> lib.function(name)).getMessage());
         }
-    }
-
-    private static String capturedStderr(Runnable body) {
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream report = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(report, true, StandardCharsets.UTF_8));
-        try {
-            body.run();
-        } finally {
-            System.setErr(stderr);
-        }
-        return report.toString(StandardCharsets.UTF_8);
     }
 
     private static FFI compileWhole(String header, List<String> libraries) {
@@ -263,7 +250,7 @@ class WholeHeaderApiTest {
 
     @Test
     void theFunctionsNoLibraryDefinesAreReportedOnceAtCompile() {
-        String text = capturedStderr(() -> {
+        String text = StdErr.capture(() -> {
             FFI ffi = compileWhole("netinet/in.h", List.of());
             ffi.compile();
             compileWhole("netinet/in.h", List.of());
