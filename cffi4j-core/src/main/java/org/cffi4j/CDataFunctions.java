@@ -292,7 +292,7 @@ final class CDataFunctions {
         if (c.isNumber()) {
             throw new FFIException("ffi.addressof needs a pointer, struct, union or array cdata, not '" + t + "'");
         }
-        MemberPath.Step member = MemberPath.walk(t, t.toString(), path);
+        MemberPath.Step member = MemberPath.walk(t, "ffi.addressof('" + t + "')", path);
         PointerType result = new PointerType(member.type());
         long address = c.rawMemory().address() + member.offset();
         if (c.isBounded()) {

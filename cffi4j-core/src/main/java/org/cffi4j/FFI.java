@@ -16,6 +16,7 @@ import org.cffi4j.internal.ffm.LibraryFinder;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.NativeLayouts;
 import org.cffi4j.internal.ffm.Upcalls;
+import org.cffi4j.internal.message.DidYouMean;
 import org.cffi4j.internal.parse.CdefParser;
 import org.cffi4j.internal.parse.Declaration;
 import org.cffi4j.internal.parse.TypeTable;
@@ -154,7 +155,7 @@ public final class FFI {
      *     member is a bitfield
      */
     public long offsetof(String ctype, String... fieldPath) {
-        return MemberPath.offset(typeOf(ctype), ctype, fieldPath);
+        return MemberPath.offset(typeOf(ctype), "offsetof('" + ctype + "')", fieldPath);
     }
 
     /**
@@ -202,7 +203,8 @@ public final class FFI {
      * @throws FFIException if no such constant is declared, or only API mode can tell its value
      */
     public long integerConst(String name) {
-        Declaration d = table.lookup(name).orElse(null);
+        TypeTable current = table;
+        Declaration d = current.lookup(name).orElse(null);
         if (d instanceof Declaration.Constant c) {
             if (c.apiMode()) {
                 throw new FFIException("'" + name + "' is declared with '...': its value is known only in API mode"
@@ -213,6 +215,7 @@ public final class FFI {
         throw new FFIException(
                 d == null
                         ? "no integer constant named '" + name + "' is declared"
+                                + DidYouMean.declared(name, current.declarations(), Declaration.Constant.class)
                         : "'" + name + "' is not an integer constant");
     }
 
@@ -259,7 +262,8 @@ public final class FFI {
      * {@code ctypes.util.find_library} would, a file name or a path; {@code null} for the C runtime
      * (libc, libm and what the process has loaded). Uses {@link #RTLD_NOW}.
      *
-     * @throws FFIException with the loader's message if the library cannot be loaded
+     * @throws FFIException if the library cannot be loaded: the message lists every place tried, in
+     *     order, and the loader's message
      */
     public Library dlopen(String nameOrPath) {
         return dlopen(nameOrPath, RTLD_NOW);
@@ -274,8 +278,11 @@ public final class FFI {
         if ((flags & (RTLD_LAZY | RTLD_NOW)) == 0) {
             flags |= RTLD_NOW; // as CFFI does: dlopen needs one of the two
         }
-        String path = nameOrPath == null ? null : LibraryFinder.resolve(nameOrPath);
-        return new Library(this, nameOrPath, Dl.open(path, flags));
+        if (nameOrPath == null) {
+            return new Library(this, null, Dl.open(null, flags));
+        }
+        LibraryFinder.Search search = LibraryFinder.find(nameOrPath);
+        return new Library(this, nameOrPath, Dl.open(search.path(), flags, search::failure));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Upcalls;
 import org.cffi4j.internal.ffm.Values;
 import org.cffi4j.internal.ffm.VariadicDowncall;
+import org.cffi4j.internal.message.DidYouMean;
 import org.cffi4j.internal.parse.Declaration;
 
 /**
@@ -92,7 +93,8 @@ public final class Library implements AutoCloseable {
     private CFunction link(LibraryHandle h, String fname) {
         Declaration d = ffi.table()
                 .lookup(fname)
-                .orElseThrow(() -> new FFIException("no function '" + fname + "' is declared in the cdef"));
+                .orElseThrow(() -> new FFIException("no function '" + fname + "' is declared in the cdef"
+                        + DidYouMean.declared(fname, ffi.table().declarations(), Declaration.Function.class)));
         if (!(d instanceof Declaration.Function f)) {
             throw new FFIException("'" + fname + "' is not a function: it is declared as a "
                     + d.getClass().getSimpleName().toLowerCase());
@@ -184,8 +186,8 @@ public final class Library implements AutoCloseable {
     public Object get(String global) {
         LibraryHandle h = open(named(global, "global"));
         try {
-            Declaration d =
-                    ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+            Declaration d = declared(
+                    global, Declaration.Variable.class, Declaration.Constant.class, Declaration.Function.class);
             return switch (d) {
                 case Declaration.Variable v
                 when apiMode && ffi.table().isStaticConstant(global) -> staticConstant(h, v);
@@ -202,8 +204,7 @@ public final class Library implements AutoCloseable {
     /** Assigns a global variable, converting the value to its C type. */
     public void set(String global, Object value) {
         LibraryHandle h = open(named(global, "global"));
-        Declaration d =
-                ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+        Declaration d = declared(global, Declaration.Variable.class);
         if (!(d instanceof Declaration.Variable v)) {
             throw new FFIException("'" + global + "' is not a variable, so it cannot be assigned");
         }
@@ -220,8 +221,7 @@ public final class Library implements AutoCloseable {
     /** {@code &global}: a pointer cdata to a global variable or function. */
     public CData addressOf(String global) {
         LibraryHandle h = open(named(global, "global or function"));
-        Declaration d =
-                ffi.table().lookup(global).orElseThrow(() -> new FFIException("'" + global + "' is not declared"));
+        Declaration d = declared(global, Declaration.Variable.class, Declaration.Function.class);
         return switch (d) {
             case Declaration.Variable v
             when apiMode && ffi.table().isStaticConstant(global) ->
@@ -244,6 +244,16 @@ public final class Library implements AutoCloseable {
             }
             default -> throw new FFIException("'" + global + "' has no address: it is not a variable or a function");
         };
+    }
+
+    // The declaration of a global, function or constant; if there is none, the error suggests the
+    // nearest declared name of the kinds the caller could use.
+    @SafeVarargs
+    private Declaration declared(String global, Class<? extends Declaration>... usable) {
+        return ffi.table()
+                .lookup(global)
+                .orElseThrow(() -> new FFIException("'" + global + "' is not declared"
+                        + DidYouMean.declared(global, ffi.table().declarations(), usable)));
     }
 
     // The library's memory at a global: the segment (and any cdata over it) keeps the library mapped.

@@ -13,6 +13,7 @@ import org.cffi4j.internal.ffm.FlexibleArrays;
 import org.cffi4j.internal.ffm.Initializers;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Values;
+import org.cffi4j.internal.message.DidYouMean;
 
 /**
  * Resolves member paths of {@link CData#get(String)} and {@link CData#set(String, Object)}:
@@ -186,7 +187,7 @@ final class MemberAccess {
         }
         Field f = s.field(step)
                 .orElseThrow(() -> new FFIException("'" + s + "' has no member named '" + step + "'"
-                        + (path.equals(step) ? "" : " (in '" + path + "')")));
+                        + DidYouMean.member(step, s) + (path.equals(step) ? "" : " (in '" + path + "')")));
         return new Place(s, f, base, null, 0, null);
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -19,6 +17,7 @@ import org.cffi4j.FFIException;
 import org.cffi4j.Library;
 import org.cffi4j.SourceOptions;
 import org.cffi4j.testing.GccProbe;
+import org.cffi4j.testing.StdErr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,8 +122,35 @@ class WholeHeaderApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("headers")
     void theWholeHeaderCompilesLoadsAndItsFunctionsAreCalled(Header h) {
-        FFI ffi = compileWhole(h.name(), h.libraries());
-        h.calls().accept(ffi, ffi.compile()); // the module compiled once: now from the cache
+        FFI[] compiled = new FFI[1];
+        String report = StdErr.capture(() -> compiled[0] = compileWhole(h.name(), h.libraries()));
+        FFI ffi = compiled[0];
+        Library lib = ffi.compile(); // the module compiled once: now from the cache
+        reportedFunctionsAreMissing(report, "_whole_" + h.name().replaceAll("[^A-Za-z0-9]", "_"), lib);
+        h.calls().accept(ffi, lib);
+    }
+
+    // The report of the functions no library defines (printed for the user, once per module and
+    // process) names exactly functions whose use then fails, each with its own message.
+    private static void reportedFunctionsAreMissing(String report, String module, Library lib) {
+        if (report.isEmpty()) {
+            return; // nothing missing, or already reported by another test of this process
+        }
+        String prefix = "cffi4j: module '" + module + "': ";
+        assertTrue(
+                report.startsWith(prefix)
+                        && report.endsWith("\n")
+                        && report.lines().count() == 1,
+                report);
+        String[] names = report.substring(report.indexOf("): ") + 3).strip().split(", ");
+        String count = names.length == 1 ? "1 declared function is" : names.length + " declared functions are";
+        assertTrue(report.startsWith(prefix + count + " defined by none of its libraries"), report);
+        for (String name : names) {
+            assertEquals(
+                    "function '" + name + "' is not in '" + module + "' or its libraries: the C source declares it,"
+                            + " but none of the libraries linked defines it",
+                    assertThrows(FFIException.class, () -> lib.function(name)).getMessage());
+        }
     }
 
     private static FFI compileWhole(String header, List<String> libraries) {
@@ -224,17 +250,11 @@ class WholeHeaderApiTest {
 
     @Test
     void theFunctionsNoLibraryDefinesAreReportedOnceAtCompile() {
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream report = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(report, true, StandardCharsets.UTF_8));
-        try {
+        String text = StdErr.capture(() -> {
             FFI ffi = compileWhole("netinet/in.h", List.of());
             ffi.compile();
             compileWhole("netinet/in.h", List.of());
-        } finally {
-            System.setErr(stderr);
-        }
-        String text = report.toString(StandardCharsets.UTF_8);
+        });
         String expected = "cffi4j: module '_whole_netinet_in_h': 1 declared function is defined by none of its"
                 + " libraries (calling it raises an FFIException): bindresvport6";
         assertEquals(text.indexOf(expected), text.lastIndexOf(expected), text); // once

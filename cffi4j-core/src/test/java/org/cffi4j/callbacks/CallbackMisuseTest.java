@@ -17,6 +17,7 @@ import org.cffi4j.CData;
 import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
 import org.cffi4j.Library;
+import org.cffi4j.testing.StdErr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

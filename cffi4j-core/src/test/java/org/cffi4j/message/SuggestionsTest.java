@@ -40,6 +40,12 @@ class SuggestionsTest {
     }
 
     @Test
+    void aOneLetterNameIsNoTypoOfAnotherLetter() {
+        assertEquals("", Suggestions.didYouMean("z", List.of("x", "y")));
+        assertEquals("; did you mean 'xy'?", Suggestions.didYouMean("x", List.of("xy")));
+    }
+
+    @Test
     void theNameItselfIsNoSuggestion() {
         assertEquals("", Suggestions.didYouMean("abs", List.of("abs")));
     }

@@ -397,8 +397,10 @@ final class MisuseCases {
             row(
                     "libraries",
                     "dlopen of a missing library",
-                    f -> f.ffi.dlopen("cffi4j_no_such_lib"),
-                    "cannot load library 'cffi4j_no_such_lib': cffi4j_no_such_lib: cannot open shared object file: "
+                    f -> f.ffi.dlopen("/cffi4j_no_such_dir/libcffi4j_no_such_lib.so"),
+                    "cannot load library '/cffi4j_no_such_dir/libcffi4j_no_such_lib.so'; tried, in order:\n"
+                            + "  dlopen(\"/cffi4j_no_such_dir/libcffi4j_no_such_lib.so\"):"
+                            + " /cffi4j_no_such_dir/libcffi4j_no_such_lib.so: cannot open shared object file: "
                             + "No such file or directory"),
             row(
                     "libraries",

@@ -54,18 +54,24 @@ public final class Binder {
         List<MethodHandle> linkers = new ArrayList<>();
         Method[] all = iface.getMethods();
         Arrays.sort(all, Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
+        BindingErrors errors = new BindingErrors(iface);
         for (Method m : all) {
             if (!Modifier.isAbstract(m.getModifiers())) {
                 continue;
             }
-            Linked f = link.apply(m.getName());
-            methods.add(m);
-            // The signature is checked now; the handle is built on the method's first call.
-            linkers.add(
-                    BindingSignature.isTyped(m, f.type()) && f.downcall() != null
-                            ? MethodLink.of(m, () -> TypedAdapter.adapt(m, m.getName(), f.downcall(), options))
-                            : MethodLink.of(m, () -> generic(m, f)));
+            try {
+                Linked f = link.apply(m.getName());
+                // The signature is checked now; the handle is built on the method's first call.
+                linkers.add(
+                        BindingSignature.isTyped(m, f.type()) && f.downcall() != null
+                                ? MethodLink.of(m, () -> TypedAdapter.adapt(m, m.getName(), f.downcall(), options))
+                                : MethodLink.of(m, () -> generic(m, f)));
+                methods.add(m);
+            } catch (FFIException e) {
+                errors.add(m, e); // go on: one bind lists every bad method, to be fixed in one go
+            }
         }
+        errors.throwIfAny();
         return BindingClass.define(iface, methods, linkers);
     }
 

@@ -171,10 +171,14 @@ final class BindingSignature {
     }
 
     private static FFIException mismatch(Method m, FunctionType c, String why) {
-        return new FFIException("cannot bind " + m.getDeclaringClass().getSimpleName() + "." + m.getName()
-                + ": the Java"
+        return new FFIException(errorPrefix(m) + "the Java"
                 + " method '" + javaSignature(m) + "' does not match the cdef declaration '" + c.declare(m.getName())
                 + "': " + why);
+    }
+
+    /** How the error about one method starts: {@code "cannot bind LibC.strlen: "}. */
+    static String errorPrefix(Method m) {
+        return "cannot bind " + m.getDeclaringClass().getSimpleName() + "." + m.getName() + ": ";
     }
 
     static String javaSignature(Method m) {

@@ -6,6 +6,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.function.UnaryOperator;
 import org.cffi4j.FFIException;
 
 /**
@@ -49,6 +50,14 @@ public final class Dl {
      * @throws FFIException with the loader's own message if the library cannot be loaded
      */
     public static MemorySegment open(String path, int flags) {
+        return open(path, flags, error -> "cannot load library '" + path + "': " + error);
+    }
+
+    /**
+     * {@link #open(String, int)} whose error message, if the library cannot be loaded, is {@code
+     * failure} applied to the loader's own message.
+     */
+    public static MemorySegment open(String path, int flags, UnaryOperator<String> failure) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment name = path == null ? MemorySegment.NULL : arena.allocateFrom(path);
             MemorySegment handle = (MemorySegment) DLOPEN.invokeExact(name, flags);
@@ -58,14 +67,14 @@ public final class Dl {
                 Errors.ensureLinked();
                 handle = (MemorySegment) DLOPEN.invokeExact(name, flags);
                 if (handle.equals(MemorySegment.NULL)) {
-                    throw new FFIException("cannot load library '" + path + "': " + lastError());
+                    throw new FFIException(failure.apply(lastError()));
                 }
             }
             return handle;
         } catch (FFIException e) {
             throw e;
         } catch (Throwable t) {
-            throw new FFIException("cannot load library '" + path + "': " + t, t);
+            throw new FFIException(failure.apply(t.toString()), t);
         }
     }
 

@@ -14,6 +14,7 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
+import org.cffi4j.internal.message.DidYouMean;
 
 /**
  * Fills structs, unions and arrays from Java initialisers, as C's braces do: a Map (member name to
@@ -36,8 +37,8 @@ public final class Initializers {
             for (var e : map.entrySet()) {
                 String name = String.valueOf(e.getKey());
                 Field f = s.field(name)
-                        .orElseThrow(() ->
-                                new FFIException("'" + s + "' has no member named '" + name + "' (" + where + ")"));
+                        .orElseThrow(() -> new FFIException("'" + s + "' has no member named '" + name + "'"
+                                + DidYouMean.member(name, s) + " (" + where + ")"));
                 writeField(s, f, m, e.getValue(), where);
             }
             return;

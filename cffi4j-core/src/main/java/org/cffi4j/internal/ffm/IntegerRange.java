@@ -7,6 +7,7 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Enumerator;
 import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.internal.message.DidYouMean;
 
 /**
  * Converts Java numbers to C integers, checking the C type's range: an out-of-range value is an
@@ -27,8 +28,8 @@ public final class IntegerRange {
                     .filter(v -> v.name().equals(name))
                     .mapToLong(Enumerator::value)
                     .findFirst()
-                    .orElseThrow(
-                            () -> new FFIException("'" + name + "' is not a constant of '" + e + "' (" + where + ")"));
+                    .orElseThrow(() -> new FFIException("'" + name + "' is not a constant of '" + e + "'"
+                            + DidYouMean.enumerator(name, e) + " (" + where + ")"));
         }
         if (value instanceof CData c && (c.ctype() instanceof PrimitiveType || c.ctype() instanceof EnumType)) {
             value = CastValues.numberOf(c); // a number cdata (an enum's too) stores its value, range checked

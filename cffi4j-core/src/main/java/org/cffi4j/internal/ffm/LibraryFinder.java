@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +31,45 @@ public final class LibraryFinder {
 
     private LibraryFinder() {}
 
-    /** What to pass to dlopen for a name: a path or soname, unchanged if it already looks like one. */
-    public static String resolve(String name) {
+    /**
+     * Where a library name led: what to pass to dlopen, and each place looked at on the way, in
+     * order, for the message of a load that fails.
+     *
+     * @param name the name the user gave
+     * @param path the name or path to give dlopen
+     * @param tried one line per place looked at before dlopen, with what was found there
+     */
+    public record Search(String name, String path, List<String> tried) {
+        /** The message of a load that failed with the loader's message {@code dlerror}: one line per place tried. */
+        public String failure(String dlerror) {
+            StringBuilder m = new StringBuilder("cannot load library '" + name + "'; tried, in order:");
+            for (String place : tried) {
+                m.append("\n  ").append(place);
+            }
+            return m.append("\n  dlopen(\"")
+                    .append(path)
+                    .append("\"): ")
+                    .append(dlerror)
+                    .toString();
+        }
+    }
+
+    /**
+     * What to pass to dlopen for a name: a path or soname, unchanged if it already looks like one;
+     * else the library the cache or a standard directory has, or the name itself if none has it.
+     */
+    public static Search find(String name) {
         if (name.contains("/") || name.endsWith(".so") || name.contains(".so.")) {
-            return name;
+            return new Search(name, name, List.of());
         }
         String base = name.startsWith("lib") ? name.substring(3) : name;
-        return fromCache(base).or(() -> fromDirectories(base)).orElse(name);
+        String pattern = "lib" + base + ".so*";
+        List<String> tried = new ArrayList<>();
+        Optional<String> cached = fromCache(base);
+        tried.add("the dynamic linker's cache (ldconfig -p): "
+                + cached.map(path -> "found " + path).orElse(ldCache().isEmpty() ? "cannot be read" : "no " + pattern));
+        Optional<String> found = cached.or(() -> fromDirectories(base, tried));
+        return new Search(name, found.orElse(name), List.copyOf(tried));
     }
 
     private static Optional<String> fromCache(String base) {
@@ -94,27 +127,31 @@ public final class LibraryFinder {
         return List.of();
     }
 
-    private static Optional<String> fromDirectories(String base) {
+    // The standard directories in order, until one has the library (the shortest name there: the
+    // bare .so before versioned ones); each directory looked at is added to tried, with its answer.
+    private static Optional<String> fromDirectories(String base, List<String> tried) {
         String prefix = "lib" + base + ".so";
-        List<Path> found = new ArrayList<>();
         for (String dir : STANDARD_DIRS) {
             Path d = Path.of(dir);
             if (!Files.isDirectory(d)) {
                 continue;
             }
+            Optional<String> shortest;
             try (Stream<Path> files = Files.list(d)) {
-                files.filter(f -> {
-                            String n = f.getFileName().toString();
-                            return n.equals(prefix) || n.startsWith(prefix + ".");
-                        })
-                        .forEach(found::add);
+                shortest = files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.equals(prefix) || n.startsWith(prefix + "."))
+                        .min(Comparator.comparingInt(String::length))
+                        .map(n -> d.resolve(n).toString());
             } catch (IOException e) {
-                // unreadable directory: skip it
+                tried.add(dir + ": cannot be read");
+                continue;
             }
-            if (!found.isEmpty()) {
-                break;
+            tried.add(d.resolve(prefix) + "*: "
+                    + shortest.map(path -> "found " + path).orElse("no such file"));
+            if (shortest.isPresent()) {
+                return shortest;
             }
         }
-        return found.stream().map(Path::toString).max((a, b) -> Integer.compare(b.length(), a.length()));
+        return Optional.empty();
     }
 }

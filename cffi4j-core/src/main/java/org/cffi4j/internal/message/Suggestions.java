@@ -25,9 +25,13 @@ public final class Suggestions {
     /**
      * The candidate nearest to {@code name}, or null when none is within a likely typo: at most one
      * edit for names of up to four characters, two up to eight, three beyond. Ties go to the
-     * alphabetically first, so that the answer does not depend on the order of the candidates.
+     * alphabetically first, so that the answer does not depend on the order of the candidates. A
+     * candidate that shares no letter with the name ({@code 'x'} for {@code 'z'}) is no typo of it.
      */
     public static String nearest(String name, Collection<String> candidates) {
+        if (name == null) {
+            return null;
+        }
         int limit = name.length() <= 4 ? 1 : name.length() <= 8 ? 2 : 3;
         String best = null;
         int bestDistance = limit + 1;
@@ -36,6 +40,9 @@ public final class Suggestions {
                 continue;
             }
             int d = distance(name, candidate);
+            if (d >= Math.max(name.length(), candidate.length())) {
+                continue;
+            }
             if (d < bestDistance || d == bestDistance && best != null && candidate.compareTo(best) < 0) {
                 best = candidate;
                 bestDistance = d;

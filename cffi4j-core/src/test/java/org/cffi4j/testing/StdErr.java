@@ -1,15 +1,15 @@
-package org.cffi4j.callbacks;
+package org.cffi4j.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Captures what a piece of code prints to {@code System.err} (the tests do not run in parallel). */
-final class StdErr {
+public final class StdErr {
     private StdErr() {}
 
     /** Runs {@code body} with System.err redirected, and returns what was printed. */
-    static String capture(Runnable body) {
+    public static String capture(Runnable body) {
         PrintStream original = System.err;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
