@@ -10,6 +10,7 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.Qualifiers;
+import org.cffi4j.internal.api.GeneratedNames;
 import org.cffi4j.internal.ffm.Binder;
 import org.cffi4j.internal.ffm.CDataAccess;
 import org.cffi4j.internal.ffm.Downcall;
@@ -281,7 +282,7 @@ public final class Library implements AutoCloseable {
 
     // API mode: the module's C computes &global, on the calling thread (thread-locals included).
     private MemorySegment addressFromModule(LibraryHandle h, Declaration.Variable v) {
-        String getter = "cffi4j_addr_" + v.name();
+        String getter = GeneratedNames.addressGetter(v.name());
         CFunction f = functions.computeIfAbsent(
                 getter,
                 g -> new CFunction(
@@ -304,7 +305,7 @@ public final class Library implements AutoCloseable {
     // API mode: 'static const T X;' of any type, whose value the module's C computes (the source may
     // define X as a macro, or compute it by a call): a copy, owned by the returned value.
     private Object staticConstant(LibraryHandle h, Declaration.Variable v) {
-        String getter = "cffi4j_value_" + v.name();
+        String getter = GeneratedNames.valueGetter(v.name());
         CFunction f = functions.computeIfAbsent(
                 getter,
                 g -> new CFunction(
@@ -356,8 +357,9 @@ public final class Library implements AutoCloseable {
         Declaration.Function f =
                 (Declaration.Function) ffi.table().lookup(function).orElseThrow();
         CData callback = Upcalls.callback(new PointerType(f.type()), javaFunction, null, null);
-        MemorySegment setter = symbol(h, "cffi4j_set_" + function, "the setter of '" + function + "'");
-        Downcall.of("cffi4j_set_" + function, SETTER_TYPE, List.of(), setter, h.openCheck(function))
+        String setterName = GeneratedNames.externJavaSetter(function);
+        MemorySegment setter = symbol(h, setterName, "the setter of '" + function + "'");
+        Downcall.of(setterName, SETTER_TYPE, List.of(), setter, h.openCheck(function))
                 .invoke(new Object[] {callback});
         h.retain(callback); // keeps the stub alive as long as the library's code can call it
     }
