@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cffi4j.ctype.CPrinter;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Field;
@@ -183,26 +184,13 @@ final class CWriter {
                     wrapperName, outer.params().stream().map(Param::name).toList());
         } else {
             FunctionType printed = VaLists.spelledForC(outer);
-            signature = withParamNamesAt(printed.declare(wrapperName), wrapperName, printed.params());
+            signature = CPrinter.definition(printed, wrapperName);
         }
         emit(signature + " { " + Wrapper.body(f.name(), t) + " }", f.name());
         wrappers.put(f.name(), outer);
         if (Wrapper.passesByPointer(t)) {
             byPointer.add(f.name());
         }
-    }
-
-    private static int closing(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return s.length() - 1;
     }
 
     private void externJava(Declaration.Function f) {
@@ -230,25 +218,11 @@ final class CWriter {
         String signature = linkage(f)
                 + (!prototyped.contains(f.name()) && spelled != null && spelled.namesParameters(params.size())
                         ? spelled.declare(f.name(), args)
-                        : withParamNamesAt(
-                                new FunctionType(t.returnType(), params, false).declare(f.name()), f.name(), params));
+                        : CPrinter.definition(new FunctionType(t.returnType(), params, false), f.name()));
         emit(
                 signature + " { if (!" + slot + ") { " + missing + zero + " } "
                         + (isVoid ? call + ";" : "return " + call + ";") + " }",
                 f.name());
-    }
-
-    // CPrinter prints abstract parameter types; a definition needs named ones.
-    private static String withParamNamesAt(String signature, String name, List<Param> params) {
-        int open = signature.indexOf('(', signature.indexOf(name));
-        StringBuilder s = new StringBuilder(signature.substring(0, open + 1));
-        for (int i = 0; i < params.size(); i++) {
-            s.append(i == 0 ? "" : ", ")
-                    .append(params.get(i).type().declare(params.get(i).name()));
-        }
-        return s.append(params.isEmpty() ? "void)" : ")")
-                .append(signature.substring(closing(signature, open) + 1))
-                .toString();
     }
 
     // The integer constants, computed when Java asks (so a call may compute one, as in CFFI); '| 0'
