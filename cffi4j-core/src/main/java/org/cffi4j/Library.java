@@ -19,6 +19,7 @@ import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Upcalls;
 import org.cffi4j.internal.ffm.Values;
 import org.cffi4j.internal.ffm.VariadicDowncall;
+import org.cffi4j.internal.message.ApiModeOnly;
 import org.cffi4j.internal.parse.Declaration;
 
 /**
@@ -104,7 +105,7 @@ public final class Library implements AutoCloseable {
         if (f.hasBody() && !apiSymbols.containsKey(fname)) {
             throw new FFIException(
                     "'" + fname + "' is a static inline function (declared with a body): it has no symbol"
-                            + " in a library, so ABI mode cannot call it; API mode (ffi.setSource + ffi.compile) can");
+                            + " in a library, so ABI mode cannot call it; " + ApiModeOnly.API_MODE + " can");
         }
         MemorySegment address = symbol(h, symbol, "function '" + fname + "'");
         if (apiByPointer.contains(fname)) {
@@ -335,7 +336,7 @@ public final class Library implements AutoCloseable {
 
     private static Object constant(Declaration.Constant c) {
         if (c.apiMode()) {
-            throw new FFIException("'" + c.name() + "' is declared with '...': its value is known only in API mode");
+            throw new FFIException(ApiModeOnly.constantValue(c.name()));
         }
         return c.value() == (int) c.value() ? (Object) (int) c.value() : (Object) c.value();
     }
@@ -352,7 +353,7 @@ public final class Library implements AutoCloseable {
         LibraryHandle h = open(named(function, "function"));
         if (!apiMode || !ffi.table().isExternJava(function)) {
             throw new FFIException("'" + function + "' is not declared extern \"Java\" in the cdef of an API-mode"
-                    + " library (ffi.setSource + ffi.compile)");
+                    + " library " + ApiModeOnly.HOW);
         }
         Declaration.Function f =
                 (Declaration.Function) ffi.table().lookup(function).orElseThrow();
