@@ -5,7 +5,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.cffi4j.CData;
-import org.cffi4j.FFIException;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 
@@ -54,20 +53,10 @@ final class BindFilters {
     static MethodHandle structArg(StructType expected, String where) {
         MethodHandle h = MethodLookup.findStatic(
                 LOOKUP,
-                BindFilters.class,
-                "structMemory",
+                StructArguments.class,
+                "cdataOnly",
                 MethodType.methodType(MemorySegment.class, StructType.class, String.class, CData.class));
         return MethodHandles.insertArguments(h, 0, expected, where);
-    }
-
-    static MemorySegment structMemory(StructType expected, String where, CData c) {
-        if (c == null || !c.ctype().equals(expected)) {
-            throw new FFIException("cannot pass " + (c == null ? "null" : "a cdata of type '" + c.ctype() + "'")
-                    + " as '" + expected + "' (" + where + ")");
-        }
-        return CDataAccess.door()
-                .lifetime(c)
-                .valueMemory(c, null, CDataAccess.door().memory(c), expected.byteAlignment());
     }
 
     /** A filter address to CData for a pointer return. */
