@@ -2,6 +2,7 @@ package org.cffi4j.internal.ffm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 
 /**
  * Per-thread native scratch memory for the temporaries of bound calls (a Java String passed as
@@ -21,6 +22,7 @@ final class ScratchStack {
     private MemorySegment block = kept;
     private long top;
     private java.util.List<MemorySegment> large; // blocks past KEPT, freed when no call uses scratch memory
+    private final SegmentAllocator strings = this::take; // made once: a call allocates nothing on the heap
 
     static ScratchStack current() {
         return CURRENT.get();
@@ -59,7 +61,7 @@ final class ScratchStack {
 
     /** A NUL-terminated UTF-8 copy of {@code s}, valid until the enclosing call returns. */
     static MemorySegment push(String s) {
-        return s == null ? MemorySegment.NULL : CStrings.utf8(s, CURRENT.get()::take);
+        return s == null ? MemorySegment.NULL : CStrings.utf8(s, CURRENT.get().strings);
     }
 
     // `size` bytes at the top, aligned to 16 (which any alignment a string needs divides).
