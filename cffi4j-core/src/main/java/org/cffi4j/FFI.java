@@ -16,6 +16,7 @@ import org.cffi4j.internal.ffm.LibraryFinder;
 import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.NativeLayouts;
 import org.cffi4j.internal.ffm.Upcalls;
+import org.cffi4j.internal.message.ApiModeOnly;
 import org.cffi4j.internal.message.DidYouMean;
 import org.cffi4j.internal.parse.CdefParser;
 import org.cffi4j.internal.parse.Declaration;
@@ -207,8 +208,7 @@ public final class FFI {
         Declaration d = current.lookup(name).orElse(null);
         if (d instanceof Declaration.Constant c) {
             if (c.apiMode()) {
-                throw new FFIException("'" + name + "' is declared with '...': its value is known only in API mode"
-                        + " (ffi.setSource + ffi.compile)");
+                throw new FFIException(ApiModeOnly.constantValue(name));
             }
             return c.value();
         }

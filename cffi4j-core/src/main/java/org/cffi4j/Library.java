@@ -10,6 +10,7 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.Qualifiers;
+import org.cffi4j.internal.api.GeneratedNames;
 import org.cffi4j.internal.ffm.Binder;
 import org.cffi4j.internal.ffm.CDataAccess;
 import org.cffi4j.internal.ffm.Downcall;
@@ -18,6 +19,7 @@ import org.cffi4j.internal.ffm.Lifetime;
 import org.cffi4j.internal.ffm.Upcalls;
 import org.cffi4j.internal.ffm.Values;
 import org.cffi4j.internal.ffm.VariadicDowncall;
+import org.cffi4j.internal.message.ApiModeOnly;
 import org.cffi4j.internal.message.DidYouMean;
 import org.cffi4j.internal.parse.Declaration;
 
@@ -105,7 +107,7 @@ public final class Library implements AutoCloseable {
         if (f.hasBody() && !apiSymbols.containsKey(fname)) {
             throw new FFIException(
                     "'" + fname + "' is a static inline function (declared with a body): it has no symbol"
-                            + " in a library, so ABI mode cannot call it; API mode (ffi.setSource + ffi.compile) can");
+                            + " in a library, so ABI mode cannot call it; " + ApiModeOnly.API_MODE + " can");
         }
         MemorySegment address = symbol(h, symbol, "function '" + fname + "'");
         if (apiByPointer.contains(fname)) {
@@ -291,7 +293,7 @@ public final class Library implements AutoCloseable {
 
     // API mode: the module's C computes &global, on the calling thread (thread-locals included).
     private MemorySegment addressFromModule(LibraryHandle h, Declaration.Variable v) {
-        String getter = "cffi4j_addr_" + v.name();
+        String getter = GeneratedNames.addressGetter(v.name());
         CFunction f = functions.computeIfAbsent(
                 getter,
                 g -> new CFunction(
@@ -314,7 +316,7 @@ public final class Library implements AutoCloseable {
     // API mode: 'static const T X;' of any type, whose value the module's C computes (the source may
     // define X as a macro, or compute it by a call): a copy, owned by the returned value.
     private Object staticConstant(LibraryHandle h, Declaration.Variable v) {
-        String getter = "cffi4j_value_" + v.name();
+        String getter = GeneratedNames.valueGetter(v.name());
         CFunction f = functions.computeIfAbsent(
                 getter,
                 g -> new CFunction(
@@ -344,7 +346,7 @@ public final class Library implements AutoCloseable {
 
     private static Object constant(Declaration.Constant c) {
         if (c.apiMode()) {
-            throw new FFIException("'" + c.name() + "' is declared with '...': its value is known only in API mode");
+            throw new FFIException(ApiModeOnly.constantValue(c.name()));
         }
         return c.value() == (int) c.value() ? (Object) (int) c.value() : (Object) c.value();
     }
@@ -361,13 +363,14 @@ public final class Library implements AutoCloseable {
         LibraryHandle h = open(named(function, "function"));
         if (!apiMode || !ffi.table().isExternJava(function)) {
             throw new FFIException("'" + function + "' is not declared extern \"Java\" in the cdef of an API-mode"
-                    + " library (ffi.setSource + ffi.compile)");
+                    + " library " + ApiModeOnly.HOW);
         }
         Declaration.Function f =
                 (Declaration.Function) ffi.table().lookup(function).orElseThrow();
         CData callback = Upcalls.callback(new PointerType(f.type()), javaFunction, null, null);
-        MemorySegment setter = symbol(h, "cffi4j_set_" + function, "the setter of '" + function + "'");
-        Downcall.of("cffi4j_set_" + function, SETTER_TYPE, List.of(), setter, h.openCheck(function))
+        String setterName = GeneratedNames.externJavaSetter(function);
+        MemorySegment setter = symbol(h, setterName, "the setter of '" + function + "'");
+        Downcall.of(setterName, SETTER_TYPE, List.of(), setter, h.openCheck(function))
                 .invoke(new Object[] {callback});
         h.retain(callback); // keeps the stub alive as long as the library's code can call it
     }

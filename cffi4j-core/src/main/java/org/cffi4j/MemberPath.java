@@ -45,13 +45,12 @@ final class MemberPath {
             }
             if (isIndex) {
                 if (!(current instanceof ArrayType a)) {
-                    throw new FFIException(where + ": '" + current
-                            + "' is not an array, so it has no" + " index " + step);
+                    throw new FFIException(
+                            where + ": '" + current + "' is not an array, so it has no" + " index " + step);
                 }
                 long index = index(step, where);
                 if (a.hasLength() && index > a.length()) {
-                    throw new FFIException(
-                            where + ": index " + index + " is past the end of '" + a + "'");
+                    throw new FFIException(where + ": index " + index + " is past the end of '" + a + "'");
                 }
                 offset = Math.addExact(offset, scaled(index, a.element(), where, step));
                 current = a.element();
@@ -78,8 +77,7 @@ final class MemberPath {
         try {
             size = item.byteSize();
         } catch (FFIException e) {
-            throw new FFIException(
-                    where + ": cannot index '" + item + "' with " + step + ": " + e.getMessage());
+            throw new FFIException(where + ": cannot index '" + item + "' with " + step + ": " + e.getMessage());
         }
         try {
             return Math.multiplyExact(index, size);
@@ -90,15 +88,15 @@ final class MemberPath {
 
     private static void checkNoNull(String where, String[] path) {
         if (path == null || java.util.Arrays.asList(path).contains(null)) {
-            throw new FFIException(where + ": the member path is member names and indices such as"
-                    + " \"a\", \"3\", not null");
+            throw new FFIException(
+                    where + ": the member path is member names and indices such as" + " \"a\", \"3\", not null");
         }
     }
 
     private static Field field(CType t, String name, String where) {
         if (!(t instanceof StructType s)) {
-            throw new FFIException(where + ": '" + t + "' is not a struct or union, so it has no"
-                    + " member '" + name + "'");
+            throw new FFIException(
+                    where + ": '" + t + "' is not a struct or union, so it has no" + " member '" + name + "'");
         }
         if (!s.isComplete()) {
             s.byteSize(); // throws the reason: incomplete, or only API mode knows the layout
@@ -107,8 +105,7 @@ final class MemberPath {
                 .orElseThrow(() -> new FFIException(
                         where + ": '" + s + "' has no member named '" + name + "'" + DidYouMean.member(name, s)));
         if (f.isBitfield()) {
-            throw new FFIException(
-                    where + ": '" + name + "' is a bitfield, which has no byte offset");
+            throw new FFIException(where + ": '" + name + "' is a bitfield, which has no byte offset");
         }
         return f;
     }

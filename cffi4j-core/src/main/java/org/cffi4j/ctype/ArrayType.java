@@ -1,6 +1,7 @@
 package org.cffi4j.ctype;
 
 import org.cffi4j.FFIException;
+import org.cffi4j.internal.message.ApiModeOnly;
 
 /**
  * A C array type, {@code T[N]}; {@code T[]} has length {@link #UNKNOWN_LENGTH}, and CFFI's
@@ -23,7 +24,7 @@ public record ArrayType(CType element, long length) implements CType {
         CType t = this;
         for (; t instanceof ArrayType a; t = a.element) {
             if (a.length == API_MODE_LENGTH) {
-                throw new FFIException("'" + a + "' has a length only API mode (ffi.setSource + ffi.compile) can tell");
+                throw new FFIException("'" + a + "' has a length only " + ApiModeOnly.API_MODE + " can tell");
             }
             if (a.length < 0) {
                 throw new FFIException("'" + a + "' has no size: its length is not known");

@@ -21,9 +21,12 @@ public final class CPrinter {
     static final int MAX_NESTING = 64;
     static final String ELIDED = "/*...*/";
 
+    private final FunctionType namingParameters;
     private boolean elided;
 
-    private CPrinter() {}
+    private CPrinter(FunctionType namingParameters) {
+        this.namingParameters = namingParameters;
+    }
 
     /**
      * The C declaration of {@code name} with type {@code type}, or the abstract type name when
@@ -32,7 +35,22 @@ public final class CPrinter {
      * @throws FFIException if the type is too large to spell out in C
      */
     public static String declare(CType type, String name) {
-        CPrinter p = new CPrinter();
+        return exact(new CPrinter(null), type, name);
+    }
+
+    /**
+     * The head of a C definition of the function {@code name} of type {@code type}: as {@link
+     * #declare}, with each of the function's own parameters named as its {@link Param} names it
+     * (parameters without a name, and those of function types inside it, stay abstract). For
+     * generated C: {@code int f(char *s, int n)}.
+     *
+     * @throws FFIException if the type is too large to spell out in C
+     */
+    public static String definition(FunctionType type, String name) {
+        return exact(new CPrinter(type), type, name);
+    }
+
+    private static String exact(CPrinter p, CType type, String name) {
         String text = p.declare(type, name, MAX_LENGTH, 0);
         if (p.elided) {
             throw new FFIException("the type '" + abbreviated(type, name) + "' is too large to write out in C (over "
@@ -43,7 +61,7 @@ public final class CPrinter {
 
     /** As {@link #declare}, for messages: a type too large to show has its rest elided as {@value #ELIDED}. */
     public static String abbreviated(CType type, String name) {
-        return new CPrinter().declare(type, name, MESSAGE_LENGTH, 0);
+        return new CPrinter(null).declare(type, name, MESSAGE_LENGTH, 0);
     }
 
     // budget: the length past which to elide (it shrinks with each nested parameter list). The text
@@ -113,6 +131,9 @@ public final class CPrinter {
         if (f.params().isEmpty()) {
             return f.variadic() ? "(...)" : "(void)";
         }
+        // Only the defined function's own list, found by identity: a parameter list inside it may
+        // be of an equal type.
+        boolean named = f == namingParameters;
         StringJoiner j = new StringJoiner(", ", "(", ")");
         for (Param p : f.params()) {
             if (j.length() > budget) {
@@ -120,7 +141,8 @@ public final class CPrinter {
                 j.add(ELIDED);
                 break;
             }
-            j.add(declare(p.type(), "", budget - j.length(), nesting));
+            String name = named && p.name() != null ? p.name() : "";
+            j.add(declare(p.type(), name, budget - j.length(), nesting));
         }
         if (f.variadic()) {
             j.add("...");

@@ -1,6 +1,7 @@
 package org.cffi4j.ctype;
 
 import org.cffi4j.FFIException;
+import org.cffi4j.internal.message.ApiModeOnly;
 
 /**
  * A C arithmetic type: an integer, character, boolean, floating or complex type, with the size
@@ -39,8 +40,8 @@ public record PrimitiveType(String name, Kind kind, boolean signed, long size, l
     @Override
     public long byteSize() {
         if (size < 0) {
-            throw new FFIException("'" + name + "' is declared as '" + placeholder()
-                    + "': only API mode (ffi.setSource + ffi.compile) can tell its size");
+            throw new FFIException("'" + name + "' is declared as '" + placeholder() + "': only " + ApiModeOnly.API_MODE
+                    + " can tell its size");
         }
         return size;
     }

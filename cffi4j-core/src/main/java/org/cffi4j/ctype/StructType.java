@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.cffi4j.FFIException;
 import org.cffi4j.internal.TypeAccess;
 import org.cffi4j.internal.TypeTransaction;
+import org.cffi4j.internal.message.ApiModeOnly;
 
 /**
  * A C struct or union type. Nominal: two struct types are the same only if they come from the same
@@ -226,8 +227,8 @@ public final class StructType implements CType {
             return b;
         }
         if (opaque) {
-            throw new FFIException("'" + this + "' is declared 'typedef ... " + displayName
-                    + ";': only API mode (ffi.setSource + ffi.compile) can complete it, so it " + what);
+            throw new FFIException("'" + this + "' is declared 'typedef ... " + displayName + ";': only "
+                    + ApiModeOnly.API_MODE + " can complete it, so it " + what);
         }
         throw new FFIException("'" + this + "' is incomplete (declared without a body), so it " + what);
     }
@@ -235,8 +236,8 @@ public final class StructType implements CType {
     private Body requireLayout() {
         Body b = requireBody("has no known size");
         if (b.partial) {
-            throw new FFIException("'" + this + "' is declared with '...': its layout is known only in API"
-                    + " mode (ffi.setSource + ffi.compile)");
+            throw new FFIException(
+                    "'" + this + "' is declared with '...': its layout is known only in " + ApiModeOnly.API_MODE);
         }
         return b;
     }

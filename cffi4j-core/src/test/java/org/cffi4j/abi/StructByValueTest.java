@@ -91,4 +91,29 @@ class StructByValueTest {
                         + " expected",
                 e.getMessage());
     }
+
+    /** inet_ntoa, bound: its struct argument goes through a bound method's own conversion. */
+    public interface Inet {
+        CData inet_ntoa(CData address);
+    }
+
+    // A call and a bound method check a struct argument the same way, and name the argument alike.
+    @Test
+    void aReleasedStructArgumentIsRefusedAlikeByCallAndBind() {
+        Inet inet = libc.bind(Inet.class);
+        CData address = (CData) libc.call("inet_makeaddr", 127, 1);
+        assertEquals("127.0.0.1", ffi.string(inet.inet_ntoa(address)));
+
+        ffi.release(address);
+
+        String message = "use of <cdata 'struct in_addr' owning 4 bytes, released> as argument 1 of 'inet_ntoa'"
+                + " after it was released (ffi.release, or its scope was closed)";
+        assertEquals(
+                message,
+                assertThrows(FFIException.class, () -> libc.call("inet_ntoa", address))
+                        .getMessage());
+        assertEquals(
+                message,
+                assertThrows(FFIException.class, () -> inet.inet_ntoa(address)).getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.cffi4j.CDefException;
 import org.cffi4j.FFI;
+import org.cffi4j.FFIException;
 import org.cffi4j.ctype.EnumType;
 import org.junit.jupiter.api.Test;
 
@@ -124,5 +125,21 @@ class EnumConstantsTest {
         assertEquals(44, ffi.integerConst("C"));
         assertEquals(1, ffi.integerConst("B"));
         assertEquals(4464, ffi.integerConst("S"));
+    }
+
+    // FFI.integerConst and Library.get refuse a '...' constant outside API mode in the same words.
+    @Test
+    void aConstantDeclaredWithDotsIsRefusedAlikeByFfiAndLibrary() {
+        FFI ffi = cdef("#define ANSWER ...");
+        String message = "'ANSWER' is declared with '...': its value is known only in API mode"
+                + " (ffi.setSource + ffi.compile)";
+        assertEquals(
+                message,
+                assertThrows(FFIException.class, () -> ffi.integerConst("ANSWER"))
+                        .getMessage());
+        assertEquals(
+                message,
+                assertThrows(FFIException.class, () -> ffi.dlopen(null).get("ANSWER"))
+                        .getMessage());
     }
 }

@@ -2,7 +2,15 @@ package org.cffi4j.cdef;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.cffi4j.FFI;
+import org.cffi4j.ctype.CPrinter;
+import org.cffi4j.ctype.CType;
+import org.cffi4j.ctype.FunctionType;
+import org.cffi4j.ctype.Param;
+import org.cffi4j.ctype.PointerType;
+import org.cffi4j.ctype.VoidType;
+import org.cffi4j.testing.GccProbe;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,5 +46,21 @@ class PrintedFormsTest {
         assertEquals("const char *const *", ffi.typeOf("char const * const *").toString());
         assertEquals("int(*)[5]", ffi.typeOf("int (*)[5]").toString());
         assertEquals("void(*)(int)", ffi.typeOf("void (*)(int)").toString());
+    }
+
+    // Generated C defines functions: their own parameters need names, a parameter list inside them
+    // (here the callback's) does not take any.
+    @Test
+    void aDefinitionNamesTheFunctionsOwnParametersOnly() {
+        CType i = ffi.typeOf("int");
+        CType callback = new PointerType(new FunctionType(VoidType.VOID, List.of(new Param("x", i)), false));
+        FunctionType f = new FunctionType(
+                ffi.typeOf("int (*)(double)"),
+                List.of(new Param("s", ffi.typeOf("char *")), new Param(null, i), new Param("cb", callback)),
+                false);
+        String head = CPrinter.definition(f, "f");
+        assertEquals("int(*f(char *s, int, void(*cb)(int)))(double)", head);
+        assertEquals("int(*f(char *, int, void(*)(int)))(double)", f.declare("f"));
+        assertEquals("", GccProbe.syntaxErrors(head + " { (void) s; (void) cb; return 0; }"));
     }
 }

@@ -45,7 +45,7 @@ class VectorTypesTest {
     void sizesAlignmentsAndStructLayoutsAreGccs() {
         FFI ffi = new FFI();
         ffi.cdef(DECLARATIONS);
-        LayoutProbe probe = new LayoutProbe(ffi);
+        LayoutProbe probe = new LayoutProbe(ffi).withGnuAlignof();
         for (String t : List.of(
                 "v4si",
                 "__m128",
@@ -66,8 +66,7 @@ class VectorTypesTest {
             assertEquals(true, probe.addType(t), t);
         }
         // gcc lays a vector out by its __alignof__ (its size); C11's _Alignof reports at most 16.
-        String program = probe.program(DECLARATIONS).replace("(long long) _Alignof(", "(long long) __alignof__(");
-        Map<String, Long> gcc = LayoutProbe.parseOutput(GccProbe.compileAndRun(program));
+        Map<String, Long> gcc = LayoutProbe.parseOutput(GccProbe.compileAndRun(probe.program(DECLARATIONS)));
         assertEquals(List.of(), probe.differences(gcc));
         assertEquals(probe.expected().size(), gcc.size());
     }

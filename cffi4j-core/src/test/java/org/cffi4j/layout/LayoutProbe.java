@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.testing.GccProbe;
+import org.cffi4j.testing.ProbeProgram;
 
 /**
  * Asks gcc for the layout of many declarations in one compile-and-run: {@code sizeof}, {@code
@@ -30,19 +30,6 @@ final class LayoutProbe {
         }
     }
 
-    private static final String SCAN = """
-            #include <stdio.h>
-            #include <string.h>
-            static void bits(int row, const char *path, const void *p, size_t n) {
-                const unsigned char *b = p;
-                long lo = -1, count = 0;
-                for (size_t i = 0; i < n * 8; i++) {
-                    if (b[i / 8] >> (i % 8) & 1) { if (lo < 0) lo = (long) i; count++; }
-                }
-                printf("%d %s %ld %ld\\n", row, path, lo, count);
-            }
-            """;
-
     private LayoutProbe() {}
 
     /** The named members of a laid-out record, anonymous struct and union members flattened. */
@@ -60,41 +47,33 @@ final class LayoutProbe {
 
     /** Compiles the rows ({@code Decl} i defines {@code <kind> t<i>}) and returns what gcc says. */
     static Answers run(String prelude, List<Decl> rows, List<List<Path>> paths) {
-        StringBuilder c = new StringBuilder(prelude).append(SCAN);
-        StringBuilder main = new StringBuilder("int main(void) {\n");
+        ProbeProgram probe = new ProbeProgram();
         for (int i = 0; i < rows.size(); i++) {
             String type = rows.get(i).kind().keyword() + " t" + i;
-            c.append(rows.get(i).c("t" + i));
-            main.append(
-                    String.format("printf(\"%d #record %%zu %%zu\\n\", sizeof(%s), _Alignof(%s));%n", i, type, type));
+            probe.declare(rows.get(i).c("t" + i));
+            probe.value(i + " #sizeof", "sizeof(" + type + ")");
+            probe.value(i + " #alignof", "_Alignof(" + type + ")");
             for (Path p : paths.get(i)) {
-                main.append(probe(i, type, p));
+                String key = i + " " + p.name();
+                if (p.bitfield()) {
+                    probe.bitfield(key, type, p.name());
+                } else {
+                    probe.value(key, "offsetof(" + type + ", " + p.name() + ") * 8");
+                }
             }
         }
-        c.append(main).append("return 0;\n}\n");
-        return parse(GccProbe.compileAndRun(c.toString()));
-    }
-
-    private static String probe(int row, String type, Path p) {
-        if (!p.bitfield()) {
-            return String.format(
-                    "printf(\"%d %s %%zu -1\\n\", offsetof(%s, %s) * 8);%n", row, p.name(), type, p.name());
-        }
-        return String.format(
-                "{ %s s; memset(&s, 0, sizeof s); s.%s = -1; bits(%d, \"%s\", &s, sizeof s); }%n",
-                type, p.name(), row, p.name());
-    }
-
-    private static Answers parse(String output) {
+        Map<String, String> answers = probe.run(prelude);
         Map<Integer, long[]> records = new HashMap<>();
         Map<String, long[]> members = new HashMap<>();
-        for (String line : output.split("\n")) {
-            String[] w = line.strip().split(" ");
-            long[] values = {Long.parseLong(w[2]), Long.parseLong(w[3])};
-            if (w[1].equals("#record")) {
-                records.put(Integer.parseInt(w[0]), values);
-            } else {
-                members.put(w[0] + " " + w[1], values);
+        for (int i = 0; i < rows.size(); i++) {
+            records.put(i, new long[] {
+                Long.parseLong(answers.get(i + " #sizeof")), Long.parseLong(answers.get(i + " #alignof"))
+            });
+            for (Path p : paths.get(i)) {
+                String answer = answers.get(i + " " + p.name());
+                members.put(
+                        i + " " + p.name(),
+                        p.bitfield() ? ProbeProgram.bits(answer) : new long[] {Long.parseLong(answer), -1});
             }
         }
         return new Answers(records, members);

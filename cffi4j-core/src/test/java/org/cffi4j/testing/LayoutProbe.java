@@ -10,19 +10,28 @@ import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.StructType;
 
 /**
- * Builds a C program that prints, as the C compiler sees them, the layout facts cffi4j computed for
- * a set of type names: sizeof, alignof, the offset of every member, and the bit position and width
- * of every bitfield. Each fact is one line {@code key=value}; {@link #expected} gives cffi4j's
- * lines for the same keys, so a test compares two maps.
+ * Builds a C program ({@link ProbeProgram}) that prints, as the C compiler sees them, the layout
+ * facts cffi4j computed for a set of type names: sizeof, alignof, the offset of every member, and
+ * the bit position and width of every bitfield (as {@code position * 1000 + width}). {@link
+ * #expected} gives cffi4j's values for the same keys, so a test compares two maps.
  */
 public final class LayoutProbe {
     private final FFI ffi;
-    private final StringBuilder body = new StringBuilder();
+    private final ProbeProgram probe = new ProbeProgram();
     private final Map<String, Long> expected = new LinkedHashMap<>();
-    private int count;
+    private String alignof = "_Alignof";
 
     public LayoutProbe(FFI ffi) {
         this.ffi = ffi;
+    }
+
+    /**
+     * Asks gcc for the alignment it lays a type out with ({@code __alignof__}) rather than C11's
+     * {@code _Alignof}, which reports at most 16 for a vector; returns this probe.
+     */
+    public LayoutProbe withGnuAlignof() {
+        alignof = "__alignof__";
+        return this;
     }
 
     /** Adds the facts of a type name, if its layout is known; returns whether it was added. */
@@ -32,7 +41,7 @@ public final class LayoutProbe {
             return false;
         }
         fact("sizeof(" + typeName + ")", "sizeof(" + typeName + ")", t.byteSize());
-        fact("_Alignof(" + typeName + ")", "_Alignof(" + typeName + ")", t.byteAlignment());
+        fact("_Alignof(" + typeName + ")", alignof + "(" + typeName + ")", t.byteAlignment());
         if (t instanceof StructType s) {
             addMembers(typeName, s, s);
         }
@@ -57,56 +66,24 @@ public final class LayoutProbe {
     }
 
     private void bitfield(String typeName, String name, long position, int width) {
-        int n = count++;
-        body.append("  { ")
-                .append(typeName)
-                .append(" v; memset(&v, 0, sizeof v); v.")
-                .append(name)
-                .append(" = -1; bitpos(\"bit(")
-                .append(typeName)
-                .append(", ")
-                .append(name)
-                .append(")\", (unsigned char *) &v, sizeof v); }\n");
-        expected.put("bit(" + typeName + ", " + name + ")", position * 1000 + width);
+        String key = "bit(" + typeName + ", " + name + ")";
+        probe.bitfield(key, typeName, name);
+        expected.put(key, position * 1000 + width);
     }
 
     /** Adds the value of an integer constant. */
     public void addConstant(String name, long value) {
-        body.append("  printf(\"")
-                .append(name)
-                .append("=%lld\\n\", (long long) (")
-                .append(name)
-                .append("));\n");
-        expected.put(name, value);
+        fact(name, name, value);
     }
 
     private void fact(String key, String cExpression, long value) {
-        body.append("  printf(\"")
-                .append(key.replace("\"", "\\\""))
-                .append("=%lld\\n\", (long long) ")
-                .append(cExpression)
-                .append(");\n");
+        probe.value(key, cExpression);
         expected.put(key, value);
     }
 
     /** The C program: the given prologue (e.g. {@code #include <zlib.h>}), then the printing main. */
     public String program(String prologue) {
-        return """
-                #include <stdio.h>
-                #include <stddef.h>
-                #include <string.h>
-                %s
-                static void bitpos(const char *key, const unsigned char *p, size_t n) {
-                    long first = -1, bits = 0;
-                    for (size_t i = 0; i < n * 8; i++) {
-                        if (p[i / 8] >> (i %% 8) & 1) { if (first < 0) first = (long) i; bits++; }
-                    }
-                    printf("%%s=%%ld\\n", key, first * 1000 + bits);
-                }
-                int main(void) {
-                %s  return 0;
-                }
-                """.formatted(prologue, body);
+        return probe.program(prologue);
     }
 
     /** cffi4j's values, by key. */
@@ -114,16 +91,13 @@ public final class LayoutProbe {
         return expected;
     }
 
-    /** Parses the probe's output into a map. */
+    /** Parses the probe's output into a map: a bitfield's place as {@code position * 1000 + width}. */
     public static Map<String, Long> parseOutput(String output) {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (String line : output.split("\n")) {
-            int eq = line.lastIndexOf('=');
-            if (eq > 0) {
-                m.put(
-                        line.substring(0, eq),
-                        Long.parseLong(line.substring(eq + 1).strip()));
-            }
+        for (var e : ProbeProgram.parse(output).entrySet()) {
+            boolean bitfield = e.getValue().contains(":");
+            long[] bits = bitfield ? ProbeProgram.bits(e.getValue()) : null;
+            m.put(e.getKey(), bitfield ? bits[0] * 1000 + bits[1] : Long.parseLong(e.getValue()));
         }
         return m;
     }

@@ -66,7 +66,7 @@ public record ApiFunctions(
             boolean noSymbol = Dl.symbol(handle, f.symbol()).equals(MemorySegment.NULL);
             boolean pointers = gen.byPointer().contains(f.name());
             if (f.hasBody() || macro || noSymbol || LongDoubles.appearsIn(f.type()) || pointers) {
-                symbols.put(f.name(), "cffi4j_wrap_" + f.name());
+                symbols.put(f.name(), GeneratedNames.wrapper(f.name()));
                 types.put(f.name(), (FunctionType) facts.resolve(w.getValue()));
             }
             if (pointers) {

@@ -14,8 +14,8 @@ import org.cffi4j.internal.parse.TypeTable;
  * the compiler's own message under it.
  */
 final class DiagnosticMapper {
-    private static final Pattern ERROR =
-            Pattern.compile("^cffi4j-generated\\.c:(\\d+):(\\d+): (?:fatal )?error: (.*)$");
+    private static final Pattern ERROR = Pattern.compile(
+            "^" + Pattern.quote(GeneratedNames.GENERATED_FILE) + ":(\\d+):(\\d+): (?:fatal )?error: (.*)$");
 
     private DiagnosticMapper() {}
 

@@ -26,13 +26,10 @@ sealed interface Facts {
 
     /**
      * The value of an integer constant: a {@code #define}, an enum constant, a {@code static const};
-     * the symbol is {@link #CONSTANTS}, which computes all of them when the module is loaded (so a
+     * the symbol is {@link GeneratedNames#CONSTANTS}, which computes all of them when the module is loaded (so a
      * constant may be computed by a call, as in CFFI).
      */
     record Constant(String symbol, String name) implements Facts {}
-
-    /** The function that fills an array with every {@link Constant}'s value, in order: called once. */
-    String CONSTANTS = "cffi4j_constants";
 
     /** The lengths of the '[...]' dimensions of a global's or typedef's array type, outermost first. */
     record ArrayLengths(String symbol, String name) implements Facts {}

@@ -25,7 +25,6 @@ import org.cffi4j.internal.ffm.Dl;
  * same inputs share one module and its {@code extern "Java"} functions.
  */
 final class ModuleLoader {
-    private static final int RTLD_NOW = 0x2; // RTLD_LOCAL: a module's C calls its own functions
     private static final Map<String, Integer> SEALED = new ConcurrentHashMap<>();
 
     private ModuleLoader() {}
@@ -33,7 +32,7 @@ final class ModuleLoader {
     /** The module cached at {@code place} if this process already loaded it, opened again; else null. */
     static MemorySegment reopen(String place) {
         Integer fd = SEALED.get(place);
-        return fd == null ? null : Dl.open(path(fd), RTLD_NOW);
+        return fd == null ? null : Dl.open(path(fd), GeneratedNames.DLOPEN_FLAGS);
     }
 
     /**
@@ -53,7 +52,7 @@ final class ModuleLoader {
             }
             MemorySegment handle;
             try {
-                handle = Dl.open(path(fd), RTLD_NOW);
+                handle = Dl.open(path(fd), GeneratedNames.DLOPEN_FLAGS);
             } catch (FFIException e) {
                 throw new FFIException(
                         "API mode: cannot load the module cached as " + cachedAs + ": " + e.getMessage(), e);

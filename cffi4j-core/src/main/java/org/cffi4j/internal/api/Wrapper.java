@@ -19,8 +19,6 @@ import org.cffi4j.internal.ffm.NativeLayouts;
  * takes a pointer to each such argument, and a pointer to the result as its first parameter.
  */
 final class Wrapper {
-    static final String RESULT = "cffi4j_result";
-
     private Wrapper() {}
 
     /** Whether a value of type {@code t} crosses the wrapper by pointer. */
@@ -44,18 +42,18 @@ final class Wrapper {
         return byPointer(f.returnType()) || f.params().stream().anyMatch(p -> byPointer(p.type()));
     }
 
-    /** The wrapper's type, its parameters named {@code cffi4j_a0}... ({@link #RESULT} for the result). */
+    /** The wrapper's type, its parameters named as {@link GeneratedNames#parameter} names them ({@link GeneratedNames#RESULT} for the result). */
     static FunctionType typeOf(FunctionType f) {
         FunctionType outer = LongDoubles.asDouble(f);
         List<Param> params = new ArrayList<>();
         CType result = outer.returnType();
         if (byPointer(f.returnType())) {
-            params.add(new Param(RESULT, new PointerType(f.returnType())));
+            params.add(new Param(GeneratedNames.RESULT, new PointerType(f.returnType())));
             result = VoidType.VOID;
         }
         for (int i = 0; i < f.params().size(); i++) {
             CType t = outer.params().get(i).type();
-            params.add(new Param("cffi4j_a" + i, byPointer(t) ? new PointerType(t) : t));
+            params.add(new Param(GeneratedNames.parameter(i), byPointer(t) ? new PointerType(t) : t));
         }
         return new FunctionType(result, params, false);
     }
@@ -65,7 +63,7 @@ final class Wrapper {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < f.params().size(); i++) {
             CType t = f.params().get(i).type();
-            String a = "cffi4j_a" + i;
+            String a = GeneratedNames.parameter(i);
             args.add(LongDoubles.isLongDouble(t) ? "(long double) " + a : byPointer(t) ? "*" + a : a);
         }
         String call = callee + "(" + String.join(", ", args) + ")";
@@ -74,7 +72,7 @@ final class Wrapper {
             return call + ";";
         }
         if (byPointer(r)) {
-            return "*" + RESULT + " = " + call + ";";
+            return "*" + GeneratedNames.RESULT + " = " + call + ";";
         }
         return "return " + (LongDoubles.isLongDouble(r) ? "(double) " : "") + call + ";";
     }

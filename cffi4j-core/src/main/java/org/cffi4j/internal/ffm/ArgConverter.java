@@ -1,8 +1,6 @@
 package org.cffi4j.internal.ffm;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
 import org.cffi4j.CData;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.CType;
@@ -109,10 +107,7 @@ final class ArgConverter {
                 throw new FFIException("cannot convert a java.lang.String to '" + p + "' (" + where + "): only char"
                         + " and wide-char pointers take strings");
             }
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            MemorySegment m = scope.allocate(utf8.length + 1L, 1);
-            MemorySegment.copy(utf8, 0, m, ValueLayout.JAVA_BYTE, 0, utf8.length);
-            return m;
+            return CStrings.utf8(s, scope::allocate);
         }
         if (value != null
                 && value.getClass().isArray()
@@ -146,12 +141,13 @@ final class ArgConverter {
     }
 
     private Object struct(StructType s, Object value, CallScope scope) {
-        if (value instanceof CData c && c.ctype().equals(s)) {
-            MemorySegment memory = CDataAccess.door().memory(c);
-            Lifetime lifetime = CDataAccess.door().lifetime(c);
+        if (StructArguments.isCDataOf(s, value)) {
+            CData c = (CData) value;
             if (scope == null) {
                 // A callback's result, copied by the linker once the callback returned, when nothing
                 // holds the cdata any more: copy it now.
+                MemorySegment memory = CDataAccess.door().memory(c);
+                Lifetime lifetime = CDataAccess.door().lifetime(c);
                 MemorySegment copy = java.lang.foreign.Arena.ofAuto().allocate(s.byteSize(), s.byteAlignment());
                 lifetime.enter(c, where);
                 try {
@@ -161,7 +157,7 @@ final class ArgConverter {
                 }
                 return copy;
             }
-            return lifetime.valueMemory(c, where, memory, s.byteAlignment());
+            return StructArguments.memoryOf(s, c, where);
         }
         MemorySegment m = scope != null
                 ? scope.allocate(s.byteSize(), s.byteAlignment())

@@ -5,7 +5,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.cffi4j.CData;
-import org.cffi4j.FFIException;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 
@@ -23,11 +22,7 @@ final class BindFilters {
     private BindFilters() {}
 
     private static MethodHandle find(String name, Class<?> ret, Class<?>... params) {
-        try {
-            return LOOKUP.findStatic(BindFilters.class, name, MethodType.methodType(ret, params));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        return MethodLookup.findStatic(LOOKUP, BindFilters.class, name, MethodType.methodType(ret, params));
     }
 
     static MemorySegment stringArg(String s) {
@@ -44,65 +39,43 @@ final class BindFilters {
 
     /** A filter CData to address for a pointer parameter, checking the pointed-to type. */
     static MethodHandle cdataArg(PointerType expected, String where) {
-        try {
-            MethodHandle h = LOOKUP.findStatic(
-                    Pointers.class,
-                    "toAddress",
-                    MethodType.methodType(MemorySegment.class, PointerType.class, Object.class, Object.class));
-            MethodHandle typed = MethodHandles.insertArguments(h, 0, expected); // (Object value, Object where)
-            return MethodHandles.insertArguments(typed, 1, where)
-                    .asType(MethodType.methodType(MemorySegment.class, CData.class));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        MethodHandle h = MethodLookup.findStatic(
+                LOOKUP,
+                Pointers.class,
+                "toAddress",
+                MethodType.methodType(MemorySegment.class, PointerType.class, Object.class, Object.class));
+        MethodHandle typed = MethodHandles.insertArguments(h, 0, expected); // (Object value, Object where)
+        return MethodHandles.insertArguments(typed, 1, where)
+                .asType(MethodType.methodType(MemorySegment.class, CData.class));
     }
 
     /** A filter CData to memory for a struct passed by value, checking its type. */
     static MethodHandle structArg(StructType expected, String where) {
-        try {
-            MethodHandle h = LOOKUP.findStatic(
-                    BindFilters.class,
-                    "structMemory",
-                    MethodType.methodType(MemorySegment.class, StructType.class, String.class, CData.class));
-            return MethodHandles.insertArguments(h, 0, expected, where);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static MemorySegment structMemory(StructType expected, String where, CData c) {
-        if (c == null || !c.ctype().equals(expected)) {
-            throw new FFIException("cannot pass " + (c == null ? "null" : "a cdata of type '" + c.ctype() + "'")
-                    + " as '" + expected + "' (" + where + ")");
-        }
-        return CDataAccess.door()
-                .lifetime(c)
-                .valueMemory(c, null, CDataAccess.door().memory(c), expected.byteAlignment());
+        MethodHandle h = MethodLookup.findStatic(
+                LOOKUP,
+                StructArguments.class,
+                "cdataOnly",
+                MethodType.methodType(MemorySegment.class, StructType.class, String.class, CData.class));
+        return MethodHandles.insertArguments(h, 0, expected, where);
     }
 
     /** A filter address to CData for a pointer return. */
     static MethodHandle pointerReturn(PointerType type) {
-        try {
-            MethodHandle h = LOOKUP.findStatic(
-                    Values.class,
-                    "pointer",
-                    MethodType.methodType(CData.class, PointerType.class, MemorySegment.class));
-            return MethodHandles.insertArguments(h, 0, type);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        MethodHandle h = MethodLookup.findStatic(
+                LOOKUP,
+                Values.class,
+                "pointer",
+                MethodType.methodType(CData.class, PointerType.class, MemorySegment.class));
+        return MethodHandles.insertArguments(h, 0, type);
     }
 
     /** A filter block to owning CData for a struct return. */
     static MethodHandle structReturn(StructType type) {
-        try {
-            MethodHandle h = LOOKUP.findStatic(
-                    StructReturns.class,
-                    "own",
-                    MethodType.methodType(CData.class, StructType.class, MemorySegment.class));
-            return MethodHandles.insertArguments(h, 0, type);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        MethodHandle h = MethodLookup.findStatic(
+                LOOKUP,
+                StructReturns.class,
+                "own",
+                MethodType.methodType(CData.class, StructType.class, MemorySegment.class));
+        return MethodHandles.insertArguments(h, 0, type);
     }
 }

@@ -24,13 +24,10 @@ public final class Binder {
     private static final MethodHandle FLATTEN;
 
     static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            APPLY = l.findVirtual(Function.class, "apply", MethodType.methodType(Object.class, Object.class));
-            FLATTEN = l.findStatic(Binder.class, "flatten", MethodType.methodType(Object[].class, Object[].class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        MethodHandles.Lookup l = MethodHandles.lookup();
+        APPLY = MethodLookup.findVirtual(l, Function.class, "apply", MethodType.methodType(Object.class, Object.class));
+        FLATTEN = MethodLookup.findStatic(
+                l, Binder.class, "flatten", MethodType.methodType(Object[].class, Object[].class));
     }
 
     /**

@@ -19,19 +19,16 @@ final class CallArguments {
     private static final MethodHandle EXIT_VOID;
 
     static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            ENTER = l.findStatic(
-                    CallArguments.class, "enter", MethodType.methodType(void.class, String.class, Object.class));
-            EXIT = l.findStatic(
-                    CallArguments.class,
-                    "exit",
-                    MethodType.methodType(Object.class, Throwable.class, Object.class, Object.class));
-            EXIT_VOID = l.findStatic(
-                    CallArguments.class, "exit", MethodType.methodType(void.class, Throwable.class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        MethodHandles.Lookup l = MethodHandles.lookup();
+        ENTER = MethodLookup.findStatic(
+                l, CallArguments.class, "enter", MethodType.methodType(void.class, String.class, Object.class));
+        EXIT = MethodLookup.findStatic(
+                l,
+                CallArguments.class,
+                "exit",
+                MethodType.methodType(Object.class, Throwable.class, Object.class, Object.class));
+        EXIT_VOID = MethodLookup.findStatic(
+                l, CallArguments.class, "exit", MethodType.methodType(void.class, Throwable.class, Object.class));
     }
 
     private CallArguments() {}

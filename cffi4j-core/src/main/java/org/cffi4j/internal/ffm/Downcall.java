@@ -126,19 +126,14 @@ public final class Downcall {
     private static final MethodHandle FROM_CARRIER;
 
     static {
-        try {
-            java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
-            TO_CARRIER = l.findVirtual(
-                    ArgConverter.class,
-                    "toCarrier",
-                    MethodType.methodType(Object.class, Object.class, CallScope.class));
-            FROM_CARRIER = l.findStatic(
-                    ReturnConverter.class,
-                    "fromCarrier",
-                    MethodType.methodType(Object.class, CType.class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
+        TO_CARRIER = MethodLookup.findVirtual(
+                l, ArgConverter.class, "toCarrier", MethodType.methodType(Object.class, Object.class, CallScope.class));
+        FROM_CARRIER = MethodLookup.findStatic(
+                l,
+                ReturnConverter.class,
+                "fromCarrier",
+                MethodType.methodType(Object.class, CType.class, Object.class));
     }
 
     // (Object[] args)Object: the conversions spliced into one method handle, so a call allocates no

@@ -36,12 +36,8 @@ public final class Errno {
     private static final MethodHandle RESTORE;
 
     static {
-        try {
-            RESTORE = MethodHandles.lookup()
-                    .findStatic(Errno.class, "restore", MethodType.methodType(void.class, MemorySegment.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        RESTORE = MethodLookup.findStatic(
+                MethodHandles.lookup(), Errno.class, "restore", MethodType.methodType(void.class, MemorySegment.class));
     }
 
     // __errno_location, linked with the descriptor of dlsym, (void *, void *) -> void *: the JVM has

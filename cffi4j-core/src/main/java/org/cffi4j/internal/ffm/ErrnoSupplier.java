@@ -24,15 +24,11 @@ final class ErrnoSupplier {
     private static final MethodHandle CLAIM;
 
     static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            BUFFER = l.findStatic(Errno.class, "buffer", MethodType.methodType(MemorySegment.class));
-            IS_CURRENT =
-                    l.findStatic(ErrnoSupplier.class, "isCurrent", MethodType.methodType(boolean.class, long.class));
-            CLAIM = l.findVirtual(Bias.class, "claim", MethodType.methodType(void.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        MethodHandles.Lookup l = MethodHandles.lookup();
+        BUFFER = MethodLookup.findStatic(l, Errno.class, "buffer", MethodType.methodType(MemorySegment.class));
+        IS_CURRENT = MethodLookup.findStatic(
+                l, ErrnoSupplier.class, "isCurrent", MethodType.methodType(boolean.class, long.class));
+        CLAIM = MethodLookup.findVirtual(l, Bias.class, "claim", MethodType.methodType(void.class));
     }
 
     private ErrnoSupplier() {}

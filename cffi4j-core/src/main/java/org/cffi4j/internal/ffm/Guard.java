@@ -26,11 +26,7 @@ final class Guard implements Runnable {
     private static final VarHandle STATE;
 
     static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Guard.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        STATE = MethodLookup.findVarHandle(MethodHandles.lookup(), Guard.class, "state", int.class);
     }
 
     // The state word: the sign bit so that the owner's check is one comparison.
@@ -230,11 +226,7 @@ final class Guard implements Runnable {
         private static final VarHandle HEAD;
 
         static {
-            try {
-                HEAD = MethodHandles.lookup().findVarHandle(Pending.class, "head", Guard.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
+            HEAD = MethodLookup.findVarHandle(MethodHandles.lookup(), Pending.class, "head", Guard.class);
         }
 
         final Thread thread = Thread.currentThread();

@@ -10,23 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.cffi4j.internal.platform.Abi;
 
 /**
  * Finds a library by short name ({@code "z"}, {@code "sqlite3"}, {@code "m"}) the way Python's
  * {@code ctypes.util.find_library} does on Linux: the dynamic linker's cache ({@code ldconfig -p}),
- * then the standard directories. A file name or path is used as it is.
+ * then the platform's standard directories. A file name or path is used as it is.
  */
 public final class LibraryFinder {
-    private static final List<String> STANDARD_DIRS = List.of(
-            "/lib/x86_64-linux-gnu",
-            "/usr/lib/x86_64-linux-gnu",
-            "/lib/aarch64-linux-gnu",
-            "/usr/lib/aarch64-linux-gnu",
-            "/lib64",
-            "/usr/lib64",
-            "/lib",
-            "/usr/lib",
-            "/usr/local/lib");
     private static volatile List<String> ldCache;
 
     private LibraryFinder() {}
@@ -74,7 +65,7 @@ public final class LibraryFinder {
 
     private static Optional<String> fromCache(String base) {
         String prefix = "lib" + base + ".so";
-        String arch = System.getProperty("os.arch").equals("aarch64") ? "AArch64" : "x86-64";
+        String arch = Abi.current().ldconfigArch();
         Optional<String> best = Optional.empty();
         for (String line : ldCache()) {
             String entry = line.strip();
@@ -131,7 +122,7 @@ public final class LibraryFinder {
     // bare .so before versioned ones); each directory looked at is added to tried, with its answer.
     private static Optional<String> fromDirectories(String base, List<String> tried) {
         String prefix = "lib" + base + ".so";
-        for (String dir : STANDARD_DIRS) {
+        for (String dir : Abi.current().libraryDirectories()) {
             Path d = Path.of(dir);
             if (!Files.isDirectory(d)) {
                 continue;

@@ -34,11 +34,8 @@ public final class LibraryHandle {
     private static final MethodHandle RUN;
 
     static {
-        try {
-            RUN = MethodHandles.lookup().findVirtual(Runnable.class, "run", MethodType.methodType(void.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        RUN = MethodLookup.findVirtual(
+                MethodHandles.lookup(), Runnable.class, "run", MethodType.methodType(void.class));
     }
 
     // Made when the first library is closed: programs that never close one start no thread for it.

@@ -7,6 +7,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cffi4j.FFIException;
+import org.cffi4j.internal.platform.Abi;
 
 /**
  * Native memory from the C runtime's allocator: zero-filled blocks whose release cffi4j controls
@@ -15,11 +16,8 @@ import org.cffi4j.FFIException;
  * posix_memalign} (then zero-filled) for over-aligned types.
  */
 public final class Memory {
-    /**
-     * What {@code calloc} aligns every block to: {@code alignof(max_align_t)}, 16 on the 64-bit
-     * targets cffi4j supports (x86-64 and AArch64, glibc and musl).
-     */
-    static final long MALLOC_ALIGNMENT = 16;
+    /** What {@code calloc} aligns every block to: {@code alignof(max_align_t)}. */
+    static final long MALLOC_ALIGNMENT = Abi.current().mallocAlignment();
 
     /**
      * With {@code -Dcffi4j.countBlocks=true}, the live blocks are counted (for the tests' leak

@@ -17,12 +17,8 @@ final class MethodLink {
     private static final MethodHandle LINK;
 
     static {
-        try {
-            LINK = MethodHandles.lookup()
-                    .findVirtual(MethodLink.class, "link", MethodType.methodType(MethodHandle.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        LINK = MethodLookup.findVirtual(
+                MethodHandles.lookup(), MethodLink.class, "link", MethodType.methodType(MethodHandle.class));
     }
 
     /** What builds a method's handle: the C function and the Java method's own types. */

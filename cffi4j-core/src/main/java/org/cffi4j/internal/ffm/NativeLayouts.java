@@ -15,6 +15,7 @@ import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VectorType;
 import org.cffi4j.ctype.VoidType;
+import org.cffi4j.internal.message.ApiModeOnly;
 
 /**
  * The FFM layouts of C types, as handed to the linker: well-formed (explicit padding, natural
@@ -86,13 +87,13 @@ public final class NativeLayouts {
         s.byteSize(); // an incomplete or partial type says so first
         if (COMPLETED_BY_COMPILER.containsKey(s)) {
             throw new FFIException("'" + s + "' was declared with '...' (API mode completed it, but the members the"
-                    + " cdef leaves out decide how C passes it): the FFM linker cannot pass it by value; API mode"
-                    + " (ffi.setSource + ffi.compile) calls the functions that do through a C wrapper");
+                    + " cdef leaves out decide how C passes it): the FFM linker cannot pass it by value; "
+                    + ApiModeOnly.API_MODE + " calls the functions that do through a C wrapper");
         }
         for (Field f : s.fields()) {
             if (f.isBitfield()) {
                 throw new FFIException("'" + s + "' has bitfields ('" + (f.name() == null ? "(unnamed)" : f.name())
-                        + "'): the FFM linker cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
+                        + "'): the FFM linker cannot pass it by value; " + ApiModeOnly.API_MODE + " can");
             }
         }
         return s.kind() == StructType.Kind.UNION ? union(s, false) : struct(s, false);
@@ -142,7 +143,7 @@ public final class NativeLayouts {
 
     private static FFIException notInAbiMode(CType t) {
         return new FFIException("'" + t + "' values cannot be passed to or returned from C by the JDK's FFM linker;"
-                + " API mode (ffi.setSource + ffi.compile) generates a C wrapper that can");
+                + " " + ApiModeOnly.API_MODE + " generates a C wrapper that can");
     }
 
     private static MemoryLayout struct(StructType s, boolean inMemory) {
@@ -161,7 +162,7 @@ public final class NativeLayouts {
             } else if (f.byteOffset() % m.byteAlignment() != 0) {
                 throw new FFIException(
                         "'" + s + "' is packed (member '" + f.name() + "' is not aligned): the FFM linker"
-                                + " cannot pass it by value; API mode (ffi.setSource + ffi.compile) can");
+                                + " cannot pass it by value; " + ApiModeOnly.API_MODE + " can");
             }
             gap(members, at, f.byteOffset(), inMemory);
             members.add(f.name() == null ? m : m.withName(f.name()));
@@ -187,8 +188,8 @@ public final class NativeLayouts {
     private static MemoryLayout aligned(StructType s, MemoryLayout l, boolean inMemory) {
         if (!inMemory && l.byteAlignment() != s.byteAlignment()) {
             throw new FFIException("'" + s + "' has alignment " + s.byteAlignment() + " and its members "
-                    + l.byteAlignment() + " (aligned or packed): the FFM linker cannot pass it by value; API mode"
-                    + " (ffi.setSource + ffi.compile) can");
+                    + l.byteAlignment() + " (aligned or packed): the FFM linker cannot pass it by value; "
+                    + ApiModeOnly.API_MODE + " can");
         }
         return l.withByteAlignment(s.byteAlignment());
     }

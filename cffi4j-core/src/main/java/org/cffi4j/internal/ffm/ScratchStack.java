@@ -2,8 +2,7 @@ package org.cffi4j.internal.ffm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
+import java.lang.foreign.SegmentAllocator;
 
 /**
  * Per-thread native scratch memory for the temporaries of bound calls (a Java String passed as
@@ -23,6 +22,7 @@ final class ScratchStack {
     private MemorySegment block = kept;
     private long top;
     private java.util.List<MemorySegment> large; // blocks past KEPT, freed when no call uses scratch memory
+    private final SegmentAllocator strings = this::take; // made once: a call allocates nothing on the heap
 
     static ScratchStack current() {
         return CURRENT.get();
@@ -61,34 +61,14 @@ final class ScratchStack {
 
     /** A NUL-terminated UTF-8 copy of {@code s}, valid until the enclosing call returns. */
     static MemorySegment push(String s) {
-        if (s == null) {
-            return MemorySegment.NULL;
-        }
-        ScratchStack st = CURRENT.get();
-        int n = s.length();
-        MemorySegment m = st.reserve((long) n * 3 + 1); // UTF-8 never needs more than 3 bytes per char
-        if (isAscii(s, n)) {
-            for (int i = 0; i < n; i++) {
-                m.set(ValueLayout.JAVA_BYTE, i, (byte) s.charAt(i));
-            }
-            m.set(ValueLayout.JAVA_BYTE, n, (byte) 0);
-            st.top += n + 1;
-            return m.asSlice(0, n + 1);
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        MemorySegment.copy(utf8, 0, m, ValueLayout.JAVA_BYTE, 0, utf8.length);
-        m.set(ValueLayout.JAVA_BYTE, utf8.length, (byte) 0);
-        st.top += utf8.length + 1;
-        return m.asSlice(0, utf8.length + 1);
+        return s == null ? MemorySegment.NULL : CStrings.utf8(s, CURRENT.get().strings);
     }
 
-    private static boolean isAscii(String s, int n) {
-        for (int i = 0; i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+    // `size` bytes at the top, aligned to 16 (which any alignment a string needs divides).
+    private MemorySegment take(long size, long alignment) {
+        MemorySegment m = reserve(size);
+        top += size;
+        return m;
     }
 
     // Room for `size` bytes at the top; a full block is replaced by a larger one, and the old one stays

@@ -4,7 +4,6 @@ import java.lang.classfile.ClassFile;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
@@ -89,12 +88,7 @@ final class StackHeadroom {
                                     }
                                     code.return_();
                                 }));
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return l.findStatic(l.lookupClass(), "probe", MethodType.methodType(void.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        return MethodLookup.staticOfHiddenClass(bytes, "probe", MethodType.methodType(void.class));
     }
 
     /** The report of a nested callback refused for want of stack: no stack trace, made once. */

@@ -21,17 +21,14 @@ final class TypedAdapter {
     private static final MethodHandle RESET_VOID;
 
     static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            RESET_VALUE = l.findStatic(
-                    TypedAdapter.class,
-                    "resetValue",
-                    MethodType.methodType(Object.class, Throwable.class, Object.class, long.class));
-            RESET_VOID = l.findStatic(
-                    TypedAdapter.class, "resetVoid", MethodType.methodType(void.class, Throwable.class, long.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        MethodHandles.Lookup l = MethodHandles.lookup();
+        RESET_VALUE = MethodLookup.findStatic(
+                l,
+                TypedAdapter.class,
+                "resetValue",
+                MethodType.methodType(Object.class, Throwable.class, Object.class, long.class));
+        RESET_VOID = MethodLookup.findStatic(
+                l, TypedAdapter.class, "resetVoid", MethodType.methodType(void.class, Throwable.class, long.class));
     }
 
     private TypedAdapter() {}

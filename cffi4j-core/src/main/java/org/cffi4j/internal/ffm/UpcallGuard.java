@@ -70,12 +70,7 @@ final class UpcallGuard {
                                         MethodTypeDesc.ofDescriptor(withSink.descriptorString()),
                                         ClassFile.ACC_STATIC,
                                         code -> body(code, carriers)));
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return l.findStatic(l.lookupClass(), "call", withSink);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot define the guard of a callback", e);
-        }
+        return MethodLookup.staticOfHiddenClass(bytes, "call", withSink);
     }
 
     private static void body(CodeBuilder code, MethodType carriers) {

@@ -25,19 +25,16 @@ final class UpcallTargets {
     private static final MethodHandle FROM_CDATA;
 
     static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            GENERIC_CALL =
-                    l.findVirtual(GenericTarget.class, "call", MethodType.methodType(Object.class, Object[].class));
-            TO_CDATA = l.findStatic(
-                    UpcallTargets.class, "toCData", MethodType.methodType(Object.class, CType.class, Object.class));
-            FROM_CDATA = l.findStatic(
-                    UpcallTargets.class,
-                    "fromJava",
-                    MethodType.methodType(Object.class, ArgConverter.class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        MethodHandles.Lookup l = MethodHandles.lookup();
+        GENERIC_CALL = MethodLookup.findVirtual(
+                l, GenericTarget.class, "call", MethodType.methodType(Object.class, Object[].class));
+        TO_CDATA = MethodLookup.findStatic(
+                l, UpcallTargets.class, "toCData", MethodType.methodType(Object.class, CType.class, Object.class));
+        FROM_CDATA = MethodLookup.findStatic(
+                l,
+                UpcallTargets.class,
+                "fromJava",
+                MethodType.methodType(Object.class, ArgConverter.class, Object.class));
     }
 
     private UpcallTargets() {}

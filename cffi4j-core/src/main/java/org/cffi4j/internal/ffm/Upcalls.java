@@ -35,15 +35,11 @@ public final class Upcalls {
     private static final java.util.concurrent.atomic.AtomicLong LIVE = new java.util.concurrent.atomic.AtomicLong();
 
     static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            OF_ADDRESS = l.findStatic(
-                    MemorySegment.class, "ofAddress", MethodType.methodType(MemorySegment.class, long.class));
-            ADDRESS_OF =
-                    l.findStatic(Upcalls.class, "addressOf", MethodType.methodType(long.class, MemorySegment.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        MethodHandles.Lookup l = MethodHandles.lookup();
+        OF_ADDRESS = MethodLookup.findStatic(
+                l, MemorySegment.class, "ofAddress", MethodType.methodType(MemorySegment.class, long.class));
+        ADDRESS_OF = MethodLookup.findStatic(
+                l, Upcalls.class, "addressOf", MethodType.methodType(long.class, MemorySegment.class));
     }
 
     private Upcalls() {}

@@ -1,5 +1,7 @@
 package org.cffi4j.internal.layout;
 
+import org.cffi4j.internal.platform.Abi;
+
 /**
  * The next free position while a struct is laid out, kept as gcc keeps it (stor-layout's
  * record_layout_info): a coarse {@code offset}, always a multiple of the offset alignment, plus a
@@ -8,8 +10,8 @@ package org.cffi4j.internal.layout;
  * {@code offset + roundUp(bitpos, align)} rather than at an absolute multiple of its alignment.
  */
 final class RecordCursor {
-    /** gcc's BIGGEST_ALIGNMENT on x86-64 without -mavx (128 bits). */
-    static final long BIGGEST_ALIGNMENT = 128;
+    /** gcc's BIGGEST_ALIGNMENT, in bits: the least unit the offset moves by. */
+    private static final long BIGGEST_ALIGNMENT = Bits.ofBytes(Abi.current().biggestAlignment());
 
     private final long offsetAlign;
     private long offset;

@@ -8,8 +8,10 @@ import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.StructType;
 
 /**
- * Lays out structs and unions exactly as gcc does on x86-64 Linux (System V), following gcc's
- * stor-layout: natural alignment, bitfields with the PCC rules (a bitfield never spans more
+ * Lays out structs and unions as gcc does on Linux, following gcc's stor-layout, with the sizes,
+ * alignments and largest alignment of the platform's {@link org.cffi4j.internal.platform.Abi} and
+ * its bitfield rules (gcc's PCC rules, those of x86-64 and AArch64; the tests check the layouts
+ * against gcc on the machine they run on): natural alignment, bitfields with the PCC rules (a bitfield never spans more
  * alignment units of its type than the type has; named bitfields give the record their type's
  * alignment, unnamed and zero-width ones do not; a zero-width bitfield aligns what follows),
  * {@code packed} on records and members, {@code aligned(N)} and {@code _Alignas}, {@code #pragma

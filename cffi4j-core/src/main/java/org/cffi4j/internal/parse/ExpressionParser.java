@@ -6,6 +6,7 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.internal.layout.Primitives;
+import org.cffi4j.internal.message.ApiModeOnly;
 
 /**
  * Parses and evaluates C integer constant expressions at once: every operator of C with its
@@ -272,10 +273,7 @@ final class ExpressionParser {
         Declaration d = ctx.table.lookup(name.text()).orElse(null);
         if (d instanceof Declaration.Constant c) {
             if (c.apiMode()) {
-                throw ts.error(
-                        name,
-                        "'" + name.text() + "' is declared with '...': its value is known only in API mode"
-                                + " (ffi.setSource + ffi.compile)");
+                throw ts.error(name, ApiModeOnly.constantValue(name.text()));
             }
             return ConstValue.of(c.value(), rankOfConstant(c));
         }

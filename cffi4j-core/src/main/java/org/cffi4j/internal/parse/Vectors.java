@@ -3,7 +3,7 @@ package org.cffi4j.internal.parse;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.VectorType;
-import org.cffi4j.internal.layout.Primitives;
+import org.cffi4j.internal.platform.Abi;
 
 /**
  * GNU vector types: {@code __attribute__((vector_size(N)))} makes the base type of a declaration
@@ -13,7 +13,7 @@ import org.cffi4j.internal.layout.Primitives;
 final class Vectors {
     // gcc aligns a vector to its size on x86-64 (the alignment it lays vectors out with: its
     // __alignof__; C11's _Alignof reports at most 16 there), and to at most 16 bytes on AArch64.
-    private static final boolean CAPPED = Primitives.current().abiName().startsWith("aarch64");
+    private static final long ALIGNMENT_CAP = Abi.current().vectorAlignmentCap();
 
     private Vectors() {}
 
@@ -37,6 +37,6 @@ final class Vectors {
         if (Long.bitCount(count) != 1) {
             throw ts.error(at, "number of vector components " + count + " not a power of two");
         }
-        return new VectorType(p, size, CAPPED ? Math.min(size, 16) : size);
+        return new VectorType(p, size, ALIGNMENT_CAP > 0 ? Math.min(size, ALIGNMENT_CAP) : size);
     }
 }
