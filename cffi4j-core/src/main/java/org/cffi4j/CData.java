@@ -329,7 +329,8 @@ public final class CData {
         if (isBounded() || type instanceof ArrayType) {
             if (offset < 0 || offset + size > memory.byteSize()) {
                 throw new FFIException("index " + index + " is out of bounds: '" + type + "' points into a block of "
-                        + memory.byteSize() + " bytes (" + CDataFunctions.items(memory.byteSize() / size) + ")");
+                        + CDataFunctions.bytes(memory.byteSize()) + " ("
+                        + CDataFunctions.items(memory.byteSize() / size) + ")");
             }
             return new Item(element, memory.asSlice(offset, size));
         }

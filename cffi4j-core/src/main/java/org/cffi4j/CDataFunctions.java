@@ -141,6 +141,11 @@ final class CDataFunctions {
         return n + (n == 1 ? " item" : " items");
     }
 
+    /** {@code "1 byte"}, {@code "32 bytes"}. */
+    static String bytes(long n) {
+        return n + (n == 1 ? " byte" : " bytes");
+    }
+
     private static Object primitiveArray(PrimitiveType p, MemorySegment m, int n) {
         MemorySegment src = m.asSlice(0, n * p.byteSize());
         if (p.kind() == PrimitiveType.Kind.FLOATING) {

@@ -161,7 +161,7 @@ final class MemberAccess {
         }
         if (bounded) {
             throw new FFIException("member '" + path + "' is out of bounds: '" + p + "' points into a block of "
-                    + at.byteSize() + " bytes, and '" + p.target() + "' takes " + size);
+                    + CDataFunctions.bytes(at.byteSize()) + ", and '" + p.target() + "' takes " + size);
         }
         return at.reinterpret(size);
     }

@@ -57,6 +57,14 @@ class BlockBoundsTest {
                             + " takes 4096",
                     () -> over.set("last", 1));
         }
+        CData one = ffi.fromBuffer("struct big *", new byte[1]);
+        fails(
+                "member 'last' is out of bounds: 'struct big *' points into a block of 1 byte, and 'struct big'"
+                        + " takes 4096",
+                () -> one.get("last"));
+        fails(
+                "index 1 is out of bounds: 'char *' points into a block of 1 byte (1 item)",
+                () -> ffi.cast("char *", ffi.fromBuffer("char[]", new byte[1])).get(1));
     }
 
     @Test
