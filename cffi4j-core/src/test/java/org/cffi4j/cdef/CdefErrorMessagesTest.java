@@ -36,6 +36,21 @@ class CdefErrorMessagesTest {
     }
 
     @Test
+    void unknownTypeNameInATypeNameOrAsAParameter() {
+        assertEquals(
+                """
+                type:1:1: unknown type name 'size_tt'; did you mean 'size_t'?
+                    size_tt
+                    ^""",
+                assertThrows(CDefException.class, () -> new FFI().typeOf("size_tt"))
+                        .getMessage());
+        assertEquals("""
+                cdef:1:13: unknown type name 'size_tt'; did you mean 'size_t'? (in declaration of 'f')
+                    void f(int, size_tt);
+                                ^""", errorOf("void f(int, size_tt);"));
+    }
+
+    @Test
     void missingSemicolon() {
         assertEquals("""
                 cdef:2:1: expected ';' but found 'int' (in declaration of 'x')

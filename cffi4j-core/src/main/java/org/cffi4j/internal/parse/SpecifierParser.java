@@ -131,7 +131,14 @@ final class SpecifierParser {
         Token t = ts.peek();
         if (t.kind() == Token.Kind.IDENTIFIER && !Keywords.startsSpecifiers(t.text())) {
             Token after = ts.peek(1);
-            if (after.kind() == Token.Kind.IDENTIFIER || after.is("*") || after.is("(") && specs.storage != null) {
+            // An identifier then another, a '*', or the end of a type name (typeOf("size_tt"), a
+            // parameter "f(size_tt)") can only be meant as a type: say which names are near.
+            if (after.kind() == Token.Kind.IDENTIFIER
+                    || after.is("*")
+                    || after.is("(") && specs.storage != null
+                    || after.kind() == Token.Kind.END_OF_INPUT
+                    || after.is(")")
+                    || after.is(",")) {
                 return ts.error(t, ctx.table.unknownTypeName(t.text()));
             }
             return ts.error(t, "'" + t.text() + "' has no type (unknown type name, or a missing type before it)");
