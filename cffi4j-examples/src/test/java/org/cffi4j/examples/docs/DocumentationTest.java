@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cffi4j.FFI;
+import org.cffi4j.examples.testing.UserPrograms;
+import org.cffi4j.examples.testing.UserPrograms.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DocumentationTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
 
     @TempDir
     Path work;
@@ -43,26 +43,12 @@ class DocumentationTest {
         String module = name(modules.getFirst().code(), "module\\s+([\\w.]+)");
         String mainClass =
                 name(program.code(), "package\\s+([\\w.]+);") + "." + name(program.code(), "class\\s+(\\w+)");
-        Path src = Files.createDirectories(work.resolve("src"));
-        Files.writeString(src.resolve("module-info.java"), modules.getFirst().code());
-        Files.writeString(src.resolve(simpleName(mainClass) + ".java"), program.code());
-        Path classes = work.resolve("classes");
-        Result compiled = run(List.of(
-                JAVA_BIN.resolve("javac").toString(),
-                "--module-path",
-                core(),
-                "-d",
-                classes.toString(),
-                src.resolve("module-info.java").toString(),
-                src.resolve(simpleName(mainClass) + ".java").toString()));
-        assertEquals(0, compiled.exitCode(), compiled.transcript());
-        Result ran = run(List.of(
-                JAVA_BIN.resolve("java").toString(),
-                "--enable-native-access=org.cffi4j",
-                "--module-path",
-                core() + java.io.File.pathSeparator + classes,
-                "-m",
-                module + "/" + mainClass));
+        Result ran = programs()
+                .runAsModule(
+                        modules.getFirst().code(),
+                        Map.of(mainClass.replace('.', '/') + ".java", program.code()),
+                        module,
+                        mainClass);
         assertEquals(0, ran.exitCode(), ran.transcript());
         assertEquals("", ran.stderr(), "no warning on stderr:\n" + ran.transcript());
         assertEquals(program.output(), ran.stdout());
@@ -92,10 +78,10 @@ class DocumentationTest {
             Path file = Files.createDirectories(dir).resolve(name(program.code(), "class\\s+(\\w+)") + ".java");
             Files.writeString(file, program.code());
             Result ran = run(List.of(
-                    JAVA_BIN.resolve("java").toString(),
+                    UserPrograms.tool("java"),
                     "--enable-native-access=ALL-UNNAMED",
                     "-cp",
-                    core(),
+                    UserPrograms.cffi4j(),
                     file.toString()));
             assertEquals(0, ran.exitCode(), where + "\n" + ran.transcript());
             assertEquals("", ran.stderr(), where + ": no warning on stderr\n" + ran.transcript());
@@ -117,12 +103,12 @@ class DocumentationTest {
         Result ran = run(
                 true,
                 List.of(
-                        JAVA_BIN.resolve("jshell").toString(),
+                        UserPrograms.tool("jshell"),
                         "--no-startup",
                         "--feedback",
                         "concise",
                         "--class-path",
-                        core(),
+                        UserPrograms.cffi4j(),
                         "-R--enable-native-access=ALL-UNNAMED",
                         "-J-Djava.util.prefs.userRoot=" + work.resolve("prefs"),
                         script.toString()));
@@ -144,49 +130,21 @@ class DocumentationTest {
         assertTrue(ran.stdout().contains(JshellScript.DONE), "the script ran through\n" + ran.transcript());
     }
 
-    private static String core() {
-        try {
-            return Path.of(FFI.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String name(String code, String regex) {
         Matcher m = Pattern.compile(regex).matcher(code);
         assertTrue(m.find(), "no match for " + regex + " in\n" + code);
         return m.group(1);
     }
 
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    private record Result(int exitCode, String stdout, String stderr) {
-        String transcript() {
-            return "exit code " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-        }
+    private UserPrograms programs() {
+        return new UserPrograms(work);
     }
 
     private Result run(List<String> command) throws IOException, InterruptedException {
-        return run(false, command);
+        return programs().run(false, command);
     }
 
     private Result run(boolean mergeStderr, List<String> command) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(work.toFile()).redirectOutput(out.toFile());
-        Process p = (mergeStderr ? builder.redirectErrorStream(true) : builder.redirectError(err.toFile())).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        return programs().run(mergeStderr, command);
     }
 }

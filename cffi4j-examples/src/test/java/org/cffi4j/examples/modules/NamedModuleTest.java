@@ -2,12 +2,10 @@ package org.cffi4j.examples.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.cffi4j.FFI;
+import java.util.Map;
+import org.cffi4j.examples.testing.UserPrograms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * is implemented by a {@code java.lang.reflect.Proxy}).
  */
 class NamedModuleTest {
-    private static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
-
     private static final String PROGRAM = """
             package com.example.app;
 
@@ -87,50 +83,14 @@ class NamedModuleTest {
     }
 
     private List<String> runAsModule(String moduleInfo) throws Exception {
-        Path src = Files.createDirectories(work.resolve("src/com/example/app"));
-        Files.writeString(work.resolve("src/module-info.java"), moduleInfo);
-        Files.writeString(src.resolve("Callbacks.java"), PROGRAM);
-        Path classes = work.resolve("classes");
-        run(List.of(
-                JAVA_BIN.resolve("javac").toString(),
-                "--module-path",
-                core(),
-                "-d",
-                classes.toString(),
-                work.resolve("src/module-info.java").toString(),
-                src.resolve("Callbacks.java").toString()));
-        return run(List.of(
-                        JAVA_BIN.resolve("java").toString(),
-                        "--enable-native-access=org.cffi4j",
-                        "--module-path",
-                        core() + java.io.File.pathSeparator + classes,
-                        "-m",
-                        "com.example.app/com.example.app.Callbacks"))
-                .lines()
-                .toList();
-    }
-
-    private static String core() throws Exception {
-        return Path.of(FFI.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .toString();
-    }
-
-    private String run(List<String> command) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        String output = Files.readString(out);
-        assertEquals(0, p.exitValue(), command + "\n" + output);
-        return output;
+        UserPrograms.Result ran = new UserPrograms(work)
+                .runAsModule(
+                        moduleInfo,
+                        Map.of("com/example/app/Callbacks.java", PROGRAM),
+                        "com.example.app",
+                        "com.example.app.Callbacks");
+        assertEquals(0, ran.exitCode(), ran.transcript());
+        assertEquals("", ran.stderr(), ran.transcript());
+        return ran.stdout().lines().toList();
     }
 }
