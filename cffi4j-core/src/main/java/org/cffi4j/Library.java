@@ -11,6 +11,7 @@ import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.internal.api.GeneratedNames;
+import org.cffi4j.internal.decl.Declaration;
 import org.cffi4j.internal.ffm.Binder;
 import org.cffi4j.internal.ffm.CDataAccess;
 import org.cffi4j.internal.ffm.Downcall;
@@ -21,7 +22,6 @@ import org.cffi4j.internal.ffm.Values;
 import org.cffi4j.internal.ffm.VariadicDowncall;
 import org.cffi4j.internal.message.ApiModeOnly;
 import org.cffi4j.internal.message.DidYouMean;
-import org.cffi4j.internal.parse.Declaration;
 
 /**
  * A loaded C library whose functions and globals are those declared in the {@link FFI}'s cdef.

@@ -1,4 +1,4 @@
-package org.cffi4j.internal.parse;
+package org.cffi4j.internal.decl;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,17 +23,18 @@ import org.cffi4j.ctype.StructType;
  * compared from a work list, not by recursion, and each pair only once, so the time is linear in
  * the number of distinct nodes.
  */
-final class TypeEquivalence {
+public final class TypeEquivalence {
     private TypeEquivalence() {}
 
-    static boolean same(CType a, CType b) {
+    /** Whether two types are the same type (tagged types by identity, anonymous ones by their members). */
+    public static boolean same(CType a, CType b) {
         Comparison c = new Comparison();
         c.push(a, b);
         return c.drain();
     }
 
     /** Whether two struct or union types have the same members at the same places. */
-    static boolean sameBody(StructType s, StructType t) {
+    public static boolean sameBody(StructType s, StructType t) {
         Comparison c = new Comparison();
         return c.bodies(s, t) && c.drain();
     }

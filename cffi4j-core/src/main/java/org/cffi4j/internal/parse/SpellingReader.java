@@ -4,58 +4,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cffi4j.internal.decl.Spelling;
 
 /**
- * A function declaration as the cdef spells it, for the C that API mode generates: the tokens of
- * its specifiers and declarator, so that the C compiler sees the cdef's own typedef names and
- * every qualifier ({@code pthread_spinlock_t *}, {@code const uuid_t *}, {@code char *restrict
- * *restrict}), which the type model resolves away. Storage classes and function specifiers are
- * left out, the declared name and the parameters' names are slots to fill, an empty parameter list
- * reads {@code (void)} (as cdef reads it) and CFFI's {@code [...]} reads {@code []}.
+ * Reads the {@link Spelling} of a declaration from its tokens: the cdef's own words, with the
+ * declared name and the function's parameter names left as slots.
  */
-public final class Spelling {
-    // Each part is a token's text, or a slot: NAME, or the index of a parameter of the function.
-    private static final Object NAME = new Object();
-    private static final Object EMPTY_LIST = new Object();
-    private final List<Object> parts;
-    private final int parameters;
+final class SpellingReader {
+    private static final Object EMPTY_LIST = new Object(); // "()": reads "(void)"
 
-    private Spelling(List<Object> parts, int parameters) {
-        this.parts = parts;
-        this.parameters = parameters;
-    }
-
-    /**
-     * The declaration with {@code name} declared (e.g. {@code "(*p)"} for a pointer to it) and its
-     * parameters named {@code parameterNames}, or left unnamed if that is null.
-     *
-     * @throws IllegalArgumentException if names are given but the spelling cannot place them
-     */
-    public String declare(String name, List<String> parameterNames) {
-        if (parameterNames != null && parameterNames.size() != parameters) {
-            throw new IllegalArgumentException("the spelling names " + parameters + " parameters");
-        }
-        StringBuilder s = new StringBuilder();
-        for (Object p : parts) {
-            String text = p == NAME ? name : p instanceof Integer i ? named(parameterNames, i) : (String) p;
-            if (!text.isEmpty()) {
-                if (!s.isEmpty()) {
-                    s.append(' ');
-                }
-                s.append(text);
-            }
-        }
-        return s.toString();
-    }
-
-    private static String named(List<String> names, int i) {
-        return names == null ? "" : names.get(i);
-    }
-
-    /** Whether {@link #declare} can name the parameters: the parameter list is spelled in the declaration. */
-    public boolean namesParameters(int count) {
-        return parameters == count;
-    }
+    private SpellingReader() {}
 
     /**
      * The spelling of a function declarator {@code d} with specifiers {@code specifiers}, or null if
@@ -77,7 +35,7 @@ public final class Spelling {
     private static Spelling of(List<Token> specifiers, List<Token> declarator, Declarator d, boolean typedef) {
         Map<Integer, Object> slots = new HashMap<>(); // token position -> replacement, or a slot to insert before
         Map<Integer, Object> before = new HashMap<>();
-        slots.put(d.nameToken.pos(), NAME);
+        slots.put(d.nameToken.pos(), Spelling.NAME);
         Declarator named = d;
         while (named.inner != null) {
             named = named.inner;
@@ -134,7 +92,7 @@ public final class Spelling {
             }
             parts.add(replacement != null ? replacement : t.text());
         }
-        return new Spelling(List.copyOf(parts), parameters);
+        return new Spelling(parts, parameters);
     }
 
     // "f(int) __attribute__((nonnull))": a definition takes no attribute after its declarator.

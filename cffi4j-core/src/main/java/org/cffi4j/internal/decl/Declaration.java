@@ -1,12 +1,24 @@
-package org.cffi4j.internal.parse;
+package org.cffi4j.internal.decl;
 
+import org.cffi4j.ctype.CPrinter;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.FunctionType;
+import org.cffi4j.ctype.Qualifiers;
 
 /** A declaration of an ordinary identifier: a typedef, function, variable or constant. */
 public sealed interface Declaration {
     /** The declared name. */
     String name();
+
+    /** The declaration as C text, for messages. */
+    default String describe() {
+        return switch (this) { // abbreviated: a type built by typedefs can be too long to show whole
+            case Typedef t -> "typedef " + Qualifiers.prefix(t.qualifiers()) + CPrinter.abbreviated(t.type(), t.name());
+            case Function f -> CPrinter.abbreviated(f.type(), f.name());
+            case Variable v -> CPrinter.abbreviated(v.type(), v.name());
+            case Constant c -> c.apiMode() ? c.name() + " = ..." : c.name() + " = " + c.value();
+        };
+    }
 
     /**
      * {@code typedef T name;}.

@@ -1,4 +1,4 @@
-package org.cffi4j.internal.parse;
+package org.cffi4j.internal.decl;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,12 +23,12 @@ import org.cffi4j.internal.TypeTransaction;
  * #scratch()} table instead: it reads through to this one and costs nothing to make, whatever the
  * number of declarations.
  */
-public final class TypeTable {
+public final class DeclarationTable {
     // Bounds of the per-FFI caches: a program asking about a million distinct type names must not
     // keep them all.
     private static final int MAX_CACHED = 10_000;
 
-    private final TypeTable parent; // a scratch table's table: read through, never written
+    private final DeclarationTable parent; // a scratch table's table: read through, never written
     private final Map<String, Declaration> ordinary;
     private final Map<String, CType> tags;
     private final Map<String, String> locations;
@@ -44,7 +44,7 @@ public final class TypeTable {
     private int anonymousCount;
 
     /** An empty table: only the predefined types are known. */
-    public TypeTable() {
+    public DeclarationTable() {
         this(
                 null,
                 new LinkedHashMap<>(),
@@ -58,8 +58,8 @@ public final class TypeTable {
                 0);
     }
 
-    private TypeTable(
-            TypeTable parent,
+    private DeclarationTable(
+            DeclarationTable parent,
             Map<String, Declaration> ordinary,
             Map<String, CType> tags,
             Map<String, String> locations,
@@ -82,8 +82,8 @@ public final class TypeTable {
     }
 
     /** A copy to parse a cdef into; the original stays as it is until the copy replaces it. */
-    public TypeTable fork() {
-        return new TypeTable(
+    public DeclarationTable fork() {
+        return new DeclarationTable(
                 null,
                 new LinkedHashMap<>(ordinary),
                 new LinkedHashMap<>(tags),
@@ -100,8 +100,8 @@ public final class TypeTable {
      * A table to parse a type name into, in constant time: it sees this table's declarations, and
      * what is declared in it stays in it ({@code ffi.typeOf} never declares anything).
      */
-    public TypeTable scratch() {
-        return new TypeTable(
+    public DeclarationTable scratch() {
+        return new DeclarationTable(
                 this,
                 new HashMap<>(),
                 new HashMap<>(),
@@ -150,7 +150,7 @@ public final class TypeTable {
      *
      * @throws org.cffi4j.FFIException if a name is declared differently in both
      */
-    public void include(TypeTable other) {
+    public void include(DeclarationTable other) {
         for (Declaration d : other.declarations()) {
             Declaration mine = ordinary.get(d.name());
             if (mine == null) {
@@ -166,9 +166,8 @@ public final class TypeTable {
                             && d instanceof Declaration.Typedef b
                             && a.qualifiers() == b.qualifiers()
                             && TypeEquivalence.same(a.type(), b.type()))) {
-                throw new org.cffi4j.FFIException(
-                        "include: '" + d.name() + "' is declared as '" + Registrar.describe(mine) + "' here and as '"
-                                + Registrar.describe(d) + "' in the included FFI");
+                throw new org.cffi4j.FFIException("include: '" + d.name() + "' is declared as '" + mine.describe()
+                        + "' here and as '" + d.describe() + "' in the included FFI");
             }
         }
         for (var e : other.tags().entrySet()) {
@@ -202,48 +201,6 @@ public final class TypeTable {
         return t == null && parent != null ? parent.tagType(tag) : t;
     }
 
-    /** The type named by a typedef name, user-declared or predefined. */
-    public Optional<CType> typedef(String name) {
-        Declaration d = ordinary(name);
-        if (d instanceof Declaration.Typedef t) {
-            return Optional.of(t.type());
-        }
-        return d == null ? Predefined.type(name) : Optional.empty();
-    }
-
-    /** The qualifiers a typedef name carries ({@code typedef volatile int spin_t;}): 0 for none. */
-    int typedefQualifiers(String name) {
-        return ordinary(name) instanceof Declaration.Typedef t ? t.qualifiers() : 0;
-    }
-
-    /**
-     * "Unknown type name 'size_tt'", with the nearest type name declared or predefined ("; did you
-     * mean 'size_t'?") when it looks like a typo.
-     */
-    String unknownTypeName(String name) {
-        return unknownTypeName(name, "");
-    }
-
-    /** {@link #unknownTypeName(String)} with where it was met, e.g. {@code " in 'struct p'"}. */
-    String unknownTypeName(String name, String where) {
-        java.util.Set<String> names = new java.util.HashSet<>(Predefined.names());
-        names.addAll(Keywords.BASIC_TYPES);
-        for (Declaration d : declarations()) {
-            if (d instanceof Declaration.Typedef) {
-                names.add(d.name());
-            }
-        }
-        return "unknown type name '" + name + "'" + where
-                + org.cffi4j.internal.message.Suggestions.didYouMean(name, names);
-    }
-
-    /** Whether a name is, at this point, a typedef name (which makes {@code name * x;} a declaration). */
-    boolean isTypedefName(String name) {
-        Declaration d = ordinary(name);
-        return d instanceof Declaration.Typedef
-                || (d == null && Predefined.type(name).isPresent());
-    }
-
     /**
      * The type of a tag that no cdef declared, for a reference to it ({@code struct foo *}): the
      * one a type name mentioned before if any, else {@code fresh}. A type name (in a scratch table)
@@ -251,7 +208,7 @@ public final class TypeTable {
      *
      * @param key the keyword and the tag, {@code "struct foo"}
      */
-    CType undeclaredTag(String key, Supplier<CType> fresh) {
+    public CType undeclaredTag(String key, Supplier<CType> fresh) {
         CType known = mentioned.get(key);
         if (known != null) {
             return known;
@@ -266,7 +223,7 @@ public final class TypeTable {
     }
 
     /** Whether this table parses a type name: definitions in it do not adopt mentioned tags. */
-    boolean isScratch() {
+    public boolean isScratch() {
         return parent != null;
     }
 
@@ -291,7 +248,8 @@ public final class TypeTable {
         return l == null && parent != null ? parent.locationOf(name) : l;
     }
 
-    void noteLocation(String name, String location) {
+    /** Notes where a name was declared ({@code cdef:3:5}). */
+    public void noteLocation(String name, String location) {
         locations.put(name, location);
     }
 
@@ -301,7 +259,8 @@ public final class TypeTable {
         return own == null && parent != null ? parent.spellingOf(name) : own;
     }
 
-    void noteSpelling(String name, Spelling spelling) {
+    /** Notes how the cdef spells a declaration; null forgets an earlier one. */
+    public void noteSpelling(String name, Spelling spelling) {
         if (spelling == null) {
             spellings.remove(name);
         } else {
@@ -318,7 +277,8 @@ public final class TypeTable {
         return staticConstants.contains(name) || parent != null && parent.isStaticConstant(name);
     }
 
-    void markStaticConstant(String name) {
+    /** Notes that a global is a constant of a non-integer type (see {@link #isStaticConstant}). */
+    public void markStaticConstant(String name) {
         staticConstants.add(name);
     }
 
@@ -339,7 +299,8 @@ public final class TypeTable {
 
     private static final String PLUS_C = "+C"; // not an identifier: no clash with a name
 
-    void markExternJava(String name, boolean forC) {
+    /** Notes that a function is declared {@code extern "Java"}, or {@code "Java+C"} if {@code forC}. */
+    public void markExternJava(String name, boolean forC) {
         externJava.remove(name);
         externJava.remove(name + PLUS_C);
         externJava.add(forC ? name + PLUS_C : name);
@@ -350,16 +311,18 @@ public final class TypeTable {
         ordinary.put(d.name(), d);
     }
 
-    void putOrdinary(Declaration d) {
+    /** Declares an ordinary identifier, replacing an earlier declaration of its name. */
+    public void putOrdinary(Declaration d) {
         ordinary.put(d.name(), d);
     }
 
-    void putTag(String tag, CType type) {
+    /** Declares a struct, union or enum tag, replacing an earlier declaration of it. */
+    public void putTag(String tag, CType type) {
         tags.put(tag, type);
     }
 
     /** A fresh name for an anonymous struct, union or enum. */
-    String anonymousName(String keyword) {
+    public String anonymousName(String keyword) {
         return keyword + " $" + (++anonymousCount);
     }
 
