@@ -9,18 +9,18 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
+import org.cffi4j.internal.call.Errno;
+import org.cffi4j.internal.call.NativeLayouts;
 import org.cffi4j.internal.decl.Declaration;
 import org.cffi4j.internal.decl.DeclarationTable;
-import org.cffi4j.internal.ffm.Dl;
-import org.cffi4j.internal.ffm.Errno;
-import org.cffi4j.internal.ffm.Handles;
-import org.cffi4j.internal.ffm.LibraryFinder;
-import org.cffi4j.internal.ffm.Lifetime;
-import org.cffi4j.internal.ffm.NativeLayouts;
-import org.cffi4j.internal.ffm.Upcalls;
+import org.cffi4j.internal.lib.Dl;
+import org.cffi4j.internal.lib.LibraryFinder;
+import org.cffi4j.internal.memory.Handles;
+import org.cffi4j.internal.memory.Lifetime;
 import org.cffi4j.internal.message.ApiModeOnly;
 import org.cffi4j.internal.message.DidYouMean;
 import org.cffi4j.internal.parse.CdefParser;
+import org.cffi4j.internal.upcall.Upcalls;
 
 /**
  * The entry point of cffi4j: declare C in {@link #cdef(String)}, then use the declarations.
@@ -353,7 +353,7 @@ public final class FFI {
      * that carries its C type (to force the type of a variadic argument).
      */
     public CData cast(String ctype, Object value) {
-        return org.cffi4j.internal.ffm.CastValues.cast(typeOf(ctype), value);
+        return org.cffi4j.internal.convert.CastValues.cast(typeOf(ctype), value);
     }
 
     /** The C string a {@code char *}, {@code char[]} or wide-char pointer designates (UTF-8 / UTF-16 / UTF-32); an enum value's name. */

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.internal.decl.Declaration;
 import org.cffi4j.internal.decl.DeclarationTable;
-import org.cffi4j.internal.ffm.Dl;
+import org.cffi4j.internal.lib.Dl;
 
 /**
  * How Java calls the functions of a loaded API-mode module: which go through their C wrapper (and

@@ -14,11 +14,11 @@ import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.TypeAccess;
+import org.cffi4j.internal.call.NativeLayouts;
 import org.cffi4j.internal.decl.Declaration;
 import org.cffi4j.internal.decl.DeclarationTable;
-import org.cffi4j.internal.ffm.Dl;
-import org.cffi4j.internal.ffm.NativeLayouts;
 import org.cffi4j.internal.layout.Primitives;
+import org.cffi4j.internal.lib.Dl;
 
 /**
  * Reads what the compiled module reports and completes the declarations with it: the layouts of
