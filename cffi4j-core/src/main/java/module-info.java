@@ -7,4 +7,6 @@
 module org.cffi4j {
     exports org.cffi4j;
     exports org.cffi4j.ctype;
+// The org.cffi4j.internal packages are not exported to users. A code generator module will
+// need org.cffi4j.internal.decl: give it a qualified export ("exports ... to") when it exists.
 }

@@ -5,11 +5,11 @@ import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.ffm.FlexibleArrays;
-import org.cffi4j.internal.ffm.Initializers;
-import org.cffi4j.internal.ffm.Lifetime;
-import org.cffi4j.internal.ffm.Memory;
-import org.cffi4j.internal.ffm.Values;
+import org.cffi4j.internal.convert.FlexibleArrays;
+import org.cffi4j.internal.convert.Initializers;
+import org.cffi4j.internal.convert.Values;
+import org.cffi4j.internal.memory.Lifetime;
+import org.cffi4j.internal.memory.Memory;
 
 /** {@code ffi.alloc}: sizes the block from the type and the initialiser, takes it from a source, fills it. */
 final class Allocations {

@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.cffi4j.ctype.CType;
-import org.cffi4j.internal.ffm.IntegerRange;
-import org.cffi4j.internal.ffm.Lifetime;
+import org.cffi4j.internal.convert.IntegerRange;
+import org.cffi4j.internal.memory.Lifetime;
 
 /**
  * CFFI's {@code ffi.new_allocator}: {@link FFI#alloc} through the user's own allocation functions,

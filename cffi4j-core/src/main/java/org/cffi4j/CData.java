@@ -8,12 +8,12 @@ import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.ffm.CDataAccess;
-import org.cffi4j.internal.ffm.CastValues;
-import org.cffi4j.internal.ffm.ConstMembers;
-import org.cffi4j.internal.ffm.Lifetime;
-import org.cffi4j.internal.ffm.Pointers;
-import org.cffi4j.internal.ffm.Values;
+import org.cffi4j.internal.convert.CastValues;
+import org.cffi4j.internal.convert.ConstMembers;
+import org.cffi4j.internal.convert.Pointers;
+import org.cffi4j.internal.convert.Values;
+import org.cffi4j.internal.memory.CDataAccess;
+import org.cffi4j.internal.memory.Lifetime;
 
 /**
  * A C value in native memory, with its C type: a pointer, an array, a struct or union, or a number

@@ -11,10 +11,10 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.ffm.Lifetime;
-import org.cffi4j.internal.ffm.Memory;
-import org.cffi4j.internal.ffm.Pointers;
-import org.cffi4j.internal.ffm.Values;
+import org.cffi4j.internal.convert.Pointers;
+import org.cffi4j.internal.convert.Values;
+import org.cffi4j.internal.memory.Lifetime;
+import org.cffi4j.internal.memory.Memory;
 
 /** The cdata functions of {@link FFI}: allocation, strings, buffers, copies, addresses. */
 final class CDataFunctions {
@@ -31,11 +31,12 @@ final class CDataFunctions {
     static String string(CData c, long maxlen) {
         CType t = c.ctype();
         if (t instanceof EnumType e && c.isNumber()) {
-            long v = org.cffi4j.internal.ffm.CastValues.numberOf(c).longValue();
+            long v = org.cffi4j.internal.convert.CastValues.numberOf(c).longValue();
             return e.nameOf(v).map(org.cffi4j.ctype.Enumerator::name).orElse(Long.toString(v));
         }
         if (t instanceof PrimitiveType c1 && isCharacter(c1)) {
-            return character(c1, org.cffi4j.internal.ffm.CastValues.numberOf(c).longValue());
+            return character(
+                    c1, org.cffi4j.internal.convert.CastValues.numberOf(c).longValue());
         }
         CType item = t instanceof PointerType p ? p.target() : t instanceof ArrayType a ? a.element() : null;
         if (!(item instanceof PrimitiveType p) || !p.isIntegral() || p.size() > 4 || p.size() == 0) {
@@ -211,7 +212,7 @@ final class CDataFunctions {
             }
             case null, default ->
                 throw new FFIException("ffi.fromBuffer needs a native MemorySegment, a direct ByteBuffer or a"
-                        + " byte[], not " + org.cffi4j.internal.ffm.IntegerRange.describe(buffer));
+                        + " byte[], not " + org.cffi4j.internal.convert.IntegerRange.describe(buffer));
         };
         // Bounded either way: a cast of the cdata, or a struct read through it, stays inside the buffer.
         Lifetime lifetime = buffer instanceof byte[] ? Lifetime.owning(m) : Lifetime.borrowed(m);

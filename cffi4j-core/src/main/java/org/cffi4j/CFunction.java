@@ -2,8 +2,8 @@ package org.cffi4j;
 
 import java.lang.invoke.MethodHandle;
 import org.cffi4j.ctype.FunctionType;
-import org.cffi4j.internal.ffm.Downcall;
-import org.cffi4j.internal.ffm.VariadicDowncall;
+import org.cffi4j.internal.call.Downcall;
+import org.cffi4j.internal.call.VariadicDowncall;
 
 /**
  * A C function of a {@link Library}, ready to call: {@link #invoke} converts Java values by the

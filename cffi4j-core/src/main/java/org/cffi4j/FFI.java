@@ -9,18 +9,18 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
-import org.cffi4j.internal.ffm.Dl;
-import org.cffi4j.internal.ffm.Errno;
-import org.cffi4j.internal.ffm.Handles;
-import org.cffi4j.internal.ffm.LibraryFinder;
-import org.cffi4j.internal.ffm.Lifetime;
-import org.cffi4j.internal.ffm.NativeLayouts;
-import org.cffi4j.internal.ffm.Upcalls;
+import org.cffi4j.internal.call.Errno;
+import org.cffi4j.internal.call.NativeLayouts;
+import org.cffi4j.internal.decl.Declaration;
+import org.cffi4j.internal.decl.DeclarationTable;
+import org.cffi4j.internal.lib.Dl;
+import org.cffi4j.internal.lib.LibraryFinder;
+import org.cffi4j.internal.memory.Handles;
+import org.cffi4j.internal.memory.Lifetime;
 import org.cffi4j.internal.message.ApiModeOnly;
 import org.cffi4j.internal.message.DidYouMean;
 import org.cffi4j.internal.parse.CdefParser;
-import org.cffi4j.internal.parse.Declaration;
-import org.cffi4j.internal.parse.TypeTable;
+import org.cffi4j.internal.upcall.Upcalls;
 
 /**
  * The entry point of cffi4j: declare C in {@link #cdef(String)}, then use the declarations.
@@ -58,15 +58,15 @@ public final class FFI {
     /** The NULL pointer, a {@code void *} cdata. */
     public static final CData NULL = new CData(new PointerType(VoidType.VOID), MemorySegment.NULL, Lifetime.UNOWNED);
 
-    private volatile TypeTable table = new TypeTable();
+    private volatile DeclarationTable table = new DeclarationTable();
     private final InitOnce onces = new InitOnce();
     private String module;
     private String source;
     private SourceOptions sourceOptions;
     private volatile boolean lastCompileCompiled;
     // The declarations the last compile() started from, and the completed ones it made.
-    private TypeTable compiledFrom;
-    private TypeTable compiledTo;
+    private DeclarationTable compiledFrom;
+    private DeclarationTable compiledTo;
 
     /** Creates an FFI that knows only the predefined C types ({@code size_t}, {@code int32_t}...). */
     public FFI() {}
@@ -98,7 +98,7 @@ public final class FFI {
                     0,
                     0);
         }
-        TypeTable work = table.fork();
+        DeclarationTable work = table.fork();
         try {
             CdefParser.parse(source, work, options);
             work.commit(); // publishes the completions of older types: other threads never see them before
@@ -169,11 +169,11 @@ public final class FFI {
         if (ctype == null) {
             throw new FFIException("a C type is named by a String such as \"int *\" or \"struct point\", not null");
         }
-        TypeTable current = table;
+        DeclarationTable current = table;
         return current.parsedType(ctype, text -> {
             // A type name may mention a tag never declared ("struct nope *"): parse into a scratch table
             // (made in constant time), so that asking about a type never declares anything.
-            TypeTable scratch = current.scratch();
+            DeclarationTable scratch = current.scratch();
             try {
                 return CdefParser.typeName(text, scratch);
             } finally {
@@ -204,7 +204,7 @@ public final class FFI {
      * @throws FFIException if no such constant is declared, or only API mode can tell its value
      */
     public long integerConst(String name) {
-        TypeTable current = table;
+        DeclarationTable current = table;
         Declaration d = current.lookup(name).orElse(null);
         if (d instanceof Declaration.Constant c) {
             if (c.apiMode()) {
@@ -252,7 +252,7 @@ public final class FFI {
             throw new FFIException(
                     "ffi.include needs another FFI, not " + (other == null ? "null" : "this FFI itself"));
         }
-        TypeTable work = table.fork();
+        DeclarationTable work = table.fork();
         work.include(other.table);
         table = work;
     }
@@ -353,7 +353,7 @@ public final class FFI {
      * that carries its C type (to force the type of a variadic argument).
      */
     public CData cast(String ctype, Object value) {
-        return org.cffi4j.internal.ffm.CastValues.cast(typeOf(ctype), value);
+        return org.cffi4j.internal.convert.CastValues.cast(typeOf(ctype), value);
     }
 
     /** The C string a {@code char *}, {@code char[]} or wide-char pointer designates (UTF-8 / UTF-16 / UTF-32); an enum value's name. */
@@ -520,8 +520,8 @@ public final class FFI {
         if (module == null) {
             throw new FFIException("call ffi.setSource(moduleName, cSource) before ffi.compile()");
         }
-        TypeTable start = uncompleted();
-        TypeTable work = start.fork();
+        DeclarationTable start = uncompleted();
+        DeclarationTable work = start.fork();
         org.cffi4j.internal.api.ApiModule m;
         try {
             m = work.within(() -> org.cffi4j.internal.api.ApiModule.build(module, source, sourceOptions, work));
@@ -552,7 +552,7 @@ public final class FFI {
 
     // The declarations as the cdef left them: without a cdef since the last compile(), the ones that
     // compile started from, so that compiling again writes the same C (and finds it in the cache).
-    private TypeTable uncompleted() {
+    private DeclarationTable uncompleted() {
         return table == compiledTo ? compiledFrom : table;
     }
 
@@ -570,7 +570,7 @@ public final class FFI {
     }
 
     /** The declarations of this FFI, for the other parts of cffi4j. */
-    TypeTable table() {
+    DeclarationTable table() {
         return table;
     }
 }

@@ -3,9 +3,9 @@ package org.cffi4j;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import org.cffi4j.ctype.FunctionType;
-import org.cffi4j.internal.ffm.Downcall;
-import org.cffi4j.internal.ffm.Lifetime;
-import org.cffi4j.internal.ffm.VariadicDowncall;
+import org.cffi4j.internal.call.Downcall;
+import org.cffi4j.internal.call.VariadicDowncall;
+import org.cffi4j.internal.memory.Lifetime;
 
 /** A call through a function pointer cdata, linked once for its address and type. */
 final class FunctionPointerCall {

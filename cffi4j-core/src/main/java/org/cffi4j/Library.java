@@ -11,17 +11,17 @@ import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.internal.api.GeneratedNames;
-import org.cffi4j.internal.ffm.Binder;
-import org.cffi4j.internal.ffm.CDataAccess;
-import org.cffi4j.internal.ffm.Downcall;
-import org.cffi4j.internal.ffm.LibraryHandle;
-import org.cffi4j.internal.ffm.Lifetime;
-import org.cffi4j.internal.ffm.Upcalls;
-import org.cffi4j.internal.ffm.Values;
-import org.cffi4j.internal.ffm.VariadicDowncall;
+import org.cffi4j.internal.bind.Binder;
+import org.cffi4j.internal.call.Downcall;
+import org.cffi4j.internal.call.VariadicDowncall;
+import org.cffi4j.internal.convert.Values;
+import org.cffi4j.internal.decl.Declaration;
+import org.cffi4j.internal.lib.LibraryHandle;
+import org.cffi4j.internal.memory.CDataAccess;
+import org.cffi4j.internal.memory.Lifetime;
 import org.cffi4j.internal.message.ApiModeOnly;
 import org.cffi4j.internal.message.DidYouMean;
-import org.cffi4j.internal.parse.Declaration;
+import org.cffi4j.internal.upcall.Upcalls;
 
 /**
  * A loaded C library whose functions and globals are those declared in the {@link FFI}'s cdef.
@@ -330,7 +330,7 @@ public final class Library implements AutoCloseable {
                                 h.openCheck(v.name())),
                         null));
         MemorySegment block =
-                org.cffi4j.internal.ffm.Memory.allocate(Math.max(1, v.type().byteSize()));
+                org.cffi4j.internal.memory.Memory.allocate(Math.max(1, v.type().byteSize()));
         Lifetime owner = Lifetime.owning(block);
         f.invoke(CDataAccess.door().create(new PointerType(v.type()), block, owner));
         return Values.read(v.type(), block.reinterpret(v.type().byteSize()), 0, owner);

@@ -6,13 +6,13 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.ffm.Bitfields;
-import org.cffi4j.internal.ffm.ConstMembers;
-import org.cffi4j.internal.ffm.FieldAccessor;
-import org.cffi4j.internal.ffm.FlexibleArrays;
-import org.cffi4j.internal.ffm.Initializers;
-import org.cffi4j.internal.ffm.Lifetime;
-import org.cffi4j.internal.ffm.Values;
+import org.cffi4j.internal.convert.Bitfields;
+import org.cffi4j.internal.convert.ConstMembers;
+import org.cffi4j.internal.convert.FieldAccessor;
+import org.cffi4j.internal.convert.FlexibleArrays;
+import org.cffi4j.internal.convert.Initializers;
+import org.cffi4j.internal.convert.Values;
+import org.cffi4j.internal.memory.Lifetime;
 import org.cffi4j.internal.message.DidYouMean;
 
 /**

@@ -13,7 +13,7 @@ import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.parse.Declaration;
+import org.cffi4j.internal.decl.Declaration;
 import org.junit.jupiter.api.Test;
 
 /** What cdef records for each kind of declaration: functions, globals, labels, bodies, placeholders. */

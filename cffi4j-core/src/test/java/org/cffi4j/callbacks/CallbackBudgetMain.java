@@ -6,7 +6,7 @@ import java.util.function.IntUnaryOperator;
 import org.cffi4j.CData;
 import org.cffi4j.FFI;
 import org.cffi4j.Library;
-import org.cffi4j.internal.ffm.Upcalls;
+import org.cffi4j.internal.upcall.Upcalls;
 
 /**
  * Run in a forked JVM by {@link CallbackBudgetTest}: makes callbacks, calls each once, releases

@@ -8,7 +8,7 @@ import org.cffi4j.CData;
 import org.cffi4j.FFI;
 import org.cffi4j.Library;
 import org.cffi4j.Scope;
-import org.cffi4j.internal.ffm.Memory;
+import org.cffi4j.internal.memory.Memory;
 
 /**
  * The forked JVM of {@link CdataBudgetTest} (run with {@code -Dcffi4j.countBlocks=true}): makes

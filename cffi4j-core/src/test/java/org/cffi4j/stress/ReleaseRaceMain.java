@@ -11,7 +11,7 @@ import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
 import org.cffi4j.Library;
 import org.cffi4j.Scope;
-import org.cffi4j.internal.ffm.Memory;
+import org.cffi4j.internal.memory.Memory;
 
 /**
  * The forked JVM of {@link ReleaseRaceTest}: worker threads get and set members and items of

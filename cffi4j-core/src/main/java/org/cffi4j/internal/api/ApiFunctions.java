@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cffi4j.ctype.FunctionType;
-import org.cffi4j.internal.ffm.Dl;
-import org.cffi4j.internal.parse.Declaration;
-import org.cffi4j.internal.parse.TypeTable;
+import org.cffi4j.internal.decl.Declaration;
+import org.cffi4j.internal.decl.DeclarationTable;
+import org.cffi4j.internal.lib.Dl;
 
 /**
  * How Java calls the functions of a loaded API-mode module: which go through their C wrapper (and
@@ -41,7 +41,12 @@ public record ApiFunctions(
     }
 
     static ApiFunctions of(
-            MemorySegment handle, GeneratedC gen, FactReader facts, TypeTable table, String module, String place) {
+            MemorySegment handle,
+            GeneratedC gen,
+            FactReader facts,
+            DeclarationTable table,
+            String module,
+            String place) {
         Map<String, MemorySegment> addresses = new HashMap<>();
         Set<String> missing = new HashSet<>();
         for (var a : facts.functionAddresses.entrySet()) {

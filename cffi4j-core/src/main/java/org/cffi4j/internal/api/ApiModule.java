@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cffi4j.FFIException;
 import org.cffi4j.SourceOptions;
-import org.cffi4j.internal.parse.TypeTable;
+import org.cffi4j.internal.decl.DeclarationTable;
 
 /**
  * API mode: generates the C of a module, compiles it once per distinct input (cached), loads it,
@@ -20,10 +20,10 @@ import org.cffi4j.internal.parse.TypeTable;
  * @param functions how Java calls its functions
  * @param compiled whether this run compiled (false: the cache had it)
  */
-public record ApiModule(MemorySegment handle, TypeTable table, ApiFunctions functions, boolean compiled) {
+public record ApiModule(MemorySegment handle, DeclarationTable table, ApiFunctions functions, boolean compiled) {
 
     /** The C that {@link #build} compiles. */
-    public static String generate(String module, String source, TypeTable table) {
+    public static String generate(String module, String source, DeclarationTable table) {
         return CWriter.write(module, source, table).text();
     }
 
@@ -31,7 +31,7 @@ public record ApiModule(MemorySegment handle, TypeTable table, ApiFunctions func
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds (or finds in the cache) and loads a module; {@code table} must be a fork the caller may keep. */
-    public static ApiModule build(String module, String source, SourceOptions options, TypeTable table) {
+    public static ApiModule build(String module, String source, SourceOptions options, DeclarationTable table) {
         GeneratedC gen = CWriter.write(module, source, table);
         Toolchain cc = Toolchain.find();
         String key = BuildCache.key(
@@ -70,7 +70,12 @@ public record ApiModule(MemorySegment handle, TypeTable table, ApiFunctions func
     }
 
     private static BuildCache.Candidate compile(
-            String module, GeneratedC gen, SourceOptions options, TypeTable table, Toolchain cc, BuildCache cache) {
+            String module,
+            GeneratedC gen,
+            SourceOptions options,
+            DeclarationTable table,
+            Toolchain cc,
+            BuildCache cache) {
         Path work = cache.newWorkDirectory();
         try {
             Path c = work.resolve(cache.entry() + ".c");

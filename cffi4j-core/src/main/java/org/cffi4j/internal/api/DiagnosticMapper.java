@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cffi4j.CompilationException;
-import org.cffi4j.internal.parse.Declaration;
-import org.cffi4j.internal.parse.TypeTable;
+import org.cffi4j.internal.decl.Declaration;
+import org.cffi4j.internal.decl.DeclarationTable;
 
 /**
  * Maps the C compiler's errors on the generated file back to the cdef: "cdef:3:5: 'compress' is
@@ -19,7 +19,7 @@ final class DiagnosticMapper {
 
     private DiagnosticMapper() {}
 
-    static CompilationException map(String output, GeneratedC gen, TypeTable table, String module) {
+    static CompilationException map(String output, GeneratedC gen, DeclarationTable table, String module) {
         List<String> mapped = new ArrayList<>();
         java.util.Set<String> owners = new java.util.HashSet<>();
         for (String line : output.split("\n")) {
@@ -42,7 +42,7 @@ final class DiagnosticMapper {
                 output);
     }
 
-    private static String explain(String owner, TypeTable table) {
+    private static String explain(String owner, DeclarationTable table) {
         String where = table.locationOf(owner);
         String prefix = where == null ? "" : where + ": ";
         Declaration d = table.lookup(owner).orElse(null);

@@ -14,11 +14,11 @@ import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.TypeAccess;
-import org.cffi4j.internal.ffm.Dl;
-import org.cffi4j.internal.ffm.NativeLayouts;
+import org.cffi4j.internal.call.NativeLayouts;
+import org.cffi4j.internal.decl.Declaration;
+import org.cffi4j.internal.decl.DeclarationTable;
 import org.cffi4j.internal.layout.Primitives;
-import org.cffi4j.internal.parse.Declaration;
-import org.cffi4j.internal.parse.TypeTable;
+import org.cffi4j.internal.lib.Dl;
 
 /**
  * Reads what the compiled module reports and completes the declarations with it: the layouts of
@@ -28,7 +28,7 @@ import org.cffi4j.internal.parse.TypeTable;
  */
 final class FactReader {
     private final MemorySegment handle;
-    private final TypeTable table;
+    private final DeclarationTable table;
     private final Map<String, PrimitiveType> resolvedTypes = new HashMap<>();
     // The '[...]' array types of typedefs, by identity: every use of the typedef is this very object.
     private final Map<CType, CType> resolvedArrays = new java.util.IdentityHashMap<>();
@@ -38,7 +38,7 @@ final class FactReader {
 
     private final List<Runnable> completions = new ArrayList<>();
 
-    FactReader(MemorySegment handle, TypeTable table) {
+    FactReader(MemorySegment handle, DeclarationTable table) {
         this.handle = handle;
         this.table = table;
     }

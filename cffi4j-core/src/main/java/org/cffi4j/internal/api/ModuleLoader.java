@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cffi4j.FFIException;
-import org.cffi4j.internal.ffm.Dl;
+import org.cffi4j.internal.lib.Dl;
 
 /**
  * Loads a compiled module so that what runs is exactly what was checked. The library's bytes go

@@ -8,11 +8,11 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
-import org.cffi4j.internal.ffm.CDataAccess;
-import org.cffi4j.internal.ffm.Downcall;
-import org.cffi4j.internal.ffm.Lifetime;
-import org.cffi4j.internal.ffm.Memory;
-import org.cffi4j.internal.ffm.Values;
+import org.cffi4j.internal.call.Downcall;
+import org.cffi4j.internal.convert.Values;
+import org.cffi4j.internal.memory.CDataAccess;
+import org.cffi4j.internal.memory.Lifetime;
+import org.cffi4j.internal.memory.Memory;
 
 /**
  * Calls a function of API mode that passes structs by value through its C wrapper, which takes

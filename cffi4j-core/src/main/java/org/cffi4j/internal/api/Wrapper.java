@@ -9,7 +9,7 @@ import org.cffi4j.ctype.Param;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
-import org.cffi4j.internal.ffm.NativeLayouts;
+import org.cffi4j.internal.call.NativeLayouts;
 
 /**
  * The C wrapper through which Java calls a function of API mode, and what it takes and returns

@@ -7,7 +7,7 @@ import org.cffi4j.ctype.Enumerator;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.TypeAccess;
-import org.cffi4j.internal.parse.Declaration;
+import org.cffi4j.internal.decl.Declaration;
 
 /**
  * The "; did you mean 'strlen'?" to append to a "no such name" message, chosen among the names of

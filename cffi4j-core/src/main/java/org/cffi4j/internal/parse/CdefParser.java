@@ -9,16 +9,19 @@ import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
+import org.cffi4j.internal.decl.Declaration;
+import org.cffi4j.internal.decl.DeclarationTable;
+import org.cffi4j.internal.decl.Spelling;
 
 /**
- * The cdef parser: reads C declarations ({@code gcc -E} output included) into a {@link TypeTable}.
+ * The cdef parser: reads C declarations ({@code gcc -E} output included) into a {@link DeclarationTable}.
  * One pass, linear in the input: lexing, then recursive descent whose depth is bounded.
  */
 public final class CdefParser {
     private final ParseContext ctx;
     private final TokenStream ts;
 
-    private CdefParser(String source, String fileName, TypeTable table, CdefOptions options) {
+    private CdefParser(String source, String fileName, DeclarationTable table, CdefOptions options) {
         SourceMap map = new SourceMap(source, fileName);
         Diagnostics diagnostics = new Diagnostics(map);
         List<Token> tokens = new Lexer(source, map, diagnostics).tokenize();
@@ -31,7 +34,7 @@ public final class CdefParser {
      *
      * @throws org.cffi4j.CDefException on any error, with its location
      */
-    public static void parse(String source, TypeTable table, CdefOptions options) {
+    public static void parse(String source, DeclarationTable table, CdefOptions options) {
         table.within(() -> {
             new CdefParser(source, "cdef", table, options).translationUnit();
             return null;
@@ -42,7 +45,7 @@ public final class CdefParser {
      * Parses a type name such as {@code "int(*)[5]"} against the declarations of {@code table}; as in
      * CFFI, its declarator may name what it declares ({@code "int(*callback)(int x)"}).
      */
-    public static CType typeName(String text, TypeTable table) {
+    public static CType typeName(String text, DeclarationTable table) {
         return table.within(() -> new CdefParser(text, "type", table, CdefOptions.defaults()).wholeTypeName());
     }
 
@@ -117,7 +120,7 @@ public final class CdefParser {
         DeclSpecs specs = ctx.specifiers.specifiers(true);
         int declStart = ts.index();
         Declarator d = ctx.declarators.declarator(DeclaratorParser.Mode.NAMED);
-        Spelling spelling = Spelling.of(ts.slice(specStart, declStart), ts.slice(declStart, ts.index()), d);
+        Spelling spelling = SpellingReader.of(ts.slice(specStart, declStart), ts.slice(declStart, ts.index()), d);
         if (!(d.apply(specs.type, specs.qualifiers, ts) instanceof FunctionType f)) {
             throw ts.error(start, "extern \"Java\" declares functions only ('" + d.name + "' is not a function)");
         }
@@ -173,10 +176,10 @@ public final class CdefParser {
                 if (fresh) { // for API mode, which checks it against the source's
                     ctx.table.noteSpelling(
                             d.name,
-                            Spelling.ofTypedef(ts.slice(specStart, specEnd), ts.slice(declStart, trailerEnd), d));
+                            SpellingReader.ofTypedef(ts.slice(specStart, specEnd), ts.slice(declStart, trailerEnd), d));
                 }
             } else if (type instanceof FunctionType f) {
-                Spelling spelling = Spelling.of(ts.slice(specStart, specEnd), ts.slice(declStart, declEnd), d);
+                Spelling spelling = SpellingReader.of(ts.slice(specStart, specEnd), ts.slice(declStart, declEnd), d);
                 if (first && ts.at("{")) {
                     ts.skipBalanced(); // a function body (static inline in a header): declared, not callable in
                     // ABI mode

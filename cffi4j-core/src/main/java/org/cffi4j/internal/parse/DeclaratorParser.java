@@ -234,7 +234,7 @@ final class DeclaratorParser {
         Token start = ts.peek();
         if (!ctx.specifiers.startsSpecifiers(start)) {
             if (start.kind() == Token.Kind.IDENTIFIER) {
-                throw ts.error(start, ctx.table.unknownTypeName(start.text()));
+                throw ts.error(start, ctx.typedefs.unknown(start.text()));
             }
             throw ts.expected("a parameter declaration");
         }

@@ -1,6 +1,7 @@
 package org.cffi4j.internal.parse;
 
 import org.cffi4j.ctype.CType;
+import org.cffi4j.internal.decl.Declaration;
 import org.cffi4j.internal.layout.Primitives;
 
 /**

@@ -7,6 +7,7 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.Enumerator;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.internal.TypeAccess;
+import org.cffi4j.internal.decl.Declaration;
 
 /**
  * Parses enum specifiers. Each constant is declared as soon as it is read (later ones may use it),

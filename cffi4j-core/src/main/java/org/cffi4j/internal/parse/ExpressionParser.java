@@ -5,6 +5,7 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
+import org.cffi4j.internal.decl.Declaration;
 import org.cffi4j.internal.layout.Primitives;
 import org.cffi4j.internal.message.ApiModeOnly;
 
@@ -280,10 +281,10 @@ final class ExpressionParser {
         if (d != null) {
             throw ts.error(
                     name,
-                    "'" + name.text() + "' is not a constant (it is declared as '" + Registrar.describe(d)
+                    "'" + name.text() + "' is not a constant (it is declared as '" + d.describe()
                             + "'), so it cannot be used in a constant expression");
         }
-        if (ctx.table.isTypedefName(name.text())) {
+        if (ctx.typedefs.isTypedefName(name.text())) {
             throw ts.error(name, "unexpected type name '" + name.text() + "' in a constant expression");
         }
         throw ts.error(name, "use of undeclared identifier '" + name.text() + "' in a constant expression");

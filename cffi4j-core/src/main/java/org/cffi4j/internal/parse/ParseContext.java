@@ -3,6 +3,7 @@ package org.cffi4j.internal.parse;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.cffi4j.CdefOptions;
+import org.cffi4j.internal.decl.DeclarationTable;
 
 /**
  * What the parts of one cdef's parser share: the tokens, the table being filled, the options, the
@@ -10,7 +11,8 @@ import org.cffi4j.CdefOptions;
  */
 final class ParseContext {
     final TokenStream tokens;
-    final TypeTable table;
+    final DeclarationTable table;
+    final TypedefNames typedefs;
     final CdefOptions options;
     final Deque<Integer> packStack = new ArrayDeque<>();
     int currentPack;
@@ -28,9 +30,10 @@ final class ParseContext {
     final Registrar registrar;
     final Directives directives;
 
-    ParseContext(TokenStream tokens, TypeTable table, CdefOptions options) {
+    ParseContext(TokenStream tokens, DeclarationTable table, CdefOptions options) {
         this.tokens = tokens;
         this.table = table;
+        this.typedefs = new TypedefNames(table);
         this.options = options;
         this.currentPack = options.maxPack();
         this.expressions = new ExpressionParser(this);

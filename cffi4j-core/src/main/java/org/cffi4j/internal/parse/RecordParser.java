@@ -138,7 +138,7 @@ final class RecordParser {
         Token start = ts.peek();
         if (!ctx.specifiers.startsSpecifiers(start)) {
             throw start.kind() == Token.Kind.IDENTIFIER
-                    ? ts.error(start, ctx.table.unknownTypeName(start.text(), " in '" + recordName + "'"))
+                    ? ts.error(start, ctx.typedefs.unknown(start.text(), " in '" + recordName + "'"))
                     : ts.expected("a member declaration in '" + recordName + "'");
         }
         DeclSpecs specs = ctx.specifiers.specifiers(false);

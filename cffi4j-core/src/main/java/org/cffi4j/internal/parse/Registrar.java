@@ -1,11 +1,11 @@
 package org.cffi4j.internal.parse;
 
-import org.cffi4j.ctype.CPrinter;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
-import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.TypeAccess;
+import org.cffi4j.internal.decl.Declaration;
+import org.cffi4j.internal.decl.TypeEquivalence;
 
 /**
  * Enters declarations into the table with C's redeclaration rules: declaring the same thing again
@@ -33,8 +33,8 @@ final class Registrar {
         if (merged == null) {
             throw ts.error(
                     at,
-                    "conflicting declaration of '" + d.name() + "': it was declared as '" + describe(existing)
-                            + "' and is now '" + describe(d) + "'");
+                    "conflicting declaration of '" + d.name() + "': it was declared as '" + existing.describe()
+                            + "' and is now '" + d.describe() + "'");
         }
         ctx.table.putOrdinary(merged);
     }
@@ -86,17 +86,6 @@ final class Registrar {
                         && y.type() instanceof org.cffi4j.ctype.ArrayType b
                         && TypeEquivalence.same(a.element(), b.element())
                         && (!a.hasLength() || !b.hasLength());
-    }
-
-    /** A declaration as C text, for messages. */
-    static String describe(Declaration d) {
-        return switch (d) { // abbreviated: a type built by typedefs can be too long to show whole
-            case Declaration.Typedef t ->
-                "typedef " + Qualifiers.prefix(t.qualifiers()) + CPrinter.abbreviated(t.type(), t.name());
-            case Declaration.Function f -> CPrinter.abbreviated(f.type(), f.name());
-            case Declaration.Variable v -> CPrinter.abbreviated(v.type(), v.name());
-            case Declaration.Constant c -> c.apiMode() ? c.name() + " = ..." : c.name() + " = " + c.value();
-        };
     }
 
     /**

@@ -28,13 +28,13 @@ final class SpecifierParser {
                 || s.equals("_Atomic")
                 || s.equals("__extension__")
                 || Keywords.ATTRIBUTE.contains(s)
-                || ctx.table.isTypedefName(s);
+                || ctx.typedefs.isTypedefName(s);
     }
 
     /** Whether {@code t} can start declaration specifiers. */
     boolean startsSpecifiers(Token t) {
         return t.kind() == Token.Kind.IDENTIFIER
-                && (Keywords.startsSpecifiers(t.text()) || ctx.table.isTypedefName(t.text()));
+                && (Keywords.startsSpecifiers(t.text()) || ctx.typedefs.isTypedefName(t.text()));
     }
 
     /** A type name: specifiers and an abstract declarator, e.g. {@code const char *}. */
@@ -109,10 +109,10 @@ final class SpecifierParser {
                 defined = specs.definesTag ? enumeration : null;
             } else if (Keywords.TYPEOF.contains(s)) {
                 set.setNamed(typeofSpecifier(), t);
-            } else if (!set.hasAny() && ctx.table.isTypedefName(s)) {
+            } else if (!set.hasAny() && ctx.typedefs.isTypedefName(s)) {
                 ts.next();
-                set.setNamed(ctx.table.typedef(s).orElseThrow(), t);
-                specs.qualifiers |= ctx.table.typedefQualifiers(s); // typedef volatile int spin_t;
+                set.setNamed(ctx.typedefs.type(s).orElseThrow(), t);
+                specs.qualifiers |= ctx.typedefs.qualifiers(s); // typedef volatile int spin_t;
             } else {
                 break;
             }
@@ -139,7 +139,7 @@ final class SpecifierParser {
                     || after.kind() == Token.Kind.END_OF_INPUT
                     || after.is(")")
                     || after.is(",")) {
-                return ts.error(t, ctx.table.unknownTypeName(t.text()));
+                return ts.error(t, ctx.typedefs.unknown(t.text()));
             }
             return ts.error(t, "'" + t.text() + "' has no type (unknown type name, or a missing type before it)");
         }

@@ -1,0 +1,105 @@
+package org.cffi4j.internal.call;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import org.cffi4j.internal.invoke.MethodLookup;
+
+/**
+ * C's errno as CFFI has it: the value the last C call made by cffi4j on this thread left (captured
+ * by the linker right after the call, before the JVM can change it), which is also the value the
+ * next C call of the thread sees in errno ({@link #restore}, right before the call), and {@link
+ * #set}, which changes it.
+ *
+ * <p>Each thread has a buffer: the linker's capture state, then the address of the thread's errno
+ * (0 for a virtual thread, whose OS thread can change between calls: it is asked at each call
+ * then). Restoring errno costs two loads and a store; it keeps the JVM's own use of errno between
+ * two calls (a thread blocking at a safepoint, linking a function on its first call) from leaking
+ * into C.
+ */
+public final class Errno {
+    /** The linker option that captures errno. */
+    static final Linker.Option CAPTURE = Linker.Option.captureCallState("errno");
+
+    private static final StructLayout STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final long LOCATION = (STATE.byteSize() + 7) & ~7L;
+    private static final MemorySegment EVERYWHERE = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    private static final ThreadLocal<MemorySegment> CAPTURED = ThreadLocal.withInitial(Errno::newBuffer);
+    private static final MethodHandle RESTORE;
+
+    static {
+        RESTORE = MethodLookup.findStatic(
+                MethodHandles.lookup(), Errno.class, "restore", MethodType.methodType(void.class, MemorySegment.class));
+    }
+
+    // __errno_location, linked with the descriptor of dlsym, (void *, void *) -> void *: the JVM has
+    // made that stub when the library was loaded, and a new descriptor costs milliseconds in a
+    // fresh JVM. A function without parameters ignores the two argument registers on every ABI
+    // the JDK supports.
+    private static final class Location {
+        static final MethodHandle ERRNO_LOCATION = Linker.nativeLinker()
+                .downcallHandle(
+                        Linker.nativeLinker()
+                                .defaultLookup()
+                                .find("__errno_location")
+                                .orElseThrow(),
+                        FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+
+        static long current() {
+            try {
+                return ((MemorySegment) ERRNO_LOCATION.invokeExact(MemorySegment.NULL, MemorySegment.NULL)).address();
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
+
+    private Errno() {}
+
+    private static MemorySegment newBuffer() {
+        MemorySegment buffer = Arena.ofAuto().allocate(LOCATION + 8, 8);
+        buffer.set(ValueLayout.JAVA_LONG, LOCATION, Thread.currentThread().isVirtual() ? 0 : Location.current());
+        return buffer;
+    }
+
+    /** The capture buffer of this thread, passed to each call. */
+    static MemorySegment buffer() {
+        return CAPTURED.get();
+    }
+
+    /**
+     * {@code capturing} (a downcall handle capturing errno, its capture buffer at {@code
+     * bufferIndex}) preceded by {@link #restore} of that buffer.
+     */
+    static MethodHandle restoring(MethodHandle capturing, int bufferIndex) {
+        return MethodHandles.foldArguments(capturing, bufferIndex, RESTORE);
+    }
+
+    /** The errno left by the last C call made through cffi4j on this thread. */
+    public static int get() {
+        return (int) ERRNO.get(CAPTURED.get(), 0L);
+    }
+
+    /** Sets errno: as {@link #get()} sees it, in the C runtime now, and for the next C call. */
+    public static void set(int value) {
+        MemorySegment buffer = CAPTURED.get();
+        ERRNO.set(buffer, 0L, value);
+        restore(buffer);
+    }
+
+    // Right before each errno-capturing call: C's errno is the thread's ffi.errno.
+    private static void restore(MemorySegment buffer) {
+        long location = buffer.get(ValueLayout.JAVA_LONG, LOCATION);
+        EVERYWHERE.set(
+                ValueLayout.JAVA_INT, location != 0 ? location : Location.current(), (int) ERRNO.get(buffer, 0L));
+    }
+}
