@@ -14,11 +14,11 @@ import org.cffi4j.internal.ffm.Lifetime;
  * {@link Scope#own}, and the GC), except that its block comes from the alloc function and goes
  * back to the free function, once, when it is released or unreachable.
  *
- * <pre>{@code
+ * {@snippet :
  * Library libc = ffi.dlopen(null);
  * Allocator raw = ffi.newAllocator(libc.function("malloc"), libc.function("free"), false);
  * CData buffer = raw.alloc("char[]", 1 << 20);   // malloc'ed, not cleared
- * }</pre>
+ * }
  */
 public final class Allocator {
     private final FFI ffi;

@@ -21,13 +21,13 @@ import org.cffi4j.internal.ffm.Values;
  * indexing an array past its length, dereferencing NULL and using released memory are
  * {@link FFIException}s, not undefined behaviour.
  *
- * <pre>{@code
+ * {@snippet :
  * CData p = ffi.alloc("struct point *", Map.of("x", 1, "y", 2));   // struct point *p = calloc(...)
  * p.set("y", 5);                                                 // p->y = 5;
  * int y = (Integer) p.get("y");                                  // p->y
  * CData arr = ffi.alloc("int[]", new int[] {3, 1, 2});           // int arr[] = {3, 1, 2};
  * arr.get(2);                                                    // arr[2]
- * }</pre>
+ * }
  *
  * <p>Two cdata are equal if they designate the same address.
  */

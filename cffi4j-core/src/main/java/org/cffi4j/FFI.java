@@ -25,7 +25,7 @@ import org.cffi4j.internal.parse.TypeTable;
 /**
  * The entry point of cffi4j: declare C in {@link #cdef(String)}, then use the declarations.
  *
- * <pre>{@code
+ * {@snippet :
  * FFI ffi = new FFI();
  * ffi.cdef("""
  *     typedef struct { int x, y; } point_t;
@@ -34,7 +34,7 @@ import org.cffi4j.internal.parse.TypeTable;
  * ffi.sizeof("point_t");            // 8
  * ffi.offsetof("point_t", "y");     // 4
  * ffi.integerConst("MAX_POINTS");   // 128
- * }</pre>
+ * }
  *
  * <p>An FFI is safe to use from several threads; cdef calls are serialised, and a cdef that fails
  * leaves the FFI exactly as it was.

@@ -26,12 +26,12 @@ import org.cffi4j.internal.parse.Declaration;
 /**
  * A loaded C library whose functions and globals are those declared in the {@link FFI}'s cdef.
  *
- * <pre>{@code
+ * {@snippet :
  * ffi.cdef("unsigned long crc32(unsigned long crc, const unsigned char *buf, unsigned int len);");
  * try (Library z = ffi.dlopen("z")) {
  *     long crc = (Long) z.call("crc32", 0L, "hello".getBytes(), 5);
  * }
- * }</pre>
+ * }
  */
 public final class Library implements AutoCloseable {
     private final FFI ffi;

@@ -7,12 +7,12 @@ import java.util.List;
  * A deterministic lifetime for native memory: everything allocated through the scope is freed when
  * it closes, and any later use of it is a Java exception.
  *
- * <pre>{@code
+ * {@snippet :
  * try (Scope scope = ffi.scope()) {
  *     CData buf = scope.alloc("char[]", 256);
  *     lib.call("snprintf", buf, 256L, "%d", 42);
  * }   // buf is freed here
- * }</pre>
+ * }
  */
 public final class Scope implements AutoCloseable {
     private final FFI ffi;
