@@ -80,7 +80,7 @@ public record CdefOptions(boolean allPacked, int maxPack, boolean allowOverride)
      *
      * @param other the options to add
      * @return the combined options
-     * @throws FFIException if the combination packs and packs to a maximum at once
+     * @throws FFIException if one of the options is {@link #packed()} and the other {@link #pack(int)}
      */
     public CdefOptions and(CdefOptions other) {
         return new CdefOptions(

@@ -317,7 +317,7 @@ public final class FFI {
      * {@snippet :
      * Library libc = ffi.dlopen(null);         // the C runtime
      * libc.call("strlen", "hello");            // 5L
-     * try (Library z = ffi.dlopen("z")) {      // libz.so.1, closed at the end of the block
+     * try (Library z = ffi.dlopen("z")) {      // zlib, found as -lz finds it; closed after the block
      *     // ...
      * }
      * }
@@ -387,7 +387,7 @@ public final class FFI {
      * (structs), nested as needed; or, for {@code "T[]"}, an Integer length.
      *
      * {@snippet :
-     * CData p = ffi.alloc("struct point *", Map.of("x", 1, "y", 2));   // struct point p = {.x = 1, .y = 2};
+     * CData p = ffi.alloc("struct point *", Map.of("x", 1, "y", 2));   // *p is {.x = 1, .y = 2}
      * CData xs = ffi.alloc("int[]", new int[] {3, 1, 2});              // int xs[] = {3, 1, 2};
      * CData s = ffi.alloc("char[]", "hello");                          // char s[] = "hello"; (6 items)
      * CData zeros = ffi.alloc("int[]", 10);                            // int zeros[10] = {0};
@@ -548,8 +548,8 @@ public final class FFI {
      * @param cdata a pointer or array
      * @param n the number of items to read
      * @return a new Java array of the items
-     * @throws FFIException if the cdata is null, not a pointer or array, NULL, or has fewer than
-     *     {@code n} items
+     * @throws FFIException if the cdata is null, not a pointer or array, or NULL, or if it is an array
+     *     or points into a block cffi4j allocated and has fewer than {@code n} items there
      */
     public Object unpack(CData cdata, int n) {
         return CDataFunctions.unpack(cdata(cdata, "ffi.unpack"), n);
