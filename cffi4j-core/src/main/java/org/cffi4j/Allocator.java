@@ -14,11 +14,11 @@ import org.cffi4j.internal.memory.Lifetime;
  * {@link Scope#own}, and the GC), except that its block comes from the alloc function and goes
  * back to the free function, once, when it is released or unreachable.
  *
- * <pre>{@code
+ * {@snippet :
  * Library libc = ffi.dlopen(null);
  * Allocator raw = ffi.newAllocator(libc.function("malloc"), libc.function("free"), false);
  * CData buffer = raw.alloc("char[]", 1 << 20);   // malloc'ed, not cleared
- * }</pre>
+ * }
  */
 public final class Allocator {
     private final FFI ffi;
@@ -38,12 +38,29 @@ public final class Allocator {
         }
     }
 
-    /** {@link FFI#alloc(String)} through this allocator. */
+    /**
+     * {@link FFI#alloc(String)} through this allocator: the block comes from its alloc function.
+     *
+     * @param ctype a pointer or array type name
+     * @return the new cdata, which owns the block
+     * @throws CDefException if the type name cannot be parsed
+     * @throws FFIException if the type cannot be allocated, or the alloc function returns NULL, a
+     *     misaligned address or something other than a pointer, or throws
+     */
     public CData alloc(String ctype) {
         return Allocations.alloc(ffi.typeOf(ctype), ctype, null, source);
     }
 
-    /** {@link FFI#alloc(String, Object)} through this allocator. */
+    /**
+     * {@link FFI#alloc(String, Object)} through this allocator.
+     *
+     * @param ctype a pointer or array type name
+     * @param init the initial value, as for {@link FFI#alloc(String, Object)}
+     * @return the new cdata, which owns the block
+     * @throws CDefException if the type name cannot be parsed
+     * @throws FFIException if the type cannot be allocated, the initialiser does not convert, or the
+     *     alloc function returns NULL, a misaligned address or something other than a pointer, or throws
+     */
     public CData alloc(String ctype, Object init) {
         return Allocations.alloc(ffi.typeOf(ctype), ctype, init, source);
     }

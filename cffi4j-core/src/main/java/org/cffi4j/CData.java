@@ -18,16 +18,16 @@ import org.cffi4j.internal.memory.Lifetime;
 /**
  * A C value in native memory, with its C type: a pointer, an array, a struct or union, or a number
  * of a given C type (from {@link FFI#cast}). Reads and writes follow C's types with range checks;
- * indexing an array past its length, dereferencing NULL and using released memory are Java
- * exceptions.
+ * indexing an array past its length, dereferencing NULL and using released memory are
+ * {@link FFIException}s, not undefined behaviour.
  *
- * <pre>{@code
+ * {@snippet :
  * CData p = ffi.alloc("struct point *", Map.of("x", 1, "y", 2));   // struct point *p = calloc(...)
  * p.set("y", 5);                                                 // p->y = 5;
  * int y = (Integer) p.get("y");                                  // p->y
  * CData arr = ffi.alloc("int[]", new int[] {3, 1, 2});           // int arr[] = {3, 1, 2};
  * arr.get(2);                                                    // arr[2]
- * }</pre>
+ * }
  *
  * <p>Two cdata are equal if they designate the same address.
  */
@@ -64,12 +64,22 @@ public final class CData {
         this.lifetime = lifetime;
     }
 
-    /** The C type of this value, e.g. {@code struct point *} or {@code int[3]}. */
+    /**
+     * The C type of this value, e.g. {@code struct point *} or {@code int[3]}.
+     *
+     * @return the C type, which prints itself in C syntax
+     */
     public CType ctype() {
         return type;
     }
 
-    /** The address: the pointer's value, or where the array, struct or union starts. */
+    /**
+     * The address, as C's {@code (intptr_t) p}: the pointer's value, or where the array, struct or
+     * union starts.
+     *
+     * @return the address, 0 for NULL
+     * @throws FFIException for a number cdata (from {@link FFI#cast}), which has no address
+     */
     public long address() {
         if (isNumber()) {
             throw new FFIException("a '" + type + "' value has no address; use ffi.cast to a pointer type");
@@ -83,7 +93,14 @@ public final class CData {
      * complement), a {@code _Bool}'s 0 or 1, a character's code, an enum's value, or a pointer's
      * address (0 for NULL).
      *
-     * @throws FFIException for an array, struct or union, which have no single number
+     * {@snippet :
+     * ffi.cast("short", 70000).longValue();   // 4464
+     * ffi.cast("double", -2.7).longValue();   // -2
+     * }
+     *
+     * @return the value
+     * @throws FFIException for an array, struct or union, which have no single number, or a floating
+     *     value outside the range of {@code long}
      */
     public long longValue() {
         if (isNumber()) {
@@ -106,6 +123,7 @@ public final class CData {
      * The value as a Java {@code double}, as CFFI's {@code float(x)}: a number cdata's value (an
      * integer converted as C converts it to {@code double}), a character's code or an enum's value.
      *
+     * @return the value
      * @throws FFIException for a pointer, an array, a struct or a union
      */
     public double doubleValue() {
@@ -116,12 +134,22 @@ public final class CData {
         return CastValues.numberOf(this).doubleValue();
     }
 
-    /** Whether this is a NULL pointer. */
+    /**
+     * Whether this is a NULL pointer, as C's {@code p == NULL}.
+     *
+     * @return true for a NULL pointer; false for any other pointer, an array, a struct, a union or a
+     *     number
+     */
     public boolean isNull() {
         return !isNumber() && memory.address() == 0;
     }
 
-    /** The number of items of an array. */
+    /**
+     * The number of items of an array, as C's {@code sizeof a / sizeof a[0]}.
+     *
+     * @return the number of items
+     * @throws FFIException if this is not an array of known length (a pointer, for instance)
+     */
     public long length() {
         if (type instanceof ArrayType a && a.hasLength()) {
             return a.length();
@@ -142,6 +170,7 @@ public final class CData {
      * (as {@code Arena.close} says), so the block stays allocated until the cdata and its segments
      * are unreachable. Memory that C owns is given as is: valid as long as C says.
      *
+     * @return the segment
      * @throws FFIException if the memory was released
      */
     public MemorySegment segment() {
@@ -153,6 +182,14 @@ public final class CData {
      * struct; {@code "a.b"} goes through nested structs (and pointers to them), {@code "items.3"}
      * indexes an array member.
      *
+     * {@snippet :
+     * CData p = ffi.alloc("struct point *", Map.of("x", 1, "y", 2));
+     * p.get("y");   // 2, an Integer: p->y
+     * }
+     *
+     * @param fieldPath member names and array indices separated by dots
+     * @return the member's value as a Java value (an {@code Integer} for an {@code int}...), or a
+     *     cdata viewing the member's memory for a struct, union or array member
      * @throws FFIException if the member does not exist, a pointer on the way is NULL, or the memory
      *     was released
      */
@@ -160,12 +197,41 @@ public final class CData {
         return MemberAccess.get(this, fieldPath);
     }
 
-    /** Writes a member, converting {@code value} to its C type with range checks. */
+    /**
+     * Writes a member, converting {@code value} to its C type with range checks: {@code p.set("y", 5)}
+     * is {@code p->y = 5;}.
+     *
+     * {@snippet :
+     * p.set("y", 5);        // p->y = 5;
+     * p.set("x", 1L << 40); // throws FFIException: integer 1099511627776 does not fit in 'int' ...
+     * }
+     *
+     * @param fieldPath member names and array indices separated by dots
+     * @param value the new value: a number, a String for a char array, a cdata, or an initialiser for a
+     *     struct or array member
+     * @throws FFIException if the member does not exist or is {@code const}, the value does not
+     *     convert (the message names the member and its C type), a pointer on the way is NULL, or the
+     *     memory was released
+     */
     public void set(String fieldPath, Object value) {
         MemberAccess.set(this, fieldPath, value);
     }
 
-    /** {@code p[index]}: an item of an array or of the memory a pointer points to. */
+    /**
+     * {@code p[index]}: an item of an array or of the memory a pointer points to. Indices are checked
+     * against an array's length and against the block cffi4j allocated.
+     *
+     * {@snippet :
+     * CData xs = ffi.alloc("int[]", new int[] {3, 1, 2});
+     * xs.get(2);    // 2: xs[2]
+     * xs.get(3);    // throws FFIException: index 3 is out of bounds for 'int[3]' (valid: 0..2)
+     * }
+     *
+     * @param index the item's index
+     * @return the item as a Java value, or a cdata viewing it for a struct, union or array item
+     * @throws FFIException if this is not a pointer or array, the index is out of bounds, the pointer
+     *     is NULL or points to a type of unknown size, or the memory was released
+     */
     public Object get(long index) {
         lifetime.enter(this);
         try {
@@ -176,7 +242,19 @@ public final class CData {
         }
     }
 
-    /** {@code p[index] = value}. */
+    /**
+     * {@code p[index] = value}, converting the value to the item's C type with range checks.
+     *
+     * {@snippet :
+     * xs.set(0, 30);   // xs[0] = 30;
+     * }
+     *
+     * @param index the item's index
+     * @param value the new value
+     * @throws FFIException if this is not a pointer or array, the index is out of bounds, the pointer
+     *     is NULL, the item is or holds a {@code const} member, the value does not convert, or the
+     *     memory was released
+     */
     public void set(long index, Object value) {
         lifetime.enter(this);
         try {
@@ -194,7 +272,12 @@ public final class CData {
         }
     }
 
-    /** {@code *p}: the pointed-to value (a cdata view for a struct or array). */
+    /**
+     * {@code *p}: the pointed-to value (a cdata view for a struct or array).
+     *
+     * @return the value, as {@link #get(long)} with index 0 reads it
+     * @throws FFIException if this is not a pointer, or is NULL, or the memory was released
+     */
     public Object deref() {
         if (!(type instanceof PointerType)) {
             throw new FFIException("'" + type + "' is not a pointer, so it cannot be dereferenced");
@@ -204,9 +287,13 @@ public final class CData {
 
     /**
      * Calls the C function this function pointer points to (a callback, a struct member, the
-     * address of a library function), converting arguments and result by the conversion table.
+     * address of a library function), converting arguments and result by the conversion table:
+     * {@code fp(args...)}.
      *
-     * @throws FFIException if this is not a function pointer, or it is NULL
+     * @param args the arguments, one per C parameter
+     * @return the result as a Java value, {@code null} for {@code void}
+     * @throws FFIException if this is not a function pointer, it is NULL, or an argument does not
+     *     convert
      */
     public Object call(Object... args) {
         if (!(type instanceof PointerType p) || !(p.target() instanceof FunctionType f)) {
@@ -230,7 +317,13 @@ public final class CData {
         }
     }
 
-    /** {@code p + n}: a pointer {@code n} items further (an array decays to a pointer to its first item). */
+    /**
+     * {@code p + n}: a pointer {@code n} items further (an array decays to a pointer to its first item).
+     *
+     * @param n the number of items, negative to go back
+     * @return the new pointer; one into a block cffi4j allocated keeps that block's bounds
+     * @throws FFIException if this is not a pointer or array, or its items have no size
+     */
     public CData plus(long n) {
         CType element = elementType("pointer arithmetic");
         PointerType result = type instanceof PointerType p ? p : new PointerType(element);
@@ -239,7 +332,14 @@ public final class CData {
         return Pointers.into(result, memory.address() + offset, lifetime);
     }
 
-    /** {@code p - q}: the number of items between two pointers into the same array. */
+    /**
+     * {@code p - q}: the number of items between two pointers into the same array.
+     *
+     * @param other the pointer or array to subtract
+     * @return the number of items from {@code other} to this
+     * @throws FFIException if {@code other} is null, either is not a pointer or array, the pointed-to
+     *     types differ, or the distance is not a whole number of items
+     */
     public long minus(CData other) {
         if (other == null) {
             throw new FFIException("cannot subtract null from '" + type + "': a pointer or array cdata is expected");

@@ -8,8 +8,11 @@ package org.cffi4j;
 public class CDefException extends FFIException {
     private static final long serialVersionUID = 1L;
 
+    /** The file the location refers to. */
     private final String file;
+    /** The 1-based line, or 0. */
     private final int line;
+    /** The 1-based column, or 0. */
     private final int column;
 
     /**
@@ -27,17 +30,29 @@ public class CDefException extends FFIException {
         this.column = column;
     }
 
-    /** The file the error refers to: {@code cdef}, or the header named by a line marker. */
+    /**
+     * The file the error refers to: {@code cdef}, or the header named by a line marker.
+     *
+     * @return the file name
+     */
     public String file() {
         return file;
     }
 
-    /** The 1-based line of the error in {@link #file()}, or 0 if unknown. */
+    /**
+     * The 1-based line of the error in {@link #file()}, or 0 if unknown.
+     *
+     * @return the line
+     */
     public int line() {
         return line;
     }
 
-    /** The 1-based column of the error, or 0 if unknown. */
+    /**
+     * The 1-based column of the error, or 0 if unknown.
+     *
+     * @return the column
+     */
     public int column() {
         return column;
     }

@@ -41,8 +41,15 @@ public final class CFunction {
     }
 
     /**
-     * Calls the function.
+     * Calls the C function, converting each argument to its C parameter's type and the result back.
      *
+     * {@snippet :
+     * CFunction abs = libc.function("abs");
+     * abs.invoke(-42);   // 42
+     * }
+     *
+     * @param args the arguments, one per C parameter (and any number for a variadic function's
+     *     {@code ...})
      * @return the result as a Java value ({@code null} for void)
      * @throws FFIException if an argument does not convert to its C type (the message names the
      *     argument and the type), or the library was closed
@@ -65,7 +72,14 @@ public final class CFunction {
      * no check that the library is still open: calling it after {@link Library#close()} is as
      * undefined as a call through a dangling function pointer in C.
      *
-     * @throws FFIException for a variadic function, which has one handle per argument list
+     * {@snippet :
+     * MethodHandle abs = libc.function("abs").handle();   // (int)int
+     * int a = (int) abs.invokeExact(-42);                  // 42
+     * }
+     *
+     * @return the downcall method handle
+     * @throws FFIException for a variadic function, which has one handle per argument list, or an API
+     *     mode function called through a C wrapper (a struct passed by value the linker cannot pass)
      */
     public MethodHandle handle() {
         if (adapted != null) {
@@ -85,7 +99,11 @@ public final class CFunction {
         return fixed;
     }
 
-    /** The C type of the function. */
+    /**
+     * The C type of the function, as the cdef declares it.
+     *
+     * @return the function type, e.g. {@code int(int)}
+     */
     public FunctionType type() {
         return type;
     }

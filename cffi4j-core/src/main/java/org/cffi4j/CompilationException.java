@@ -8,15 +8,25 @@ package org.cffi4j;
 public class CompilationException extends FFIException {
     private static final long serialVersionUID = 1L;
 
+    /** What the C compiler printed. */
     private final String compilerOutput;
 
-    /** Creates the exception with a mapped message and the compiler's output. */
+    /**
+     * Creates the exception with a mapped message and the compiler's output.
+     *
+     * @param message the compiler's errors, each mapped to the cdef declaration it concerns
+     * @param compilerOutput what the C compiler printed
+     */
     public CompilationException(String message, String compilerOutput) {
         super(message);
         this.compilerOutput = compilerOutput;
     }
 
-    /** What the C compiler printed. */
+    /**
+     * What the C compiler printed.
+     *
+     * @return the compiler's output, unchanged
+     */
     public String compilerOutput() {
         return compilerOutput;
     }

@@ -26,12 +26,12 @@ import org.cffi4j.internal.upcall.Upcalls;
 /**
  * A loaded C library whose functions and globals are those declared in the {@link FFI}'s cdef.
  *
- * <pre>{@code
+ * {@snippet :
  * ffi.cdef("unsigned long crc32(unsigned long crc, const unsigned char *buf, unsigned int len);");
  * try (Library z = ffi.dlopen("z")) {
  *     long crc = (Long) z.call("crc32", 0L, "hello".getBytes(), 5);
  * }
- * }</pre>
+ * }
  */
 public final class Library implements AutoCloseable {
     private final FFI ffi;
@@ -68,16 +68,42 @@ public final class Library implements AutoCloseable {
     }
 
     /**
-     * Calls a declared function by name: {@code lib.call("strlen", "hello")}.
+     * Calls a declared C function by name, converting each Java argument to its C parameter's type
+     * and the result back (the conversion table of docs/SEMANTICS.md).
      *
-     * @throws FFIException if the function is not declared or not in the library, or an argument
-     *     does not convert
+     * {@snippet :
+     * ffi.cdef("size_t strlen(const char *s); int abs(int j);");
+     * Library libc = ffi.dlopen(null);
+     * libc.call("abs", -42);          // 42 (an Integer)
+     * libc.call("strlen", "hello");   // 5L (size_t: a Long)
+     * }
+     *
+     * @param function the function's name, as declared in the cdef
+     * @param args the arguments, one per C parameter (and any number for a variadic function's
+     *     {@code ...})
+     * @return the result as a Java value, {@code null} for {@code void}
+     * @throws FFIException if the function is not declared (the message suggests the nearest declared
+     *     name) or not in the library, an argument does not convert (the message names the argument
+     *     and the C type), or the library is closed
      */
     public Object call(String function, Object... args) {
         return function(function).invoke(args);
     }
 
-    /** The declared function {@code function}, looked up once and ready to call. */
+    /**
+     * A declared C function of this library, looked up once and ready to call: what C's
+     * {@code dlsym} gives, with its C type.
+     *
+     * {@snippet :
+     * CFunction strlen = libc.function("strlen");
+     * strlen.invoke("hello");   // 5L
+     * }
+     *
+     * @param function the function's name, as declared in the cdef
+     * @return the function
+     * @throws FFIException if the function is not declared, is not a function, is not in the library
+     *     (or, in ABI mode, is a {@code static inline} function), or the library is closed
+     */
     public CFunction function(String function) {
         LibraryHandle h = open(named(function, "function"));
         // get first: computeIfAbsent is too large to inline, so its lambda would be allocated per call
@@ -149,8 +175,21 @@ public final class Library implements AutoCloseable {
      * boxed or {@code Object} types use the conversion table at each call; a variadic function binds
      * to a method whose last parameter is {@code Object...}.
      *
+     * {@snippet :
+     * public interface LibC {
+     *     long strlen(String s);   // size_t strlen(const char *s);
+     *     int abs(int j);
+     * }
+     * LibC c = libc.bind(LibC.class);
+     * c.abs(-42);        // 42
+     * c.strlen("hello"); // 5
+     * }
+     *
+     * @param <T> the interface type
+     * @param iface the interface whose methods to implement
+     * @return the implementation
      * @throws FFIException if a method has no C declaration, is not in the library, or its Java
-     *     signature does not match (the message shows both)
+     *     signature does not match (the message shows both), or the library is closed
      */
     public <T> T bind(Class<T> iface) {
         return bind(iface, new BindOption[0]);
@@ -160,6 +199,18 @@ public final class Library implements AutoCloseable {
      * {@link #bind(Class)} with options for the typed methods: {@link BindOption#NO_ERRNO} (no errno
      * capture: as fast as a raw FFM downcall) or {@link BindOption#CRITICAL} (for functions that
      * neither block nor call back).
+     *
+     * {@snippet :
+     * LibC fast = libc.bind(LibC.class, BindOption.NO_ERRNO);
+     * }
+     *
+     * @param <T> the interface type
+     * @param iface the interface whose methods to implement
+     * @param options the options, none for {@link #bind(Class)}
+     * @return the implementation
+     * @throws FFIException if an argument is null, a method has no C declaration, is not in the
+     *     library, or its Java signature does not match (the message shows both), or the library is
+     *     closed
      */
     public <T> T bind(Class<T> iface, BindOption... options) {
         if (iface == null) {
@@ -182,8 +233,24 @@ public final class Library implements AutoCloseable {
     }
 
     /**
-     * The value of a global variable, an enum constant or an integer {@code #define}. A global array
-     * or struct comes back as a cdata over the library's memory.
+     * Reads a C global: the value of a global variable, an enum constant or an integer
+     * {@code #define}. A global array or struct comes back as a cdata over the library's memory; a
+     * function's name gives its {@link CFunction}.
+     *
+     * {@snippet :
+     * ffi.cdef("""
+     *     extern int optind;
+     *     #define BUFFER_SIZE 4096
+     *     """);
+     * libc.get("optind");        // 1 (an Integer)
+     * libc.get("BUFFER_SIZE");   // 4096
+     * }
+     *
+     * @param global the name of a global variable, constant or function
+     * @return the value, as {@link CData#get(long)} reads it
+     * @throws FFIException if the name is not declared (the message suggests the nearest declared
+     *     name), is a type, or is not in the library; if the variable is thread-local in ABI mode; or if
+     *     the library is closed
      */
     public Object get(String global) {
         LibraryHandle h = open(named(global, "global"));
@@ -203,7 +270,20 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** Assigns a global variable, converting the value to its C type. */
+    /**
+     * Assigns a C global variable, converting the value to its C type with range checks:
+     * {@code global = value;}.
+     *
+     * {@snippet :
+     * libc.set("optind", 1);   // optind = 1;
+     * }
+     *
+     * @param global the name of a global variable
+     * @param value the new value
+     * @throws FFIException if the name is not a declared variable or is declared {@code const}, the
+     *     value does not convert (the message names the global and the C type), the variable is not in
+     *     the library, or the library is closed
+     */
     public void set(String global, Object value) {
         LibraryHandle h = open(named(global, "global"));
         Declaration d = declared(global, Declaration.Variable.class);
@@ -220,7 +300,19 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** {@code &global}: a pointer cdata to a global variable or function. */
+    /**
+     * C's {@code &global}: a pointer cdata to a global variable or function of this library.
+     *
+     * {@snippet :
+     * CData p = libc.addressOf("optind");   // &optind, an 'int *'
+     * p.get(0);                              // optind's value
+     * }
+     *
+     * @param global the name of a global variable or function
+     * @return the pointer, valid while the library is loaded
+     * @throws FFIException if the name is not a variable or function (or, in API mode, is a
+     *     {@code static const}), is not in the library, or the library is closed
+     */
     public CData addressOf(String global) {
         LibraryHandle h = open(named(global, "global or function"));
         Declaration d = declared(global, Declaration.Variable.class, Declaration.Function.class);
@@ -356,8 +448,11 @@ public final class Library implements AutoCloseable {
      * {@link FFI#callback}): the C source can then call it. Until this is done, a call from C returns
      * zero and prints a warning.
      *
-     * @throws FFIException if the library is not from {@link FFI#compile()} or the name is not
-     *     declared {@code extern "Java"}
+     * @param function the name of a function declared {@code extern "Java"} in the cdef
+     * @param javaFunction the Java function, as for {@link FFI#callback(String, Object)}
+     * @throws FFIException if the library is not from {@link FFI#compile()}, the name is not
+     *     declared {@code extern "Java"}, the Java function's signature does not match, or the library
+     *     is closed
      */
     public void defExtern(String function, Object javaFunction) {
         LibraryHandle h = open(named(function, "function"));

@@ -7,12 +7,12 @@ import java.util.List;
  * A deterministic lifetime for native memory: everything allocated through the scope is freed when
  * it closes, and any later use of it is a Java exception.
  *
- * <pre>{@code
+ * {@snippet :
  * try (Scope scope = ffi.scope()) {
  *     CData buf = scope.alloc("char[]", 256);
  *     lib.call("snprintf", buf, 256L, "%d", 42);
  * }   // buf is freed here
- * }</pre>
+ * }
  */
 public final class Scope implements AutoCloseable {
     private final FFI ffi;
@@ -23,12 +23,37 @@ public final class Scope implements AutoCloseable {
         this.ffi = ffi;
     }
 
-    /** {@link FFI#alloc(String)} whose memory this scope frees at close. */
+    /**
+     * {@link FFI#alloc(String)} whose memory this scope frees at close, as C frees a local at the end
+     * of its block.
+     *
+     * @param ctype a pointer or array type name
+     * @return the new cdata, zero-filled
+     * @throws CDefException if the type name cannot be parsed
+     * @throws FFIException if the scope is closed, or the type cannot be allocated (as for
+     *     {@link FFI#alloc(String)})
+     */
     public synchronized CData alloc(String ctype) {
         return alloc(ctype, null);
     }
 
-    /** {@link FFI#alloc(String, Object)} whose memory this scope frees at close. */
+    /**
+     * {@link FFI#alloc(String, Object)} whose memory this scope frees at close.
+     *
+     * {@snippet :
+     * try (Scope scope = ffi.scope()) {
+     *     CData xs = scope.alloc("int[]", new int[] {3, 1, 2});
+     *     // ... pass xs to C
+     * }   // xs is freed here
+     * }
+     *
+     * @param ctype a pointer or array type name
+     * @param init the initial value, as for {@link FFI#alloc(String, Object)}
+     * @return the new cdata
+     * @throws CDefException if the type name cannot be parsed
+     * @throws FFIException if the scope is closed, the type cannot be allocated or the initialiser does
+     *     not convert
+     */
     public synchronized CData alloc(String ctype, Object init) {
         if (closed) {
             throw new FFIException("this scope is closed");
@@ -41,6 +66,12 @@ public final class Scope implements AutoCloseable {
     /**
      * {@link FFI#callback(String, Object)} whose upcall stub this scope frees at close: C must not
      * call it after that.
+     *
+     * @param fnPtrType a function pointer type name
+     * @param javaFunction the Java function, as for {@link FFI#callback(String, Object)}
+     * @return the function pointer
+     * @throws CDefException if the type name cannot be parsed
+     * @throws FFIException if the scope is closed, or the Java function does not match the type
      */
     public synchronized CData callback(String fnPtrType, Object javaFunction) {
         if (closed) {
@@ -55,8 +86,16 @@ public final class Scope implements AutoCloseable {
      * Makes this scope release {@code cdata} at close: a cdata that owns its memory, e.g. one of an
      * {@link Allocator} or of {@link FFI#gc}. Returns it.
      *
-     * @throws FFIException if the scope is closed (the cdata is released then), or the cdata owns
-     *     nothing
+     * {@snippet :
+     * try (Scope scope = ffi.scope()) {
+     *     CData block = scope.own(mallocs.alloc("char[]", 4096));   // free()d at the end of the block
+     * }
+     * }
+     *
+     * @param cdata the cdata to release at close
+     * @return {@code cdata}
+     * @throws FFIException if the scope is closed (the cdata is released then), or the cdata is null or
+     *     owns nothing
      */
     public synchronized CData own(CData cdata) {
         if (cdata == null || !cdata.lifetime().isOwning()) {

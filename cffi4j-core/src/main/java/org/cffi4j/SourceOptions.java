@@ -7,9 +7,17 @@ import java.util.List;
  * {@code -lz}), include and library directories, macros ({@code "NAME"} or {@code "NAME=VALUE"}),
  * extra compiler and linker arguments, and extra C sources to compile in.
  *
- * <pre>{@code
- * ffi.setSource("_zlib", "#include <zlib.h>", SourceOptions.libraries("z"));
- * }</pre>
+ * {@snippet :
+ * ffi.setSource("_zlib", "#include <zlib.h>", SourceOptions.libraries("z").withIncludeDirs("/opt/zlib/include"));
+ * }
+ *
+ * @param libraries the libraries to link, by short name ({@code "z"} for {@code -lz})
+ * @param includeDirs the directories searched for headers ({@code -I})
+ * @param libraryDirs the directories searched for libraries ({@code -L})
+ * @param defineMacros the macros to define, {@code "NAME"} or {@code "NAME=VALUE"} ({@code -D})
+ * @param extraCompileArgs further arguments for the compiler
+ * @param extraLinkArgs further arguments for the linker
+ * @param sources further C files to compile in
  */
 public record SourceOptions(
         List<String> libraries,
@@ -20,7 +28,9 @@ public record SourceOptions(
         List<String> extraLinkArgs,
         List<String> sources) {
 
-    /** Copies the lists so that the options stay immutable. */
+    /**
+     * Copies the lists so that the options stay immutable.
+     */
     public SourceOptions {
         libraries = List.copyOf(libraries);
         includeDirs = List.copyOf(includeDirs);
@@ -31,17 +41,35 @@ public record SourceOptions(
         sources = List.copyOf(sources);
     }
 
-    /** No option. */
+    /**
+     * No option: the compiler's defaults, no library linked.
+     *
+     * @return the options
+     */
     public static SourceOptions none() {
         return new SourceOptions(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
-    /** Options linking these libraries (as {@code -lNAME}). */
+    /**
+     * Options linking these libraries (as {@code -lNAME}).
+     *
+     * {@snippet :
+     * ffi.setSource("_zlib", "#include <zlib.h>", SourceOptions.libraries("z"));
+     * }
+     *
+     * @param names the libraries' short names, e.g. {@code "z"} for {@code -lz}
+     * @return the options
+     */
     public static SourceOptions libraries(String... names) {
         return none().withLibraries(names);
     }
 
-    /** A copy linking these libraries too. */
+    /**
+     * A copy linking these libraries too ({@code -lNAME}).
+     *
+     * @param names the libraries' short names
+     * @return the new options
+     */
     public SourceOptions withLibraries(String... names) {
         return new SourceOptions(
                 concat(libraries, names),
@@ -53,7 +81,12 @@ public record SourceOptions(
                 sources);
     }
 
-    /** A copy with these include directories too ({@code -I}). */
+    /**
+     * A copy with these include directories too ({@code -I}).
+     *
+     * @param dirs the directories
+     * @return the new options
+     */
     public SourceOptions withIncludeDirs(String... dirs) {
         return new SourceOptions(
                 libraries,
@@ -65,7 +98,12 @@ public record SourceOptions(
                 sources);
     }
 
-    /** A copy with these library directories too ({@code -L}). */
+    /**
+     * A copy with these library directories too ({@code -L}).
+     *
+     * @param dirs the directories
+     * @return the new options
+     */
     public SourceOptions withLibraryDirs(String... dirs) {
         return new SourceOptions(
                 libraries,
@@ -77,7 +115,16 @@ public record SourceOptions(
                 sources);
     }
 
-    /** A copy defining these macros too ({@code -DNAME} or {@code -DNAME=VALUE}). */
+    /**
+     * A copy defining these macros too ({@code -DNAME} or {@code -DNAME=VALUE}).
+     *
+     * {@snippet :
+     * SourceOptions options = SourceOptions.libraries("z").withDefineMacros("NDEBUG", "LEVEL=2");
+     * }
+     *
+     * @param macros the macros, {@code "NAME"} or {@code "NAME=VALUE"}
+     * @return the new options
+     */
     public SourceOptions withDefineMacros(String... macros) {
         return new SourceOptions(
                 libraries,
@@ -89,7 +136,12 @@ public record SourceOptions(
                 sources);
     }
 
-    /** A copy with these compiler arguments too. */
+    /**
+     * A copy with these compiler arguments too.
+     *
+     * @param args the arguments, e.g. {@code "-O2"}
+     * @return the new options
+     */
     public SourceOptions withExtraCompileArgs(String... args) {
         return new SourceOptions(
                 libraries,
@@ -101,7 +153,12 @@ public record SourceOptions(
                 sources);
     }
 
-    /** A copy with these linker arguments too. */
+    /**
+     * A copy with these linker arguments too.
+     *
+     * @param args the arguments
+     * @return the new options
+     */
     public SourceOptions withExtraLinkArgs(String... args) {
         return new SourceOptions(
                 libraries,
@@ -113,7 +170,12 @@ public record SourceOptions(
                 sources);
     }
 
-    /** A copy compiling these C files in too. */
+    /**
+     * A copy compiling these C files in too.
+     *
+     * @param files the paths of the C files
+     * @return the new options
+     */
     public SourceOptions withSources(String... files) {
         return new SourceOptions(
                 libraries,

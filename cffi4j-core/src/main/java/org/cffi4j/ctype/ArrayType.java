@@ -65,7 +65,11 @@ public record ArrayType(CType element, long length) implements CType {
         return t.isComplete();
     }
 
-    /** Whether the length is known ({@code T[N]}, not {@code T[]} or {@code T[...]}). */
+    /**
+     * Whether the length is known ({@code T[N]}, not {@code T[]} or {@code T[...]}).
+     *
+     * @return true for {@code T[N]}
+     */
     public boolean hasLength() {
         return length >= 0;
     }

@@ -32,6 +32,9 @@ public final class CPrinter {
      * The C declaration of {@code name} with type {@code type}, or the abstract type name when
      * {@code name} is empty: exact, for generated C.
      *
+     * @param type the type
+     * @param name the declared name, or empty for the abstract type name
+     * @return the C text, e.g. {@code int (*name)[5]}
      * @throws FFIException if the type is too large to spell out in C
      */
     public static String declare(CType type, String name) {
@@ -44,6 +47,9 @@ public final class CPrinter {
      * (parameters without a name, and those of function types inside it, stay abstract). For
      * generated C: {@code int f(char *s, int n)}.
      *
+     * @param type the function's type
+     * @param name the function's name
+     * @return the C text, without a body or a semicolon
      * @throws FFIException if the type is too large to spell out in C
      */
     public static String definition(FunctionType type, String name) {
@@ -59,7 +65,13 @@ public final class CPrinter {
         return text;
     }
 
-    /** As {@link #declare}, for messages: a type too large to show has its rest elided as {@value #ELIDED}. */
+    /**
+     * As {@link #declare}, for messages: a type too large to show has its rest elided as {@value #ELIDED}.
+     *
+     * @param type the type
+     * @param name the declared name, or empty for the abstract type name
+     * @return the C text, possibly elided
+     */
     public static String abbreviated(CType type, String name) {
         return new CPrinter(null).declare(type, name, MESSAGE_LENGTH, 0);
     }

@@ -14,6 +14,7 @@ public sealed interface CType
     /**
      * The size in bytes, as {@code sizeof} gives it.
      *
+     * @return the size in bytes
      * @throws org.cffi4j.FFIException if the type has no known size (void, a function, an
      *     incomplete struct, an array of unknown length, a type only API mode can complete)
      */
@@ -22,11 +23,17 @@ public sealed interface CType
     /**
      * The alignment in bytes, as {@code _Alignof} gives it.
      *
+     * @return the alignment in bytes
      * @throws org.cffi4j.FFIException if the type has no known alignment
      */
     long byteAlignment();
 
-    /** Whether {@link #byteSize()} is known (so that the type can be allocated or embedded). */
+    /**
+     * Whether {@link #byteSize()} is known (so that the type can be allocated or embedded), as C
+     * calls a type complete.
+     *
+     * @return true if the size is known
+     */
     boolean isComplete();
 
     /**
@@ -34,6 +41,8 @@ public sealed interface CType
      * name, the abstract type name as used in a cast. ({@code toString} gives the same text, or, for
      * messages, an abbreviation of a type too long to show.)
      *
+     * @param name the declared name, or empty for the abstract type name
+     * @return the C text
      * @throws org.cffi4j.FFIException if the type is too large to write out in C (see {@link CPrinter})
      */
     default String declare(String name) {

@@ -11,7 +11,11 @@ import org.cffi4j.internal.platform.Abi;
 public record DataModel(long pointerSize) {
     private static final DataModel CURRENT = new DataModel(Abi.current().pointerSize());
 
-    /** The data model of the running JVM's platform. */
+    /**
+     * The data model of the running JVM's platform.
+     *
+     * @return the data model
+     */
     public static DataModel current() {
         return CURRENT;
     }

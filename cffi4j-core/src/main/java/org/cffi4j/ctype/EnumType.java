@@ -28,34 +28,49 @@ public final class EnumType implements CType {
     }
 
     /**
-     * A new, incomplete enum type.
+     * A new, incomplete enum type, as {@code enum tag;} declares one.
      *
      * @param tag the tag, or {@code null} for an anonymous enum
      * @param anonymousName the name to print for an anonymous enum until a typedef names it
+     * @return the new type
      */
     public static EnumType declare(String tag, String anonymousName) {
         return new EnumType(tag, tag != null ? "enum " + tag : anonymousName);
     }
 
-    /** The tag, or {@code null} for an anonymous enum. */
+    /**
+     * The tag ({@code color} of {@code enum color}), or {@code null} for an anonymous enum.
+     *
+     * @return the tag, or null
+     */
     public String tag() {
         return tag;
     }
 
-    /** The constants, in declaration order; empty if the enum is incomplete. */
+    /**
+     * The constants, in declaration order; empty if the enum is incomplete.
+     *
+     * @return the constants with their values
+     */
     public List<Enumerator> values() {
         Body b = body();
         return b == null ? List.of() : b.values;
     }
 
-    /** The constant with the given value, if any (the first one declared). */
+    /**
+     * The constant with the given value, if any (the first one declared).
+     *
+     * @param value an integer value of the enum
+     * @return the constant, or empty if none has this value
+     */
     public Optional<Enumerator> nameOf(long value) {
         return values().stream().filter(e -> e.value() == value).findFirst();
     }
 
     /**
-     * The integer type that holds the values.
+     * The integer type that holds the values, as gcc chooses it.
      *
+     * @return the underlying integer type
      * @throws FFIException if the enum is incomplete
      */
     public PrimitiveType underlying() {
@@ -66,7 +81,11 @@ public final class EnumType implements CType {
         return b.underlying;
     }
 
-    /** Whether the enum was declared with {@code ...}: some values only API mode can tell. */
+    /**
+     * Whether the enum was declared with {@code ...}: some values only API mode can tell.
+     *
+     * @return true if declared with {@code ...}
+     */
     public boolean isPartial() {
         Body b = body();
         return b != null && b.partial;

@@ -9,7 +9,11 @@ package org.cffi4j.ctype;
  */
 public record PointerType(CType target, int targetQualifiers) implements CType {
 
-    /** A pointer to an unqualified {@code target}. */
+    /**
+     * A pointer to an unqualified {@code target}, {@code target *}.
+     *
+     * @param target the pointed-to type
+     */
     public PointerType(CType target) {
         this(target, 0);
     }

@@ -59,7 +59,11 @@ public record PrimitiveType(String name, Kind kind, boolean signed, long size, l
         return size >= 0;
     }
 
-    /** Whether values of this type are integers (characters and {@code _Bool} included). */
+    /**
+     * Whether values of this type are integers (characters and {@code _Bool} included).
+     *
+     * @return true for integer, character and boolean types
+     */
     public boolean isIntegral() {
         return kind == Kind.INTEGER
                 || kind == Kind.CHAR
@@ -68,7 +72,12 @@ public record PrimitiveType(String name, Kind kind, boolean signed, long size, l
                 || kind == Kind.UNKNOWN_INTEGER;
     }
 
-    /** A copy of this type with another alignment ({@code __attribute__((aligned(N)))}). */
+    /**
+     * A copy of this type with another alignment ({@code __attribute__((aligned(N)))}).
+     *
+     * @param newAlignment the alignment in bytes
+     * @return the aligned type, with the same name
+     */
     public PrimitiveType withAlignment(long newAlignment) {
         return new PrimitiveType(name, kind, signed, size, newAlignment);
     }

@@ -14,7 +14,12 @@ public final class Qualifiers {
 
     private Qualifiers() {}
 
-    /** The qualifiers as C keywords followed by a space, e.g. {@code "const "}; empty if none. */
+    /**
+     * The qualifiers as C keywords followed by a space, e.g. {@code "const "}; empty if none.
+     *
+     * @param qualifiers a combination of {@link #CONST}, {@link #VOLATILE} and {@link #RESTRICT}
+     * @return the keywords, as they precede a type
+     */
     public static String prefix(int qualifiers) {
         StringBuilder s = new StringBuilder();
         if ((qualifiers & CONST) != 0) {
@@ -29,7 +34,12 @@ public final class Qualifiers {
         return s.toString();
     }
 
-    /** The flag of a qualifier keyword ({@code const}, {@code __restrict}...), 0 for one that changes no type. */
+    /**
+     * The flag of a qualifier keyword ({@code const}, {@code __restrict}...), 0 for one that changes no type.
+     *
+     * @param keyword a qualifier keyword, in any of gcc's spellings
+     * @return the flag, or 0
+     */
     public static int of(String keyword) {
         if (keyword.contains("const")) {
             return CONST;

@@ -25,7 +25,11 @@ public final class StructType implements CType {
         /** {@code union}. */
         UNION;
 
-        /** The C keyword. */
+        /**
+         * The C keyword.
+         *
+         * @return {@code "struct"} or {@code "union"}
+         */
         public String keyword() {
             return this == STRUCT ? "struct" : "union";
         }
@@ -129,17 +133,23 @@ public final class StructType implements CType {
     }
 
     /**
-     * A new, incomplete struct or union type.
+     * A new, incomplete struct or union type, as {@code struct tag;} declares one.
      *
      * @param kind struct or union
      * @param tag the tag, or {@code null} for an anonymous type
      * @param anonymousName the name to print for an anonymous type until a typedef names it
+     * @return the new type
      */
     public static StructType declare(Kind kind, String tag, String anonymousName) {
         return new StructType(kind, tag, false, tag != null ? kind.keyword() + " " + tag : anonymousName);
     }
 
-    /** The opaque type of CFFI's {@code typedef ... name;}, completed only in API mode. */
+    /**
+     * The opaque type of CFFI's {@code typedef ... name;}, completed only in API mode.
+     *
+     * @param typedefName the typedef's name, which the type prints as
+     * @return the new type
+     */
     public static StructType opaque(String typedefName) {
         return new StructType(Kind.STRUCT, null, true, typedefName);
     }
@@ -148,22 +158,38 @@ public final class StructType implements CType {
      * The type a typedef with {@code __attribute__((aligned(N)))} makes of this struct, as gcc does:
      * the same struct (equal to it, with its members and size) with alignment {@code alignment},
      * greater or smaller than its own, printed as {@code name}.
+     *
+     * @param alignment the alignment in bytes
+     * @param name the typedef's name
+     * @return the aligned variant
      */
     public StructType withAlignment(long alignment, String name) {
         return new StructType(main, alignment, name);
     }
 
-    /** Whether this is a struct or a union. */
+    /**
+     * Whether this is a struct or a union.
+     *
+     * @return the kind
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The tag ({@code foo} of {@code struct foo}), or {@code null} for an anonymous type. */
+    /**
+     * The tag ({@code foo} of {@code struct foo}), or {@code null} for an anonymous type.
+     *
+     * @return the tag, or null
+     */
     public String tag() {
         return tag;
     }
 
-    /** How much of the type is known. */
+    /**
+     * How much of the type is known.
+     *
+     * @return the state
+     */
     public State state() {
         Body b = main.body();
         if (b != null) {
@@ -176,6 +202,7 @@ public final class StructType implements CType {
      * The members in declaration order, anonymous struct/union members and unnamed bitfields
      * included.
      *
+     * @return the members, with their offsets
      * @throws FFIException if the type has no body
      */
     public List<Field> fields() {
@@ -185,6 +212,9 @@ public final class StructType implements CType {
     /**
      * Finds a member by name, looking into anonymous struct and union members as C does. The
      * returned field's offset is from the start of this type.
+     *
+     * @param name the member's name
+     * @return the member, or empty if there is none of this name (or the type has no body)
      */
     public Optional<Field> field(String name) {
         Body b = main.body();

@@ -16,7 +16,11 @@ package org.cffi4j.ctype;
  */
 public record VectorType(PrimitiveType element, long byteSize, long byteAlignment) implements CType {
 
-    /** The number of items. */
+    /**
+     * The number of items.
+     *
+     * @return {@code byteSize / element size}
+     */
     public long length() {
         return byteSize / element.byteSize();
     }
