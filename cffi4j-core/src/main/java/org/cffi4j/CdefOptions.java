@@ -80,9 +80,13 @@ public record CdefOptions(boolean allPacked, int maxPack, boolean allowOverride)
      *
      * @param other the options to add
      * @return the combined options
-     * @throws FFIException if one of the options is {@link #packed()} and the other {@link #pack(int)}
+     * @throws FFIException if {@code other} is null, or one of the options is {@link #packed()} and
+     *     the other {@link #pack(int)}
      */
     public CdefOptions and(CdefOptions other) {
+        if (other == null) {
+            throw new FFIException("CdefOptions.and needs other options (CdefOptions.defaults()), not null");
+        }
         return new CdefOptions(
                 allPacked || other.allPacked, Math.max(maxPack, other.maxPack), allowOverride || other.allowOverride);
     }

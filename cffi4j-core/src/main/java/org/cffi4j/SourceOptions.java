@@ -30,15 +30,27 @@ public record SourceOptions(
 
     /**
      * Copies the lists so that the options stay immutable.
+     *
+     * @throws FFIException if a list, or an item of one, is null (so do the {@code with...} methods
+     *     and {@link #libraries(String...)} for a null array or item)
      */
     public SourceOptions {
-        libraries = List.copyOf(libraries);
-        includeDirs = List.copyOf(includeDirs);
-        libraryDirs = List.copyOf(libraryDirs);
-        defineMacros = List.copyOf(defineMacros);
-        extraCompileArgs = List.copyOf(extraCompileArgs);
-        extraLinkArgs = List.copyOf(extraLinkArgs);
-        sources = List.copyOf(sources);
+        libraries = copy("libraries", libraries);
+        includeDirs = copy("includeDirs", includeDirs);
+        libraryDirs = copy("libraryDirs", libraryDirs);
+        defineMacros = copy("defineMacros", defineMacros);
+        extraCompileArgs = copy("extraCompileArgs", extraCompileArgs);
+        extraLinkArgs = copy("extraLinkArgs", extraLinkArgs);
+        sources = copy("sources", sources);
+    }
+
+    // An immutable copy; a null list or item is an FFIException naming the option (as a C
+    // compiler's command line has no "null" argument).
+    private static List<String> copy(String option, List<String> items) {
+        if (items == null || items.stream().anyMatch(java.util.Objects::isNull)) { // List.of().contains(null) throws
+            throw new FFIException("SourceOptions: " + option + " must be a list of strings, without null");
+        }
+        return List.copyOf(items);
     }
 
     /**
@@ -188,7 +200,11 @@ public record SourceOptions(
     }
 
     private static List<String> concat(List<String> a, String[] b) {
-        return java.util.stream.Stream.concat(a.stream(), java.util.Arrays.stream(b))
+        if (b == null) {
+            throw new FFIException("SourceOptions: null given where strings were expected");
+        }
+        // Arrays.asList, not List.of: a null item must reach the constructor's check, which names it
+        return java.util.stream.Stream.concat(a.stream(), java.util.Arrays.asList(b).stream())
                 .toList();
     }
 }

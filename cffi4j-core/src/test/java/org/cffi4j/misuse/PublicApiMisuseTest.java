@@ -15,6 +15,7 @@ import org.cffi4j.CdefOptions;
 import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
 import org.cffi4j.Library;
+import org.cffi4j.SourceOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,6 +208,29 @@ class PublicApiMisuseTest {
         assertEquals(
                 "cdef needs options (CdefOptions.defaults()), not null",
                 assertThrows(CDefException.class, () -> ffi.cdef("int x;", (CdefOptions) null))
+                        .getMessage());
+    }
+
+    @Test
+    void optionsRefuseNullAsFfiExceptions() {
+        assertEquals(
+                "CdefOptions.and needs other options (CdefOptions.defaults()), not null",
+                assertThrows(FFIException.class, () -> CdefOptions.pack(4).and(null))
+                        .getMessage());
+        assertEquals(
+                "SourceOptions: libraries must be a list of strings, without null",
+                assertThrows(FFIException.class, () -> SourceOptions.libraries((String) null))
+                        .getMessage());
+        assertEquals(
+                "SourceOptions: null given where strings were expected",
+                assertThrows(FFIException.class, () -> SourceOptions.none().withIncludeDirs((String[]) null))
+                        .getMessage());
+        assertEquals(
+                "SourceOptions: sources must be a list of strings, without null",
+                assertThrows(
+                                FFIException.class,
+                                () -> new SourceOptions(
+                                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null))
                         .getMessage());
     }
 
