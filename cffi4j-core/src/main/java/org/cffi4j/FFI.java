@@ -20,6 +20,7 @@ import org.cffi4j.internal.memory.Lifetime;
 import org.cffi4j.internal.message.ApiModeOnly;
 import org.cffi4j.internal.message.DidYouMean;
 import org.cffi4j.internal.parse.CdefParser;
+import org.cffi4j.internal.platform.Abi;
 import org.cffi4j.internal.upcall.Upcalls;
 
 /**
@@ -71,8 +72,13 @@ public final class FFI {
     /**
      * Creates an FFI that knows only C's predefined types ({@code int}, {@code size_t}, {@code int32_t}...):
      * declare the rest with {@link #cdef(String)}.
+     *
+     * @throws FFIException on a platform whose C ABI cffi4j has no description of (it supports Linux
+     *     on x86-64 and AArch64): every layout there would be a guess
      */
-    public FFI() {}
+    public FFI() {
+        Abi.current(); // here, before any class lays out a type with it, so the refusal is an FFIException
+    }
 
     /**
      * Parses C declarations and adds them to this FFI, as including a header does: anything a C header

@@ -2,6 +2,8 @@ package org.cffi4j.internal.platform;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.cffi4j.FFIException;
 import org.cffi4j.ctype.PrimitiveType;
 
 /**
@@ -35,7 +37,12 @@ public record Abi(
         List<String> libraryDirectories,
         Map<String, PrimitiveType> primitives) {
 
-    private static final Abi CURRENT = AbiTable.load(forArch(System.getProperty("os.arch", "")));
+    private static final String OS_NAME = System.getProperty("os.name", "");
+    private static final String OS_ARCH = System.getProperty("os.arch", "");
+    // null where cffi4j has no table: current() refuses, rather than lay types out as another
+    // platform does (Windows' long is 4 bytes, riscv64's long double 16): a silently wrong layout
+    private static final Abi CURRENT =
+            tableFor(OS_NAME, OS_ARCH).map(AbiTable::load).orElse(null);
 
     /** How a platform lays out bitfields. */
     public enum BitfieldRules {
@@ -47,17 +54,34 @@ public record Abi(
         PCC
     }
 
-    /** The ABI of the platform this JVM runs on, chosen once. */
+    /**
+     * The ABI of the platform this JVM runs on, chosen once.
+     *
+     * @throws FFIException on a platform cffi4j has no description of
+     */
     public static Abi current() {
+        if (CURRENT == null) {
+            throw new FFIException(unsupported(OS_NAME, OS_ARCH));
+        }
         return CURRENT;
     }
 
-    // The one place that looks at the JVM's platform. A platform without a table of its own gets
-    // x86-64's.
-    private static String forArch(String osArch) {
+    /** Why there is no ABI for a platform, said to the user. */
+    static String unsupported(String osName, String osArch) {
+        return "cffi4j has no description of the C ABI of " + osName + " on " + osArch + ": it lays out C types"
+                + " only for Linux on x86-64 and AArch64, and a layout guessed for another platform could be"
+                + " silently wrong";
+    }
+
+    // The one place that looks at the JVM's platform: the table of the JVM's OS and architecture.
+    static Optional<String> tableFor(String osName, String osArch) {
+        if (!osName.equals("Linux")) {
+            return Optional.empty();
+        }
         return switch (osArch) {
-            case "aarch64", "arm64" -> "aarch64-aapcs";
-            default -> "x86_64-sysv";
+            case "amd64", "x86_64" -> Optional.of("x86_64-sysv");
+            case "aarch64", "arm64" -> Optional.of("aarch64-aapcs");
+            default -> Optional.empty();
         };
     }
 }
