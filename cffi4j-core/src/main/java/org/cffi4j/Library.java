@@ -385,19 +385,8 @@ public final class Library implements AutoCloseable {
 
     // API mode: the module's C computes &global, on the calling thread (thread-locals included).
     private MemorySegment addressFromModule(LibraryHandle h, Declaration.Variable v) {
-        String getter = GeneratedNames.addressGetter(v.name());
-        CFunction f = functions.computeIfAbsent(
-                getter,
-                g -> new CFunction(
-                        g,
-                        ADDRESS_GETTER,
-                        Downcall.of(
-                                g,
-                                ADDRESS_GETTER,
-                                List.of(),
-                                symbol(h, g, "the address of '" + v.name() + "'"),
-                                h.openCheck(v.name())),
-                        null));
+        CFunction f = moduleGetter(
+                h, v, GeneratedNames.addressGetter(v.name()), ADDRESS_GETTER, "the address of '" + v.name() + "'");
         long address = ((CData) f.invoke()).address();
         if (address == 0) {
             throw new FFIException("variable '" + v.name() + "' is not defined by " + name + " or its libraries");
@@ -405,22 +394,20 @@ public final class Library implements AutoCloseable {
         return MemorySegment.ofAddress(address);
     }
 
+    // A function the API-mode module defines for a global (its address, or its value), made once.
+    private CFunction moduleGetter(
+            LibraryHandle h, Declaration.Variable v, String getter, FunctionType type, String what) {
+        return functions.computeIfAbsent(
+                getter,
+                g -> new CFunction(
+                        g, type, Downcall.of(g, type, List.of(), symbol(h, g, what), h.openCheck(v.name())), null));
+    }
+
     // API mode: 'static const T X;' of any type, whose value the module's C computes (the source may
     // define X as a macro, or compute it by a call): a copy, owned by the returned value.
     private Object staticConstant(LibraryHandle h, Declaration.Variable v) {
-        String getter = GeneratedNames.valueGetter(v.name());
-        CFunction f = functions.computeIfAbsent(
-                getter,
-                g -> new CFunction(
-                        g,
-                        VALUE_GETTER,
-                        Downcall.of(
-                                g,
-                                VALUE_GETTER,
-                                List.of(),
-                                symbol(h, g, "the value of '" + v.name() + "'"),
-                                h.openCheck(v.name())),
-                        null));
+        CFunction f = moduleGetter(
+                h, v, GeneratedNames.valueGetter(v.name()), VALUE_GETTER, "the value of '" + v.name() + "'");
         MemorySegment block =
                 org.cffi4j.internal.memory.Memory.allocate(Math.max(1, v.type().byteSize()));
         Lifetime owner = Lifetime.owning(block);

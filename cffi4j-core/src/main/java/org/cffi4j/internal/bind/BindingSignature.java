@@ -94,28 +94,33 @@ public final class BindingSignature {
         CType t = c instanceof EnumType e ? e.underlying() : c;
         return switch (t) {
             case PrimitiveType p -> primitiveFit(p, j);
+            // a Java primitive array is a temporary C array, converted by the general path
             case PointerType p ->
-                j == MemorySegment.class
-                        ? Fit.EXACT
-                        : j == CData.class || j == String.class && isChar(p.target())
-                                ? Fit.CONVERTED
-                                : j == Object.class
-                                                || j.isArray()
-                                                        && j.getComponentType().isPrimitive()
-                                        ? Fit.GENERIC
-                                        : Fit.NONE;
-            case StructType s ->
-                j == MemorySegment.class
-                        ? Fit.EXACT
-                        : j == CData.class
-                                ? Fit.CONVERTED
-                                : j == Object.class
-                                                || Map.class.isAssignableFrom(j)
-                                                || java.util.List.class.isAssignableFrom(j)
-                                        ? Fit.GENERIC
-                                        : Fit.NONE;
+                pointerFit(p, j, j.isArray() && j.getComponentType().isPrimitive());
+            case StructType s -> {
+                if (j == MemorySegment.class) {
+                    yield Fit.EXACT;
+                }
+                if (j == CData.class) {
+                    yield Fit.CONVERTED;
+                }
+                boolean initialiser = Map.class.isAssignableFrom(j) || java.util.List.class.isAssignableFrom(j);
+                yield j == Object.class || initialiser ? Fit.GENERIC : Fit.NONE;
+            }
             default -> Fit.NONE;
         };
+    }
+
+    // A C pointer as a Java MemorySegment (as is), CData or, for char pointers, String (converted),
+    // Object or what else the general path takes (generic).
+    private static Fit pointerFit(PointerType p, Class<?> j, boolean generalPathTakesIt) {
+        if (j == MemorySegment.class) {
+            return Fit.EXACT;
+        }
+        if (j == CData.class || j == String.class && isChar(p.target())) {
+            return Fit.CONVERTED;
+        }
+        return j == Object.class || generalPathTakesIt ? Fit.GENERIC : Fit.NONE;
     }
 
     /** How a C value of type {@code c} received in Java as {@code j} fits the typed path. */
@@ -124,12 +129,7 @@ public final class BindingSignature {
         return switch (t) {
             case VoidType v -> j == void.class ? Fit.EXACT : Fit.NONE;
             case PrimitiveType p -> primitiveFit(p, j);
-            case PointerType p ->
-                j == MemorySegment.class
-                        ? Fit.EXACT
-                        : j == CData.class || j == String.class && isChar(p.target())
-                                ? Fit.CONVERTED
-                                : j == Object.class ? Fit.GENERIC : Fit.NONE;
+            case PointerType p -> pointerFit(p, j, false);
             case StructType s -> j == CData.class ? Fit.CONVERTED : j == Object.class ? Fit.GENERIC : Fit.NONE;
             default -> Fit.NONE;
         };
