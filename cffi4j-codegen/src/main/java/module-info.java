@@ -7,6 +7,7 @@
 module org.cffi4j.codegen {
     requires transitive org.cffi4j;
     requires com.palantir.javapoet;
+    requires java.compiler;
 
     exports org.cffi4j.codegen;
 }

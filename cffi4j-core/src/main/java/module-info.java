@@ -7,6 +7,14 @@
 module org.cffi4j {
     exports org.cffi4j;
     exports org.cffi4j.ctype;
-// The org.cffi4j.internal packages are not exported to users. A code generator module will
-// need org.cffi4j.internal.decl: give it a qualified export ("exports ... to") when it exists.
+    exports org.cffi4j.support;
+
+    // The org.cffi4j.internal packages are not exported to users; the build-time generator reads
+    // the declarations, layouts and API mode's compile through these qualified exports.
+    exports org.cffi4j.internal.decl to
+            org.cffi4j.codegen;
+    exports org.cffi4j.internal.call to
+            org.cffi4j.codegen;
+    exports org.cffi4j.internal.api to
+            org.cffi4j.codegen;
 }

@@ -60,6 +60,11 @@ public final class FFI {
     public static final CData NULL = new CData(new PointerType(VoidType.VOID), MemorySegment.NULL, Lifetime.UNOWNED);
 
     private volatile DeclarationTable table = new DeclarationTable();
+
+    static {
+        org.cffi4j.internal.decl.FfiTables.register(FFI::table);
+    }
+
     private final InitOnce onces = new InitOnce();
     private String module;
     private String source;

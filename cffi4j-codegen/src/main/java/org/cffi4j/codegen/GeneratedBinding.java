@@ -13,11 +13,14 @@ import java.util.Map;
  * @param className the generated class's fully qualified name
  * @param javaSource the Java source of the class
  * @param resources resources to pack with it, by resource path ({@code META-INF/cffi4j/native/...})
+ * @param skipped each declaration left out of the class, with why ({@code printf: variadic...})
  */
-public record GeneratedBinding(String className, String javaSource, Map<String, byte[]> resources) {
-    /** Copies the resources. */
+public record GeneratedBinding(
+        String className, String javaSource, Map<String, byte[]> resources, java.util.List<String> skipped) {
+    /** Copies the resources and the list. */
     public GeneratedBinding {
         resources = Map.copyOf(resources);
+        skipped = java.util.List.copyOf(skipped);
     }
 
     /**

@@ -1,15 +1,25 @@
 package org.cffi4j.codegen;
 
+import java.util.Map;
+import java.util.Optional;
 import org.cffi4j.CDefException;
+import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
+import org.cffi4j.SourceOptions;
+import org.cffi4j.internal.api.ApiModule;
+import org.cffi4j.internal.api.PackedLibraries;
+import org.cffi4j.internal.decl.DeclarationTable;
+import org.cffi4j.internal.decl.FfiTables;
+import org.cffi4j.support.BindingLibraries;
 
 /**
  * Generates a binding class from a cdef: the one generator behind the command line's {@code
  * generate} and the Maven plugin.
  *
- * <p>It parses the cdef with the parser and type table of {@link org.cffi4j.FFI}; in API mode it
- * runs the C compiler once, as {@link org.cffi4j.FFI#compile()} does, and packs the glue library.
- * Nothing is produced when a declaration cannot be generated: the error names its cdef line.
+ * <p>It parses the cdef with the parser and type table of {@link FFI}; in API mode it runs the C
+ * compiler once, as {@link FFI#compile()} does, and packs the glue library it built. A declaration
+ * the generated class cannot serve (a variadic function, a {@code long double}...) is left out and
+ * listed in the class's javadoc and in {@link GeneratedBinding#skipped()}.
  */
 public final class Generator {
     private Generator() {}
@@ -20,9 +30,45 @@ public final class Generator {
      * @param spec what to generate
      * @return the Java source and the resources to pack with it
      * @throws CDefException if a cdef does not parse, at its {@code file:line:col}
-     * @throws FFIException if a declaration cannot be generated or API mode's compiler fails
+     * @throws FFIException if API mode's compiler fails or is missing (the message says which
+     *     declaration, or what to install)
      */
     public static GeneratedBinding generate(BindingSpec spec) {
-        throw new FFIException("the generator is not written yet");
+        FFI ffi = new FFI();
+        for (CdefSource cdef : spec.cdefs()) {
+            // A line marker, as in the C preprocessor's output: errors cite the cdef's own file and lines.
+            ffi.cdef("# 1 \"" + cdef.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n" + cdef.text());
+        }
+        BindingModel model = spec.mode() == Mode.API ? apiModel(spec, ffi) : abiModel(spec, ffi);
+        String java = BindingEmitter.emit(model).toString();
+        Map<String, byte[]> resources = model.glue()
+                .map(g ->
+                        Map.of("META-INF/cffi4j/native/" + BindingLibraries.platform() + "/" + g.fileName(), g.bytes()))
+                .orElse(Map.of());
+        return new GeneratedBinding(spec.className(), java, resources, model.skipped());
+    }
+
+    private static BindingModel abiModel(BindingSpec spec, FFI ffi) {
+        return ModelBuilder.build(spec, FfiTables.of(ffi), null, Optional.empty());
+    }
+
+    private static BindingModel apiModel(BindingSpec spec, FFI ffi) {
+        String module = spec.simpleName().toLowerCase(java.util.Locale.ROOT);
+        SourceOptions options = SourceOptions.libraries(spec.libraries().toArray(String[]::new))
+                .withIncludeDirs(spec.includeDirs().toArray(String[]::new))
+                .withExtraCompileArgs(spec.compilerFlags().toArray(String[]::new));
+        DeclarationTable work = FfiTables.of(ffi).fork();
+        ApiModule m;
+        try {
+            m = work.within(() -> ApiModule.build(module, spec.source().orElseThrow(), options, work));
+            work.commit();
+        } catch (RuntimeException e) {
+            work.rollback();
+            throw e;
+        }
+        byte[] bytes = PackedLibraries.bytesOf(m);
+        String hash = PackedLibraries.contentHash(bytes);
+        BindingModel.Glue glue = new BindingModel.Glue("lib" + module + "-" + hash + ".so", hash, bytes);
+        return ModelBuilder.build(spec, m.table(), m.functions(), Optional.of(glue));
     }
 }

@@ -19,8 +19,10 @@ import org.cffi4j.internal.decl.DeclarationTable;
  * @param table the declarations, completed
  * @param functions how Java calls its functions
  * @param compiled whether this run compiled (false: the cache had it)
+ * @param library the file the module was loaded from (a sealed in-memory file)
  */
-public record ApiModule(MemorySegment handle, DeclarationTable table, ApiFunctions functions, boolean compiled) {
+public record ApiModule(
+        MemorySegment handle, DeclarationTable table, ApiFunctions functions, boolean compiled, Path library) {
 
     /** The C that {@link #build} compiles. */
     public static String generate(String module, String source, DeclarationTable table) {
@@ -54,7 +56,11 @@ public record ApiModule(MemorySegment handle, DeclarationTable table, ApiFunctio
         FactReader facts = new FactReader(handle, table);
         facts.apply(gen.facts());
         return new ApiModule(
-                handle, table, ApiFunctions.of(handle, gen, facts, table, module, cache.place()), compiled);
+                handle,
+                table,
+                ApiFunctions.of(handle, gen, facts, table, module, cache.place()),
+                compiled,
+                ModuleLoader.loadedFile(cache.place()));
     }
 
     // A cached library whose content is what its name records; one that is not is removed.

@@ -69,6 +69,11 @@ final class ModuleLoader {
         }
     }
 
+    /** The sealed file of the module loaded for {@code place}, readable for the life of the process. */
+    static Path loadedFile(String place) {
+        return Path.of(path(SEALED.get(place)));
+    }
+
     private static String path(int fd) {
         return "/proc/self/fd/" + fd;
     }

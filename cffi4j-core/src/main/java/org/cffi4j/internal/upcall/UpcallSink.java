@@ -6,7 +6,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.function.Consumer;
 import org.cffi4j.FFIException;
-import org.cffi4j.ctype.PointerType;
 
 /**
  * What the guard of one callback ({@link UpcallGuard}) works with: the Java function as a handle
@@ -37,7 +36,7 @@ final class UpcallSink {
     final MemorySegment errSegment;
 
     private final Consumer<Throwable> handler;
-    private final PointerType type;
+    private final String type;
     // A cdata given as the error value of a pointer result: C gets its address, so its memory must live.
     @SuppressWarnings("unused")
     private final Object errorValue;
@@ -47,9 +46,9 @@ final class UpcallSink {
      * @param error what C gets when the function throws, as the return carrier (null: zero)
      * @param errorValue the error value as the user gave it, kept reachable with the callback
      * @param handler what is told of an exception (null: printed to stderr with the C type)
-     * @param type the callback's C type, for the reports
+     * @param type the callback's C type as C writes it, for the reports
      */
-    UpcallSink(MethodHandle target, Object error, Object errorValue, Consumer<Throwable> handler, PointerType type) {
+    UpcallSink(MethodHandle target, Object error, Object errorValue, Consumer<Throwable> handler, String type) {
         this.target = target;
         this.errorValue = errorValue;
         this.handler = handler;

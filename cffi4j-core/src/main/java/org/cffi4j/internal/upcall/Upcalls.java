@@ -73,14 +73,32 @@ public final class Upcalls {
                     + Downcall.MAX_SLOTS + " slots of arguments to an upcall (a long or a double takes two), and it"
                     + " needs " + slots);
         }
-        MethodHandle target = addressesAsLongs(UpcallTargets.of(type, f, fn), descriptor, type);
+        MethodHandle target = addressesAsLongs(UpcallTargets.of(type, f, fn), descriptor);
         Object error = errorCarrier(f, errorValue, target.type().returnType(), type);
-        UpcallSink sink = new UpcallSink(target, error, errorValue, onError, type);
+        UpcallSink sink = new UpcallSink(target, error, errorValue, onError, type.toString());
         StackHeadroom.prepare();
         Arena arena = Arena.ofShared();
         MemorySegment stub = LINKER.upcallStub(UpcallGuard.guard(sink), addressesAsLongs(descriptor), arena);
         LIVE.incrementAndGet();
         return CDataAccess.door().create(type, stub, Lifetime.destructor(() -> free(arena, sink)));
+    }
+
+    /**
+     * The upcall stub of a generated binding's callback: {@code target} (whose types are the
+     * descriptor's carriers) behind the same guard as {@link #callback}: an exception gives C zero
+     * and is printed with the callback's C type. The stub lives as long as {@code arena}.
+     *
+     * @param cType the callback's C type as C writes it, for the report
+     */
+    public static MemorySegment stub(MethodHandle target, FunctionDescriptor descriptor, String cType, Arena arena) {
+        MethodHandle t = addressesAsLongs(target, descriptor);
+        Object error = t.type().returnType() == long.class ? (Object) 0L : null;
+        if (descriptor.returnLayout().orElse(null) instanceof java.lang.foreign.GroupLayout g) {
+            error = Arena.ofAuto().allocate(g); // a zero-filled struct
+        }
+        UpcallSink sink = new UpcallSink(t, error, null, null, cType);
+        StackHeadroom.prepare();
+        return LINKER.upcallStub(UpcallGuard.guard(sink), addressesAsLongs(descriptor), arena);
     }
 
     // At release or collection: an exception still waiting for its report gets it now.
@@ -115,7 +133,7 @@ public final class Upcalls {
     }
 
     // The conversions between the addresses and MemorySegments, done inside the guard.
-    private static MethodHandle addressesAsLongs(MethodHandle target, FunctionDescriptor d, PointerType type) {
+    private static MethodHandle addressesAsLongs(MethodHandle target, FunctionDescriptor d) {
         for (int i = 0; i < d.argumentLayouts().size(); i++) {
             if (d.argumentLayouts().get(i) instanceof AddressLayout) {
                 target = MethodHandles.filterArguments(target, i, OF_ADDRESS);

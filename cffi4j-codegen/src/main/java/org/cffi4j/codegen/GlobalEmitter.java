@@ -1,0 +1,96 @@
+package org.cffi4j.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import javax.lang.model.element.Modifier;
+import org.cffi4j.ctype.Qualifiers;
+import org.cffi4j.ctype.StructType;
+import org.cffi4j.internal.call.NativeLayouts;
+import org.cffi4j.support.BindingMemory;
+
+/** A global variable as {@code g()}, {@code g(value)} and {@code g$address()}. */
+final class GlobalEmitter {
+    private static final ClassName SEGMENT = ClassName.get(MemorySegment.class);
+
+    private final JavaTypes types;
+    private final ClassName binding;
+
+    GlobalEmitter(JavaTypes types, ClassName binding) {
+        this.types = types;
+        this.binding = binding;
+    }
+
+    /** The accessors of {@code g}, added to the binding class {@code c}. */
+    void emit(TypeSpec.Builder c, BindingModel.GlobalModel g) {
+        String decl = g.variable().type().declare(g.variable().name());
+        String holder = g.javaName() + "$";
+        MemoryLayout layout = NativeLayouts.inMemory(g.variable().type());
+        TypeSpec.Builder h = TypeSpec.classBuilder(holder)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(SEGMENT, "ADDRESS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(
+                                "$T.global($T.SYMBOLS, $S, $S, $LL)",
+                                BindingMemory.class,
+                                binding,
+                                g.variable().symbol(),
+                                g.addressGetter(),
+                                layout.byteSize())
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("address")
+                        .addModifiers(Modifier.STATIC)
+                        .returns(SEGMENT)
+                        .beginControlFlow("if (ADDRESS == null)")
+                        .addStatement("throw $T.missingGlobal($S)", BindingMemory.class, decl)
+                        .endControlFlow()
+                        .addStatement("return ADDRESS")
+                        .build());
+        c.addMethod(MethodSpec.methodBuilder(g.javaName() + "$address")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("The memory of {@code $L;}.\n\n@return its memory\n", decl)
+                .returns(SEGMENT)
+                .addStatement("return $L.address()", holder)
+                .build());
+        boolean constant = (g.variable().qualifiers() & Qualifiers.CONST) != 0;
+        if (types.hasClass(g.variable().type())) {
+            ClassName view = types.structClass((StructType) g.variable().type());
+            c.addMethod(getter(g, decl, view)
+                    .addStatement("return $T.at($L.address())", view, holder)
+                    .build());
+        } else if (layout instanceof ValueLayout v) {
+            TypeName type = JavaTypes.carrier(v);
+            h.addField(FieldSpec.builder(VarHandle.class, "VH", Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$L.varHandle()", LayoutCode.of(v))
+                    .build());
+            c.addMethod(getter(g, decl, type)
+                    .addStatement("return ($T) $L.VH.get($L.address(), 0L)", type, holder, holder)
+                    .build());
+            if (!constant) {
+                c.addMethod(MethodSpec.methodBuilder(g.javaName())
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addJavadoc("Writes {@code $L;}.\n\n@param value the new value\n", decl)
+                        .addParameter(type, "value")
+                        .addStatement("$L.VH.set($L.address(), 0L, value)", holder, holder)
+                        .build());
+            }
+        } else {
+            c.addMethod(getter(g, decl, SEGMENT)
+                    .addStatement("return $L.address()", holder)
+                    .build());
+        }
+        c.addType(h.build());
+    }
+
+    private static MethodSpec.Builder getter(BindingModel.GlobalModel g, String decl, TypeName type) {
+        return MethodSpec.methodBuilder(g.javaName())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Reads {@code $L;}.\n\n@return its value\n", decl)
+                .returns(type);
+    }
+}

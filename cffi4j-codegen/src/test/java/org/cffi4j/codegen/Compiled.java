@@ -1,0 +1,82 @@
+package org.cffi4j.codegen;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Generated bindings compiled in-process by javac with every lint warning an error, and loaded in
+ * a class loader of their own, as a user's build would compile and load them.
+ */
+final class Compiled {
+    private Compiled() {}
+
+    /** Compiles the bindings, writes their resources beside the classes, and loads them. */
+    static ClassLoader load(Path dir, GeneratedBinding... bindings) {
+        try {
+            Path src = dir.resolve("src");
+            Path classes = dir.resolve("classes");
+            List<String> args = new ArrayList<>(
+                    List.of("-Xlint:all", "-Werror", "-d", classes.toString(), "-classpath", classPath()));
+            for (GeneratedBinding b : bindings) {
+                args.add(b.writeTo(src, classes).toString());
+            }
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            StringWriter out = new StringWriter();
+            int rc = javac.run(null, null, null, args.toArray(String[]::new));
+            if (rc != 0) {
+                throw new AssertionError("javac failed on the generated source:\n" + out
+                        + String.join("\n", bindings[0].javaSource().lines().toList()));
+            }
+            return new URLClassLoader(new URL[] {classes.toUri().toURL()}, Compiled.class.getClassLoader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // What the test runs with, module path and class path: the generated code sees cffi4j's jar.
+    private static String classPath() {
+        List<String> parts = new ArrayList<>();
+        for (String p : List.of("jdk.module.path", "java.class.path")) {
+            String v = System.getProperty(p);
+            if (v != null && !v.isEmpty()) {
+                parts.add(v);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, parts);
+    }
+
+    /** A static method of a loaded class, called reflectively. */
+    static Object call(ClassLoader loader, String className, String method, Object... args) {
+        try {
+            Class<?> c = Class.forName(className, true, loader);
+            for (var m : c.getMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                    return m.invoke(null, args);
+                }
+            }
+            throw new AssertionError("no method " + method + " with " + args.length + " parameters in " + className);
+        } catch (ReflectiveOperationException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new AssertionError(e);
+        }
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
