@@ -42,6 +42,11 @@ final class Compiled {
         }
     }
 
+    /** The class path of a JVM that runs generated code: cffi4j's jar and what it needs. */
+    static String runtimeClassPath() {
+        return classPath();
+    }
+
     // What the test runs with, module path and class path: the generated code sees cffi4j's jar.
     private static String classPath() {
         List<String> parts = new ArrayList<>();
