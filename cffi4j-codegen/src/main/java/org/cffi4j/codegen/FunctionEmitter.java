@@ -71,8 +71,8 @@ final class FunctionEmitter {
         } else {
             m.addStatement("return ($T) $L", types.ofValue(t.returnType()), call);
         }
-        m.nextControlFlow("catch ($T e)", Throwable.class);
-        m.addStatement("throw $T.rethrow(e)", BindingCalls.class);
+        m.nextControlFlow("catch ($T failure)", Throwable.class);
+        m.addStatement("throw $T.rethrow(failure)", BindingCalls.class);
         m.endControlFlow();
         return m.build();
     }
@@ -121,10 +121,10 @@ final class FunctionEmitter {
     // The C parameter names where they are Java names, else argN; "allocator" first for a struct return.
     static List<String> parameterNames(FunctionType t, boolean allocatorFirst) {
         List<String> names = new ArrayList<>();
-        Set<String> used = new HashSet<>();
+        // the generated method's own names: a struct return's allocator, the caught exception
+        Set<String> used = new HashSet<>(List.of("allocator", "failure"));
         if (allocatorFirst) {
             names.add("allocator");
-            used.add("allocator");
         }
         for (int i = 0; i < t.params().size(); i++) {
             String c = t.params().get(i).name();

@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import javax.lang.model.element.Modifier;
+import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.Qualifiers;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.call.NativeLayouts;
@@ -31,7 +32,10 @@ final class GlobalEmitter {
     void emit(TypeSpec.Builder c, BindingModel.GlobalModel g) {
         String decl = g.variable().type().declare(g.variable().name());
         String holder = g.javaName() + "$";
-        MemoryLayout layout = NativeLayouts.inMemory(g.variable().type());
+        // An array of unknown length (extern char version[];) has an address, and no size to read
+        MemoryLayout layout = g.variable().type() instanceof ArrayType a && !a.hasLength()
+                ? MemoryLayout.sequenceLayout(0, ValueLayout.JAVA_BYTE)
+                : NativeLayouts.inMemory(g.variable().type());
         TypeSpec.Builder h = TypeSpec.classBuilder(holder)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addField(FieldSpec.builder(SEGMENT, "ADDRESS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

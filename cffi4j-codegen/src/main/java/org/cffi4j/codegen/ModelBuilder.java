@@ -31,6 +31,7 @@ final class ModelBuilder {
     private final ApiFunctions api; // null in ABI mode
     private final List<String> skipped = new ArrayList<>();
     private final Map<StructType, String> structNames = new LinkedHashMap<>();
+    private final Set<StructType> skippedStructs = new HashSet<>();
 
     private ModelBuilder(DeclarationTable table, ApiFunctions api) {
         this.table = table;
@@ -62,14 +63,14 @@ final class ModelBuilder {
         for (Declaration d : table.declarations()) {
             if (d instanceof Declaration.Typedef t
                     && t.type() instanceof StructType s
-                    && s.isComplete()
+                    && hasLayout(s)
                     && !structNames.containsKey(s)) {
                 structNames.put(s, JavaNames.of(t.name()));
                 taken.add(t.name());
             }
         }
         for (CType t : table.tags().values()) {
-            if (t instanceof StructType s && s.isComplete() && s.tag() != null && !structNames.containsKey(s)) {
+            if (t instanceof StructType s && s.tag() != null && !structNames.containsKey(s) && hasLayout(s)) {
                 String name = s.kind().keyword() + "_" + s.tag();
                 if (!taken.add(name)) {
                     skipped.add(s + ": its class name " + name + " is also a typedef name");
@@ -77,6 +78,23 @@ final class ModelBuilder {
                 }
                 structNames.put(s, name);
             }
+        }
+    }
+
+    // Whether a struct can be a class: complete, and every member has a layout in memory.
+    private boolean hasLayout(StructType s) {
+        if (!s.isComplete()) {
+            return false;
+        }
+        try {
+            NativeLayouts.inMemory(s);
+            return true;
+        } catch (FFIException e) {
+            if (!skippedStructs.contains(s)) {
+                skippedStructs.add(s);
+                skipped.add(s + ": " + e.getMessage());
+            }
+            return false;
         }
     }
 
@@ -137,21 +155,44 @@ final class ModelBuilder {
         return Optional.empty();
     }
 
+    // One interface per function pointer typedef, and one per parameter of a function whose type is
+    // a pointer to a function no typedef names (sqlite3_exec's callback): sqlite3_exec$callback.
     private List<BindingModel.CallbackModel> callbacks() {
         List<BindingModel.CallbackModel> out = new ArrayList<>();
+        Set<CType> named = new HashSet<>();
         for (Declaration d : table.declarations()) {
             if (d instanceof Declaration.Typedef t
                     && t.type() instanceof PointerType p
                     && p.target() instanceof FunctionType f) {
-                Optional<String> why = f.variadic() ? Optional.of("a callback cannot be variadic") : unpassable(f);
-                if (why.isPresent()) {
-                    skipped.add(t.name() + ": " + why.get());
-                } else {
-                    out.add(new BindingModel.CallbackModel(JavaNames.of(t.name()), f, p.toString()));
+                callback(JavaNames.of(t.name()), t.name(), p, f).ifPresent(out::add);
+                named.add(p);
+            }
+        }
+        for (Declaration d : table.declarations()) {
+            if (!(d instanceof Declaration.Function fn) || whyNot(fn).isPresent()) {
+                continue;
+            }
+            List<String> names = FunctionEmitter.parameterNames(fn.type(), false);
+            for (int i = 0; i < fn.type().params().size(); i++) {
+                if (fn.type().params().get(i).type() instanceof PointerType p
+                        && p.target() instanceof FunctionType f
+                        && !named.contains(p)) {
+                    String name = fn.name() + "$" + names.get(i);
+                    callback(name, name, p, f).ifPresent(out::add);
                 }
             }
         }
         return out;
+    }
+
+    private Optional<BindingModel.CallbackModel> callback(
+            String javaName, String cName, PointerType p, FunctionType f) {
+        Optional<String> why = f.variadic() ? Optional.of("a callback cannot be variadic") : unpassable(f);
+        if (why.isPresent()) {
+            skipped.add(cName + ": " + why.get());
+            return Optional.empty();
+        }
+        return Optional.of(new BindingModel.CallbackModel(javaName, f, p.toString()));
     }
 
     private List<Declaration.Constant> constants() {
