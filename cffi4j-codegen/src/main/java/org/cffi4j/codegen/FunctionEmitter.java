@@ -1,5 +1,6 @@
 package org.cffi4j.codegen;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -23,6 +24,7 @@ import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
 import org.cffi4j.internal.call.NativeLayouts;
 import org.cffi4j.support.BindingCalls;
+import org.cffi4j.support.VariadicFunction;
 
 /**
  * A C function as a static method calling a {@code static final} FFM handle with {@code
@@ -62,6 +64,9 @@ final class FunctionEmitter {
             m.addParameter(ParameterSpec.builder(types.ofValue(p), name).build());
             args.add(types.hasClass(p) ? CodeBlock.of("$N.segment()", name) : CodeBlock.of("$N", name));
         }
+        if (t.variadic()) {
+            return variadic(m, f, args);
+        }
         CodeBlock call = CodeBlock.of("$L.HANDLE.invokeExact($L)", holderName(f), CodeBlock.join(args, ", "));
         m.beginControlFlow("try");
         if (t.returnType() instanceof VoidType) {
@@ -77,8 +82,38 @@ final class FunctionEmitter {
         return m.build();
     }
 
+    // printf(MemorySegment format, Object... arguments): promoted by their Java types at each call.
+    private MethodSpec variadic(MethodSpec.Builder m, BindingModel.FunctionModel f, List<CodeBlock> fixed) {
+        m.addParameter(ArrayTypeName.of(Object.class), "arguments").varargs(true);
+        m.addJavadoc("\n@param arguments the variadic arguments: {@code Integer}, {@code Long}, {@code Double},"
+                + " {@code String} or {@code MemorySegment}, promoted as C promotes them\n");
+        CodeBlock call = CodeBlock.of(
+                "$L.FUNCTION.call(new Object[] {$L}, arguments)", holderName(f), CodeBlock.join(fixed, ", "));
+        TypeName result = types.ofValue(f.type().returnType());
+        if (result.equals(TypeName.VOID)) {
+            m.addStatement(call);
+        } else {
+            m.addStatement("return ($T) $L", result, call);
+        }
+        return m.build();
+    }
+
     /** The holder of {@code f}'s handle, initialised on the first call. */
     TypeSpec holder(BindingModel.FunctionModel f) {
+        if (f.type().variadic()) {
+            return TypeSpec.classBuilder(holderName(f))
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addField(FieldSpec.builder(VariadicFunction.class, "FUNCTION", Modifier.STATIC, Modifier.FINAL)
+                            .initializer(
+                                    "$T.of($T.SYMBOLS, $S, $S, $L, true)",
+                                    VariadicFunction.class,
+                                    binding,
+                                    f.symbol(),
+                                    f.declaration(),
+                                    descriptor(f.type()))
+                            .build())
+                    .build();
+        }
         FieldSpec descriptor = FieldSpec.builder(
                         FunctionDescriptor.class, "DESCRIPTOR", Modifier.STATIC, Modifier.FINAL)
                 .initializer(descriptor(f.type()))
@@ -121,8 +156,8 @@ final class FunctionEmitter {
     // The C parameter names where they are Java names, else argN; "allocator" first for a struct return.
     static List<String> parameterNames(FunctionType t, boolean allocatorFirst) {
         List<String> names = new ArrayList<>();
-        // the generated method's own names: a struct return's allocator, the caught exception
-        Set<String> used = new HashSet<>(List.of("allocator", "failure"));
+        // the generated method's own names: a struct return's allocator, the caught exception, varargs
+        Set<String> used = new HashSet<>(List.of("allocator", "failure", "arguments"));
         if (allocatorFirst) {
             names.add("allocator");
         }

@@ -21,6 +21,7 @@ import org.cffi4j.internal.api.GeneratedNames;
 import org.cffi4j.internal.call.NativeLayouts;
 import org.cffi4j.internal.decl.Declaration;
 import org.cffi4j.internal.decl.DeclarationTable;
+import org.cffi4j.internal.message.ApiModeOnly;
 
 /**
  * The passes before emission: selects what a cdef declared, names it, and decides what can be
@@ -121,8 +122,8 @@ final class ModelBuilder {
 
     // Why a function cannot be generated, if it cannot.
     private Optional<String> whyNot(Declaration.Function f) {
-        if (f.type().variadic()) {
-            return Optional.of("variadic functions are not generated yet: call it through ffi.dlopen");
+        if (f.type().variadic() && f.type().returnType() instanceof StructType) {
+            return Optional.of("a variadic function returning a struct is not generated: call it through ffi.dlopen");
         }
         if (api == null && f.hasBody()) {
             return Optional.of("a function with a body (static inline) has no symbol: use API mode");
@@ -149,7 +150,8 @@ final class ModelBuilder {
                     return Optional.of("'" + c + "' is passed by value and has no class (an anonymous struct)");
                 }
             } catch (FFIException e) {
-                return Optional.of(e.getMessage());
+                // the runtime's advice names ffi.setSource; a generated binding gets API mode from a source
+                return Optional.of(e.getMessage().replace(ApiModeOnly.API_MODE, "API mode (generate with a C source)"));
             }
         }
         return Optional.empty();

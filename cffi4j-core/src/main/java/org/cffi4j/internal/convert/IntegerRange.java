@@ -120,6 +120,9 @@ public final class IntegerRange {
         if (value == null) {
             return "null";
         }
+        if (value.getClass().isArray()) { // "int[] of length 3", not "[I [I@1b6d3586"
+            return value.getClass().getTypeName() + " of length " + java.lang.reflect.Array.getLength(value);
+        }
         String s = String.valueOf(value);
         if (s.length() > 40) {
             s = s.substring(0, 40) + "...";
