@@ -21,6 +21,30 @@ final class Gcc {
     }
 
     /**
+     * The header's integer constants as cdef takes them: each {@code #define NAME literal} of {@code
+     * cc -dM -E} whose name starts with {@code prefix} and whose value is an integer literal.
+     */
+    static String integerMacros(String source, List<String> includeDirs, String prefix) {
+        List<String> command = new ArrayList<>(List.of("cc", "-dM", "-E", "-x", "c"));
+        includeDirs.forEach(d -> command.add("-I" + d));
+        command.add("-");
+        java.util.regex.Pattern literal =
+                java.util.regex.Pattern.compile("#define (" + prefix + "\\w*) (-?(0x[0-9a-fA-F]+|[0-9]+))[uUlL]*");
+        StringBuilder out = new StringBuilder("# 1 \"macros\"\n");
+        for (String line : run(command, source).lines().toList()) {
+            var m = literal.matcher(line);
+            if (m.matches()) {
+                out.append("#define ")
+                        .append(m.group(1))
+                        .append(' ')
+                        .append(m.group(2))
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * Compiles {@code source} with {@code -fsyntax-only}: empty if it compiles, else the compiler's
      * messages (each failed _Static_assert names its fact).
      */

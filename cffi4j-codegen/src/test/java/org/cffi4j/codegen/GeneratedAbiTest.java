@@ -36,6 +36,9 @@ class GeneratedAbiTest {
             int close(int fd);
             typedef int (*cmp_t)(const void *, const void *);
             void qsort(void *base, size_t nmemb, size_t size, cmp_t compar);
+            void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
+                          int (*compar)(const void *, const void *));
+            int atexit(void (*function)(void));
             struct point { int x, y; };
             struct segment { struct point from, to; char name[8]; };
             struct bits { unsigned a : 3; int b : 5; char c; long d : 40; _Bool e : 1; };
@@ -130,6 +133,15 @@ class GeneratedAbiTest {
             call("qsort", ints, 5L, 4L, fn);
             assertArrayEquals(new int[] {1, 3, 5, 7, 9}, ints.toArray(ValueLayout.JAVA_INT));
         }
+    }
+
+    @Test
+    void aFunctionPointerParameterGetsTheTypedefsInterfaceElseItsOwn() throws Exception {
+        Class<?> atexit = nested("atexit$function"); // void (*)(void): no typedef names it
+        assertTrue(atexit.isInterface());
+        assertEquals(void.class, atexit.getMethod("apply").getReturnType());
+        // bsearch's comparator has cmp_t's type: cmp_t serves it, no second interface
+        assertThrows(ClassNotFoundException.class, () -> nested("bsearch$compar"));
     }
 
     @Test

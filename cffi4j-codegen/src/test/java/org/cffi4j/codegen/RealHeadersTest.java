@@ -26,20 +26,23 @@ class RealHeadersTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "zlib.h | z | ",
-                "sqlite3.h | sqlite3 | ",
-                "png.h | png16 | ",
-                "curl/curl.h | curl | ",
-                "openssl/evp.h | crypto | ",
-                "libxml/parser.h | xml2 | /usr/include/libxml2",
+                "zlib.h | z | Z_ | ",
+                "sqlite3.h | sqlite3 | SQLITE_ | ",
+                "png.h | png16 | PNG_ | ",
+                "curl/curl.h | curl | CURL | ",
+                "openssl/evp.h | crypto | EVP_ | ",
+                "libxml/parser.h | xml2 | XML_ | /usr/include/libxml2",
             })
-    void generatesCompilesAndLaysOutAsGcc(String header, String library, String includeDir) throws Exception {
+    void generatesCompilesAndLaysOutAsGcc(String header, String library, String prefix, String includeDir)
+            throws Exception {
         List<String> includes = includeDir == null ? List.of() : List.of(includeDir);
         String source = "#include <" + header + ">\n";
         String cdef = Gcc.preprocess(source, includes);
+        String macros = Gcc.integerMacros(source, includes, prefix);
         String className = "org.example.h." + Character.toUpperCase(library.charAt(0)) + library.substring(1);
-        GeneratedBinding b =
-                Generator.generate(BindingSpec.abi(className, List.of(new CdefSource(header, cdef)), List.of(library)));
+        GeneratedBinding b = Generator.generate(BindingSpec.abi(
+                className, List.of(new CdefSource(header, cdef), new CdefSource("macros", macros)), List.of(library)));
+        assertTrue(b.javaSource().contains("public static final int " + prefix), "no " + prefix + " constant");
         ClassLoader loader = Compiled.load(dir, b);
         Class<?> binding = Class.forName(className, true, loader);
         List<String> asserts = new ArrayList<>();
