@@ -16,6 +16,7 @@ import org.cffi4j.CData;
 import org.cffi4j.CFunction;
 import org.cffi4j.FFI;
 import org.cffi4j.Library;
+import org.cffi4j.benchmarks.generated.BenchLib;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -309,5 +310,40 @@ public class CallBenchmark {
     @Benchmark
     public int sumPoint_rawErrno() throws Throwable {
         return (int) RAW_ERRNO_SUM_POINT.invokeExact(ERRNO_BUFFER, rawPoint);
+    }
+    // A binding generated at build time (generated/BenchLib.java, from src/main/cffi/bench.cdef): static
+    // methods over static final handles; it captures errno, so its peer is raw FFM errno.
+    BenchLib.struct_point generatedPoint;
+
+    @Setup
+    public void setupGenerated() {
+        generatedPoint = BenchLib.struct_point.allocate(Arena.ofAuto()).x(3).y(4);
+    }
+
+    @Benchmark
+    public void noop_generated() {
+        BenchLib.noop();
+    }
+
+    @Benchmark
+    public int addInts_generated() {
+        return BenchLib.add_ints(a, b);
+    }
+
+    @Benchmark
+    public double addDoubles_generated() {
+        return BenchLib.add_doubles(x, y);
+    }
+
+    @Benchmark
+    public int sumPoint_generated() {
+        return BenchLib.sum_point(generatedPoint);
+    }
+
+    @Benchmark
+    public long strlen_generated() {
+        try (Arena arena = Arena.ofConfined()) {
+            return BenchLib.my_strlen(arena.allocateFrom(text));
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import org.cffi4j.CData;
 import org.cffi4j.FFI;
+import org.cffi4j.benchmarks.generated.BenchLib;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -147,6 +148,7 @@ public class MemoryBenchmark {
 
     MemorySegment rawRec;
     CData rec;
+    BenchLib.struct_rec generatedRec;
 
     @Setup
     public void setup() {
@@ -157,6 +159,9 @@ public class MemoryBenchmark {
         initRec(rec.address());
         checkRec("cdata", fields_cdata(), rec.address());
         checkRec("layout", fields_layout(), rec.address());
+        generatedRec = BenchLib.struct_rec.allocate(Arena.ofAuto());
+        initRec(generatedRec.segment().address());
+        checkRec("generated", fields_generated(), generatedRec.segment().address());
         CData b = FFI_.alloc("struct blob *");
         checkZero("cdata", b.address());
         FFI_.release(b);
@@ -260,6 +265,16 @@ public class MemoryBenchmark {
         ID.set(m, 0L, id + 1);
         VALUE.set(m, 0L, value + 1.0);
         COUNT.set(m, 0L, count + 1);
+        return digest(id, value, count);
+    }
+
+    @Benchmark
+    public long fields_generated() {
+        BenchLib.struct_rec r = generatedRec;
+        int id = r.id();
+        double value = r.value();
+        long count = r.count();
+        r.id(id + 1).value(value + 1.0).count(count + 1);
         return digest(id, value, count);
     }
 

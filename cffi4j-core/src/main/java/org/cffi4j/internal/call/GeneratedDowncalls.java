@@ -11,9 +11,11 @@ import java.util.List;
 
 /**
  * The downcall handles of generated bindings: FFM's own handle for the descriptor, with errno
- * captured as the runtime captures it (the same per-thread value {@code ffi.errno()} reads, set
- * before the call by {@code ffi.setErrno}), and nothing else: the generated method calls it with
- * {@code invokeExact}, so a call costs what a hand-written FFM call costs.
+ * captured as the runtime captures it (the same per-thread value {@code ffi.errno()} reads), and
+ * nothing else: the generated method calls it with {@code invokeExact}, so a call costs what a
+ * hand-written FFM call capturing errno costs. Unlike the runtime's calls, they do not first give C
+ * the value of {@code ffi.setErrno}: a generated class has no errno setter, and that store would
+ * cost every call (SEMANTICS E).
  */
 public final class GeneratedDowncalls {
     private static final Linker LINKER = Linker.nativeLinker();
@@ -39,10 +41,9 @@ public final class GeneratedDowncalls {
         MethodHandle h = LINKER.downcallHandle(address, descriptor, options.toArray(Linker.Option[]::new));
         boolean structReturn = descriptor.returnLayout().orElse(null) instanceof java.lang.foreign.GroupLayout;
         if (!structReturn) {
-            return ErrnoSupplier.supplyBuffer(Errno.restoring(h, 0));
+            return ErrnoSupplier.supplyBuffer(h);
         }
         // (allocator, buffer, args...): the buffer first for the supplier, then the allocator back in front
-        h = Errno.restoring(h, 1);
         MethodType t = h.type();
         MethodType bufferFirst =
                 t.changeParameterType(0, t.parameterType(1)).changeParameterType(1, t.parameterType(0));
