@@ -132,7 +132,7 @@ class GeneratedApiTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 javaCommand,
-                "--enable-native-access=ALL-UNNAMED,org.cffi4j",
+                "--enable-native-access=ALL-UNNAMED",
                 "-Dcffi4j.cache=" + emptyCache,
                 "-cp",
                 dir.resolve("out/classes") + java.io.File.pathSeparator + Compiled.runtimeClassPath(),

@@ -29,8 +29,17 @@ record MarkdownSnippets(Path file, List<Block> blocks) {
     enum Kind {
         PROGRAM,
         MODULE,
-        JSHELL
+        JSHELL,
+        /**
+         * A program that calls a class generated at build time, marked by {@link #GENERATED_MARK}
+         * on the line before it: cffi4j-codegen's GuideExampleTest generates the class and runs it.
+         */
+        GENERATED
     }
+
+    /** The line before a program that uses a generated binding. */
+    static final String GENERATED_MARK =
+            "<!-- uses a generated binding: cffi4j-codegen's GuideExampleTest generates it and runs this -->";
 
     /**
      * A {@code java} block.
@@ -62,9 +71,12 @@ record MarkdownSnippets(Path file, List<Block> blocks) {
                 code.append(lines.get(i)).append('\n');
             }
             String text = code.toString();
-            Kind kind = MAIN.matcher(text).find()
-                    ? Kind.PROGRAM
-                    : MODULE.matcher(text).find() ? Kind.MODULE : Kind.JSHELL;
+            boolean generated = start >= 2 && lines.get(start - 2).equals(GENERATED_MARK);
+            Kind kind = generated
+                    ? Kind.GENERATED
+                    : MAIN.matcher(text).find()
+                            ? Kind.PROGRAM
+                            : MODULE.matcher(text).find() ? Kind.MODULE : Kind.JSHELL;
             blocks.add(new Block(kind, start + 1, text, kind == Kind.PROGRAM ? outputAfter(lines, i + 1) : null));
         }
         return new MarkdownSnippets(file, blocks);
