@@ -8,9 +8,11 @@ import com.palantir.javapoet.TypeSpec;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import javax.lang.model.element.Modifier;
+import org.cffi4j.FFI;
 import org.cffi4j.internal.decl.Declaration;
 import org.cffi4j.support.BindingCalls;
 import org.cffi4j.support.BindingLibraries;
+import org.cffi4j.support.PackedCdef;
 import org.cffi4j.support.SymbolTable;
 
 /** The binding class of a model: a final class of static members, structs and callbacks nested. */
@@ -38,6 +40,16 @@ final class BindingEmitter {
                         + " cffi4j).\n\n@return errno\n")
                 .returns(int.class)
                 .addStatement("return $T.errno()", BindingCalls.class)
+                .build());
+        c.addMethod(MethodSpec.methodBuilder("ffi")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("An {@code FFI} with the same declarations, for cdata, casts and strings; the cdef is"
+                        + " parsed on the first call.\n\n@return the FFI, the same one on every call\n")
+                .returns(FFI.class)
+                .addStatement("return CDEF.ffi()")
+                .build());
+        c.addField(FieldSpec.builder(PackedCdef.class, "CDEF", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.of($T.class)", PackedCdef.class, self)
                 .build());
         FunctionEmitter functions = new FunctionEmitter(types, self);
         for (BindingModel.FunctionModel f : model.functions()) {

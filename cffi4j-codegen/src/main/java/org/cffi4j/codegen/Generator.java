@@ -1,5 +1,7 @@
 package org.cffi4j.codegen;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.cffi4j.CDefException;
@@ -35,16 +37,24 @@ public final class Generator {
      */
     public static GeneratedBinding generate(BindingSpec spec) {
         FFI ffi = new FFI();
+        StringBuilder declarations = new StringBuilder();
         for (CdefSource cdef : spec.cdefs()) {
             // A line marker, as in the C preprocessor's output: errors cite the cdef's own file and lines.
-            ffi.cdef("# 1 \"" + cdef.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n" + cdef.text());
+            String marked =
+                    "# 1 \"" + cdef.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n" + cdef.text() + "\n";
+            ffi.cdef(marked);
+            declarations.append(marked);
         }
         BindingModel model = spec.mode() == Mode.API ? apiModel(spec, ffi) : abiModel(spec, ffi);
         String java = BindingEmitter.emit(model).toString();
-        Map<String, byte[]> resources = model.glue()
-                .map(g ->
-                        Map.of("META-INF/cffi4j/native/" + BindingLibraries.platform() + "/" + g.fileName(), g.bytes()))
-                .orElse(Map.of());
+        Map<String, byte[]> resources = new LinkedHashMap<>();
+        // The cdef, for ffi(): the same declarations at run time, parsed only if ffi() is called.
+        resources.put(
+                "META-INF/cffi4j/cdef/" + spec.className() + ".cdef",
+                declarations.toString().getBytes(StandardCharsets.UTF_8));
+        model.glue()
+                .ifPresent(g -> resources.put(
+                        "META-INF/cffi4j/native/" + BindingLibraries.platform() + "/" + g.fileName(), g.bytes()));
         return new GeneratedBinding(spec.className(), java, resources, model.skipped());
     }
 

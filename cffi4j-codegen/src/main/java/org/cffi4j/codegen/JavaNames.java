@@ -6,7 +6,7 @@ import javax.lang.model.SourceVersion;
 /** Java names for C names: the same name, with a trailing {@code _} where it is a Java keyword. */
 final class JavaNames {
     // Names the generated class itself uses for its own members.
-    private static final Set<String> RESERVED = Set.of("errno", "SYMBOLS");
+    private static final Set<String> RESERVED = Set.of("errno", "ffi", "SYMBOLS", "CDEF");
 
     private JavaNames() {}
 

@@ -238,6 +238,24 @@ class GeneratedAbiTest {
     }
 
     @Test
+    void ffiHasTheSameDeclarationsForTheRuntimesConveniences() throws Throwable {
+        FFI ffi = (FFI) call("ffi");
+        assertTrue(ffi == call("ffi"), "one FFI per binding");
+        assertEquals(
+                ffi.sizeof("struct segment"),
+                nested("struct_segment")
+                                        .getMethod("allocate", SegmentAllocator.class)
+                                        .invoke(null, Arena.ofAuto())
+                                        .getClass()
+                                        .getField("LAYOUT")
+                                        .get(null)
+                                instanceof MemoryLayout l
+                        ? l.byteSize()
+                        : -1);
+        assertEquals("hello", ffi.string(ffi.cast("char *", Arena.ofAuto().allocateFrom("hello"))));
+    }
+
+    @Test
     void globalsAreReadThroughTheirAddress() throws Throwable {
         MemorySegment environ = (MemorySegment) call("environ");
         assertNotEquals(MemorySegment.NULL, environ);

@@ -8,9 +8,11 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import org.cffi4j.FFI;
 import org.cffi4j.support.BindingCalls;
 import org.cffi4j.support.BindingLibraries;
 import org.cffi4j.support.BindingMemory;
+import org.cffi4j.support.PackedCdef;
 import org.cffi4j.support.SymbolTable;
 
 /**
@@ -20,6 +22,8 @@ import org.cffi4j.support.SymbolTable;
  */
 public final class BenchLib {
     private static final SymbolTable SYMBOLS = BindingLibraries.open(BenchLib.class, "bench");
+
+    private static final PackedCdef CDEF = PackedCdef.of(BenchLib.class);
 
     private BenchLib() {
     }
@@ -31,6 +35,15 @@ public final class BenchLib {
      */
     public static int errno() {
         return BindingCalls.errno();
+    }
+
+    /**
+     * An {@code FFI} with the same declarations, for cdata, casts and strings; the cdef is parsed on the first call.
+     *
+     * @return the FFI, the same one on every call
+     */
+    public static FFI ffi() {
+        return CDEF.ffi();
     }
 
     /**
