@@ -17,17 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * standard directories), then the dlopen attempt with the loader's own message.
  */
 class DlopenMessagesTest {
+    // This machine's multiarch directory: another architecture's (a cross compiler's) is not searched
+    private static final String MULTIARCH =
+            System.getProperty("os.arch").equals("aarch64") ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
+
     // Where ctypes looks on Linux after the cache, in its order; a directory the machine lacks is skipped.
     private static final List<String> STANDARD_DIRECTORIES = List.of(
-            "/lib/x86_64-linux-gnu",
-            "/usr/lib/x86_64-linux-gnu",
-            "/lib/aarch64-linux-gnu",
-            "/usr/lib/aarch64-linux-gnu",
-            "/lib64",
-            "/usr/lib64",
-            "/lib",
-            "/usr/lib",
-            "/usr/local/lib");
+            "/lib/" + MULTIARCH, "/usr/lib/" + MULTIARCH, "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib");
 
     @Test
     void aNameFoundNowhereListsEveryPlaceTried() {
