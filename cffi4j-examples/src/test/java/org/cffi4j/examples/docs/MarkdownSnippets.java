@@ -32,14 +32,14 @@ record MarkdownSnippets(Path file, List<Block> blocks) {
         JSHELL,
         /**
          * A program that calls a class generated at build time, marked by {@link #GENERATED_MARK}
-         * on the line before it: cffi4j-codegen's GuideExampleTest generates the class and runs it.
+         * on the line before it: cffi4j-codegen's DocumentedBindingsTest generates the class and runs it.
          */
         GENERATED
     }
 
     /** The line before a program that uses a generated binding. */
     static final String GENERATED_MARK =
-            "<!-- uses a generated binding: cffi4j-codegen's GuideExampleTest generates it and runs this -->";
+            "<!-- uses a generated binding: cffi4j-codegen's DocumentedBindingsTest generates it and runs this -->";
 
     /**
      * A {@code java} block.
