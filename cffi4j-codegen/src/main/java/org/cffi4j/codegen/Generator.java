@@ -58,6 +58,38 @@ public final class Generator {
         return new GeneratedBinding(spec.className(), java, resources, model.skipped());
     }
 
+    /**
+     * What decides the generated binding, as a hash: the spec (cdef texts and names, mode, libraries,
+     * source, flags), the generator's version and, in API mode, the C compiler's identity. A build
+     * tool regenerates only when it changes. (Headers the source includes are not read: a changed
+     * system header needs a clean build.)
+     *
+     * @param spec the binding
+     * @return a hex SHA-256
+     */
+    public static String fingerprint(BindingSpec spec) {
+        StringBuilder in = new StringBuilder(Generator.class.getPackage().getImplementationVersion() + "\0");
+        in.append(spec.className()).append('\0').append(spec.mode()).append('\0');
+        for (CdefSource c : spec.cdefs()) {
+            in.append(c.name()).append('\0').append(c.text()).append('\0');
+        }
+        in.append(spec.libraries())
+                .append('\0')
+                .append(spec.source().orElse(""))
+                .append('\0');
+        in.append(spec.includeDirs()).append('\0').append(spec.compilerFlags()).append('\0');
+        if (spec.mode() == Mode.API) {
+            in.append(ApiModule.compilerIdentity());
+        }
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(in.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     private static BindingModel abiModel(BindingSpec spec, FFI ffi) {
         return ModelBuilder.build(spec, FfiTables.of(ffi), null, Optional.empty());
     }

@@ -29,6 +29,11 @@ public record ApiModule(
         return CWriter.write(module, source, table).text();
     }
 
+    /** What identifies the C compiler API mode would run (its version banner and target). */
+    public static String compilerIdentity() {
+        return Toolchain.find().identity();
+    }
+
     private static final java.util.concurrent.ConcurrentHashMap<String, Object> LOCKS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
