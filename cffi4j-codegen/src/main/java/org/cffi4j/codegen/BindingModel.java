@@ -65,8 +65,10 @@ record BindingModel(
      * @param javaName the accessors' name
      * @param variable the declaration
      * @param addressGetter API mode: the glue function returning its address; null in ABI mode
+     * @param valueGetter API mode, a {@code static const} of any type ({@code static const
+     *     sqlite3_destructor_type SQLITE_TRANSIENT;}): the glue function copying its value; else null
      */
-    record GlobalModel(String javaName, Declaration.Variable variable, String addressGetter) {}
+    record GlobalModel(String javaName, Declaration.Variable variable, String addressGetter, String valueGetter) {}
 
     /**
      * API mode's glue library.

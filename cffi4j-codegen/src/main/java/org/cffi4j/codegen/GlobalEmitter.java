@@ -30,6 +30,10 @@ final class GlobalEmitter {
 
     /** The accessors of {@code g}, added to the binding class {@code c}. */
     void emit(TypeSpec.Builder c, BindingModel.GlobalModel g) {
+        if (g.valueGetter() != null) {
+            constant(c, g);
+            return;
+        }
         String decl = g.variable().type().declare(g.variable().name());
         String holder = g.javaName() + "$";
         // An array of unknown length (extern char version[];) has an address, and no size to read
@@ -86,6 +90,50 @@ final class GlobalEmitter {
         } else {
             c.addMethod(getter(g, decl, SEGMENT)
                     .addStatement("return $L.address()", holder)
+                    .build());
+        }
+        c.addType(h.build());
+    }
+
+    // API mode's 'static const T NAME;' of any type: its value, copied once by the glue library.
+    private void constant(TypeSpec.Builder c, BindingModel.GlobalModel g) {
+        String decl = "static const " + g.variable().type().declare(g.variable().name());
+        String holder = g.javaName() + "$";
+        MemoryLayout layout = NativeLayouts.inMemory(g.variable().type());
+        TypeSpec.Builder h = TypeSpec.classBuilder(holder)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(SEGMENT, "VALUE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(
+                                "$T.constant($T.SYMBOLS, $S, $LL)",
+                                BindingMemory.class,
+                                binding,
+                                g.valueGetter(),
+                                layout.byteSize())
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("value")
+                        .addModifiers(Modifier.STATIC)
+                        .returns(SEGMENT)
+                        .beginControlFlow("if (VALUE == null)")
+                        .addStatement("throw $T.missingGlobal($S)", BindingMemory.class, decl)
+                        .endControlFlow()
+                        .addStatement("return VALUE")
+                        .build());
+        if (types.hasClass(g.variable().type())) {
+            ClassName view = types.structClass((StructType) g.variable().type());
+            c.addMethod(getter(g, decl, view)
+                    .addStatement("return $T.at($L.value())", view, holder)
+                    .build());
+        } else if (layout instanceof ValueLayout v) {
+            TypeName type = JavaTypes.carrier(v);
+            h.addField(FieldSpec.builder(VarHandle.class, "VH", Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$L.varHandle()", LayoutCode.of(v))
+                    .build());
+            c.addMethod(getter(g, decl, type)
+                    .addStatement("return ($T) $L.VH.get($L.value(), 0L)", type, holder, holder)
+                    .build());
+        } else {
+            c.addMethod(getter(g, decl, SEGMENT)
+                    .addStatement("return $L.value()", holder)
                     .build());
         }
         c.addType(h.build());

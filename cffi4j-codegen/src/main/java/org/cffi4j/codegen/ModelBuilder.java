@@ -220,9 +220,20 @@ final class ModelBuilder {
                             + " the runtime's Library");
                 } else if (!v.type().isComplete() && !(v.type() instanceof org.cffi4j.ctype.ArrayType)) {
                     skipped.add(v.name() + ": its type '" + v.type() + "' is incomplete");
+                } else if (table.isStaticConstant(v.name())) {
+                    if (api == null) {
+                        skipped.add(v.name() + ": a 'static const' of a type other than an integer has a value only API"
+                                + " mode can tell");
+                    } else {
+                        out.add(new BindingModel.GlobalModel(
+                                JavaNames.of(v.name()), v, null, GeneratedNames.valueGetter(v.name())));
+                    }
                 } else {
                     out.add(new BindingModel.GlobalModel(
-                            JavaNames.of(v.name()), v, api == null ? null : GeneratedNames.addressGetter(v.name())));
+                            JavaNames.of(v.name()),
+                            v,
+                            api == null ? null : GeneratedNames.addressGetter(v.name()),
+                            null));
                 }
             }
         }

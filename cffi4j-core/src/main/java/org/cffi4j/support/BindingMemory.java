@@ -86,4 +86,33 @@ public final class BindingMemory {
     public static FFIException missingGlobal(String declaration) {
         return new FFIException("cannot access '" + declaration + "': no library of the binding defines it");
     }
+
+    /**
+     * The value of an API-mode {@code static const} of any type, copied once by the glue library's
+     * value getter into memory that lives as long as the binding's class.
+     *
+     * @param symbols the binding's symbols
+     * @param valueGetter the glue function copying the value
+     * @param size the constant's size
+     * @return the value's bytes, or null if the glue library has no such function
+     */
+    public static MemorySegment constant(SymbolTable symbols, String valueGetter, long size) {
+        return symbols.find(valueGetter)
+                .map(getter -> {
+                    MemorySegment out = java.lang.foreign.Arena.ofAuto().allocate(Math.max(1, size), 16);
+                    try {
+                        org.cffi4j.internal.call.GeneratedDowncalls.of(
+                                        getter,
+                                        java.lang.foreign.FunctionDescriptor.ofVoid(
+                                                java.lang.foreign.ValueLayout.ADDRESS),
+                                        -1,
+                                        false)
+                                .invokeExact(out);
+                    } catch (Throwable t) {
+                        throw new FFIException("cannot read the value of '" + valueGetter + "': " + t, t);
+                    }
+                    return out.asSlice(0, size);
+                })
+                .orElse(null);
+    }
 }
