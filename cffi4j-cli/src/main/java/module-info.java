@@ -9,6 +9,8 @@ module org.cffi4j.cli {
     requires org.cffi4j.codegen;
     requires info.picocli;
 
+    exports org.cffi4j.cli;
+
     // picocli sets the commands' annotated fields reflectively
     opens org.cffi4j.cli to
             info.picocli;

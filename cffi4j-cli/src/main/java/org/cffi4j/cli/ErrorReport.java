@@ -18,6 +18,7 @@ final class ErrorReport implements IExecutionExceptionHandler {
     /** The exit code of an error in what the user gave (a cdef, a header, a file). */
     static final int USER_ERROR = 1;
 
+    private static final String HEADING = "API mode: the C compiler rejected module ";
     private static final String JAVA_API_HINT = "(the compiler's full output is in CompilationException";
 
     @Override
@@ -30,7 +31,8 @@ final class ErrorReport implements IExecutionExceptionHandler {
     static String message(Exception e, String command) {
         return switch (e) {
             case CDefException c -> c.getMessage();
-            case CompilationException c -> command + ": " + withoutJavaApiHint(c.getMessage());
+            case CompilationException c ->
+                command + ": the C compiler rejected the cdef or the C source:" + System.lineSeparator() + findings(c);
             case UncheckedIOException io
             when io.getCause() instanceof NoSuchFileException missing ->
                 command + ": no such file: " + missing.getFile();
@@ -40,12 +42,14 @@ final class ErrorReport implements IExecutionExceptionHandler {
     }
 
     /**
-     * A compilation error's message without its last line, which points Java callers to {@code
-     * compilerOutput()}: a command line user has no such method.
+     * What the C compiler found, from a compilation error's message: each finding at its cdef line
+     * where API mode knows it. Without the message's heading, which names the module that only API
+     * mode's Java callers name, and its last line, which points them to {@code compilerOutput()}.
      */
-    static String withoutJavaApiHint(String message) {
-        return message.lines()
-                .filter(line -> !line.startsWith(JAVA_API_HINT))
+    static String findings(CompilationException e) {
+        return e.getMessage()
+                .lines()
+                .filter(line -> !line.startsWith(HEADING) && !line.startsWith(JAVA_API_HINT))
                 .reduce((a, b) -> a + System.lineSeparator() + b)
                 .orElse("");
     }

@@ -35,10 +35,11 @@ final class LayoutPrinter {
      */
     static String print(String typeName, StructType type) {
         LayoutPrinter p = new LayoutPrinter();
-        if (!typeName.equals(type.toString())) {
+        String head = type.tag() == null ? type.kind().keyword() : type.kind().keyword() + " " + type.tag();
+        if (!typeName.equals(head)) {
             p.rows.add(new Row(0, "/* " + typeName + " */", null, null));
         }
-        p.rows.add(new Row(0, type + " {", "offset", "size"));
+        p.rows.add(new Row(0, head + " {", "offset", "size"));
         long end = p.members(type, 0, 1);
         p.rows.add(new Row(1, "", null, null));
         p.rows.add(new Row(1, p.summary(type, end), null, null));
