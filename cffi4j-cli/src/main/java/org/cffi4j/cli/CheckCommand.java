@@ -1,6 +1,7 @@
 package org.cffi4j.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cffi4j.FFI;
@@ -36,6 +37,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "a file of C declarations (repeatable, in order)")
     private List<Path> cdefs;
 
+    @Option(
+            names = "--library",
+            paramLabel = "NAME",
+            description = "a library to link, as API mode does, e.g. z (repeatable): without it, a function"
+                    + " that no library defines is reported")
+    private List<String> libraries = new ArrayList<>();
+
     @Mixin
     private CSourceOptions c;
 
@@ -47,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
         ffi.setSource(
                 MODULE,
                 source,
-                SourceOptions.none()
+                SourceOptions.libraries(libraries.toArray(String[]::new))
                         .withIncludeDirs(c.includeDirs.toArray(String[]::new))
                         .withExtraCompileArgs(c.compilerFlags.toArray(String[]::new)));
         // A CompilationException lists every mismatch the compiler found, each at its cdef line: the
