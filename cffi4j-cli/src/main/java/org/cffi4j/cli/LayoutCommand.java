@@ -79,6 +79,10 @@ final class LayoutCommand implements Callable<Integer> {
         if (!(type instanceof StructType struct)) {
             throw new FFIException("'" + typeName + "' is " + type + ", not a struct or union");
         }
+        if (struct.state() == StructType.State.PARTIAL) {
+            throw new FFIException("'" + typeName + "' ends with '...' in the cdef: only the C compiler knows its"
+                    + " layout; give the header as --source instead");
+        }
         if (!struct.isComplete()) {
             throw new FFIException("unknown type '" + typeName + "': the declarations do not define its members");
         }

@@ -90,6 +90,14 @@ class ErrorPathsTest {
     }
 
     @Test
+    void aStructWithDotsHasNoLayoutWithoutTheHeader() {
+        assertUserError(
+                Cli.run("layout", "struct tm", "--cdef", cdef("struct tm { int tm_sec; ...; };")),
+                "cffi4j layout: 'struct tm' ends with '...' in the cdef: only the C compiler knows its layout;"
+                        + " give the header as --source instead\n");
+    }
+
+    @Test
     void aMissingCdefFileIsNamed() {
         Path missing = dir.resolve("missing.cdef");
         assertUserError(
