@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Prints a struct or union as the C compiler lays it out, like pahole: each member's offset and"
                     + " size, bitfields (offset byte.bit, size :width in bits), holes, trailing padding, the"
                     + " total size and alignment.",
-            "The declarations come from --cdef files, or from a C source run through the C preprocessor" + " (cc -E)."
+            "The declarations come from --cdef files, or from a C source run through the C preprocessor (cc -E)."
         })
 final class LayoutCommand implements Callable<Integer> {
     @Spec
