@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cffi4j.FFIException;
 import org.cffi4j.codegen.BindingSpec;
 import org.cffi4j.codegen.CdefSource;
 import org.cffi4j.codegen.GeneratedBinding;
@@ -16,15 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cffi4j generate} through the ToolProvider does what the generator's Java API does with the
- * same options: writes the source file it returns, or prints its error as {@code cffi4j generate:
- * message}, without a stack trace.
+ * same options: writes the source file and the resources it returns.
  */
 class GenerateTest {
     @TempDir
     Path dir;
 
     @Test
-    void abiModeWritesTheGeneratorsSourceOrPrintsItsError() throws IOException {
+    void abiModeWritesTheGeneratorsSource() throws IOException {
         Path cdef = Files.writeString(
                 dir.resolve("zlib.cdef"),
                 "unsigned long crc32(unsigned long crc, const unsigned char *buf, unsigned int len);\n");
@@ -42,22 +40,17 @@ class GenerateTest {
                 "--library",
                 "z");
 
-        GeneratedBinding expected;
-        try {
-            expected = Generator.generate(spec);
-        } catch (FFIException e) {
-            assertEquals("cffi4j generate: " + e.getMessage() + "\n", r.err());
-            assertEquals(1, r.exitCode());
-            return;
-        }
+        GeneratedBinding expected = Generator.generate(spec);
         Path java = out.resolve("org/example/Zlib.java");
-        assertEquals("wrote " + java + "\n", r.out());
+        // --resources-out defaults to --out: the cdef for ffi() lands beside the source
+        Path cdefResource = out.resolve("META-INF/cffi4j/cdef/org.example.Zlib.cdef");
+        assertEquals("wrote " + java + "\nwrote " + cdefResource + "\n", r.out());
         assertEquals(expected.javaSource(), Files.readString(java));
         assertEquals(0, r.exitCode(), r.err());
     }
 
     @Test
-    void apiModeWritesTheGeneratorsSourceAndResourcesOrPrintsItsError() throws IOException {
+    void apiModeWritesTheGeneratorsSourceAndResources() throws IOException {
         Path cdef = Files.writeString(dir.resolve("zlib.cdef"), "const char *zlibVersion(void);\n#define Z_OK ...\n");
         Path out = dir.resolve("java");
         Path resources = dir.resolve("resources");
@@ -84,14 +77,8 @@ class GenerateTest {
                 "--resources-out",
                 resources.toString());
 
-        GeneratedBinding expected;
-        try {
-            expected = Generator.generate(spec);
-        } catch (FFIException e) {
-            assertEquals("cffi4j generate: " + e.getMessage() + "\n", r.err());
-            assertEquals(1, r.exitCode());
-            return;
-        }
+        GeneratedBinding expected = Generator.generate(spec);
+        assertEquals(2, expected.resources().size(), "the cdef and the glue library");
         Path java = out.resolve("org/example/Zlib.java");
         StringBuilder wrote = new StringBuilder("wrote " + java + "\n");
         expected.resources().keySet().stream()
