@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Java (a counter the operation checks: every callback ran, on its virtual thread's carrier); the
  * score is per call. {@code vthreads}: a new virtual thread per task; {@code pthreads}: the pool.
  * Ways: raw FFM (static final handles, an upcall stub of a static method) and cffi4j's {@code bind}
- * with a typed callback.
+ * (with and without errno) with a typed callback.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -58,6 +58,7 @@ public class ThreadsBenchmark {
     static final FFI FFI_ = new FFI();
     static final Library LIB;
     static final Calls BIND;
+    static final Calls BIND_NO_ERRNO;
     static final CData CALLBACK;
     static final MethodHandle RAW_ADD_INTS = CallBenchmark.RAW_ADD_INTS;
     static final MethodHandle RAW_APPLY_CB = Linker.nativeLinker()
@@ -70,6 +71,7 @@ public class ThreadsBenchmark {
         FFI_.cdef("int add_ints(int a, int b); int apply_cb(int (*f)(int), int x);");
         LIB = FFI_.dlopen(CallBenchmark.LIBRARY);
         BIND = LIB.bind(Calls.class);
+        BIND_NO_ERRNO = LIB.bind(Calls.class, org.cffi4j.BindOption.NO_ERRNO);
         CALLBACK = FFI_.callback("int(*)(int)", (IntUnaryOperator) ThreadsBenchmark::counted);
         try {
             RAW_CALLBACK = Linker.nativeLinker()
@@ -144,11 +146,19 @@ public class ThreadsBenchmark {
     }
 
     static long bindTask() {
+        return task(BIND);
+    }
+
+    static long bindNoErrnoTask() {
+        return task(BIND_NO_ERRNO);
+    }
+
+    private static long task(Calls c) {
         long d = 0;
         for (int i = 0; i < CALLS; i++) {
-            d += BIND.add_ints(1, 2);
+            d += c.add_ints(1, 2);
         }
-        return d + BIND.apply_cb(CALLBACK, 1);
+        return d + c.apply_cb(CALLBACK, 1);
     }
 
     @Benchmark
@@ -173,5 +183,17 @@ public class ThreadsBenchmark {
     @OperationsPerInvocation(PER_OP)
     public long vthreads_bind() throws Exception {
         return run(virtual, ThreadsBenchmark::bindTask);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PER_OP)
+    public long pthreads_bindNoErrno() throws Exception {
+        return run(pool, ThreadsBenchmark::bindNoErrnoTask);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PER_OP)
+    public long vthreads_bindNoErrno() throws Exception {
+        return run(virtual, ThreadsBenchmark::bindNoErrnoTask);
     }
 }
