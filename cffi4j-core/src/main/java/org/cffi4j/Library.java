@@ -175,9 +175,10 @@ public final class Library implements AutoCloseable {
      * boxed or {@code Object} types use the conversion table at each call; a variadic function binds
      * to a method whose last parameter is {@code Object...}. The implementation is a hidden class
      * wherever the interface comes from (class path, jshell, the source launcher, a child class
-     * loader), except for a package of a named module that is neither exported nor opened to
-     * {@code org.cffi4j}: its interfaces get a slower {@code java.lang.reflect.Proxy} (add {@code
-     * opens com.example.app to org.cffi4j;} to that module's {@code module-info.java}).
+     * loader), except for a package of a named module that is not opened to {@code org.cffi4j}
+     * (nor exported to it from a module cffi4j's class loader sees): its interfaces get a slower
+     * {@code java.lang.reflect.Proxy} (add {@code opens com.example.app to org.cffi4j;} to that
+     * module's {@code module-info.java}).
      *
      * {@snippet :
      * public interface LibC {
