@@ -9,6 +9,7 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
+import org.cffi4j.internal.bind.StructViews;
 import org.cffi4j.internal.call.Errno;
 import org.cffi4j.internal.call.NativeLayouts;
 import org.cffi4j.internal.decl.Declaration;
@@ -186,6 +187,50 @@ public final class FFI {
      */
     public MemoryLayout layout(String ctype) {
         return NativeLayouts.inMemory(typeOf(ctype));
+    }
+
+    /**
+     * A typed view of a struct or union: an implementation of {@code iface}, an interface of
+     * accessors named as the members, {@code int x()} reading {@code p->x} and {@code void x(int v)}
+     * writing it, as fast as a {@code VarHandle} of {@link #layout} (each method calls one at a
+     * constant offset). Each accessor takes the member's own Java type, as {@link Library#bind}
+     * does for a C function's: the primitive of the same width for a number, an enum or a bitfield
+     * ({@code int} for {@code int} and {@code unsigned int}, {@code boolean} for {@code _Bool}),
+     * {@code MemorySegment} for a pointer, and for a struct or union member a getter returning
+     * another view interface. The interface is checked against the members once per struct type;
+     * every method that does not fit is listed, with the member's C type and the Java type it
+     * takes. Writes to a bitfield are checked against its width; other writes store the value's
+     * bits, as raw FFM does. A view holds the memory, not a copy: using it after the memory is
+     * released is an {@link FFIException}.
+     *
+     * {@snippet :
+     * public interface Point {
+     *     int x();           // p->x
+     *     void x(int v);     // p->x = v;
+     *     int y();
+     * }
+     * CData p = ffi.alloc("struct point *", Map.of("x", 1, "y", 2));
+     * Point pt = ffi.view(Point.class, p);
+     * pt.x(pt.x() + pt.y()); // p->x += p->y;
+     * }
+     *
+     * @param <T> the interface type
+     * @param iface the interface of accessors
+     * @param struct a cdata of a struct or union, or a pointer to one
+     * @return the view
+     * @throws FFIException if an argument is null, the cdata is not a struct, a union or a non-NULL
+     *     pointer to one, or a method of the interface does not fit a member (the message says which
+     *     and why)
+     */
+    public <T> T view(Class<T> iface, CData struct) {
+        if (iface == null) {
+            throw new FFIException("view needs an interface of accessors, not null");
+        }
+        if (struct == null) {
+            throw new FFIException("view(" + iface.getSimpleName()
+                    + ") needs a cdata of a struct or union, or a pointer" + " to one, not null");
+        }
+        return StructViews.view(iface, struct.ctype(), struct::segment);
     }
 
     /**

@@ -173,7 +173,12 @@ public final class Library implements AutoCloseable {
      * them ({@code CData} for pointers and structs, {@code String} for {@code char *}) are called
      * through constant method handles that the JIT inlines down to the native call; methods with
      * boxed or {@code Object} types use the conversion table at each call; a variadic function binds
-     * to a method whose last parameter is {@code Object...}.
+     * to a method whose last parameter is {@code Object...}. The implementation is a hidden class
+     * wherever the interface comes from (class path, jshell, the source launcher, a child class
+     * loader), except for a package of a named module that is not opened to {@code org.cffi4j}
+     * (nor exported to it from a module cffi4j's class loader sees): its interfaces get a slower
+     * {@code java.lang.reflect.Proxy} (add {@code opens com.example.app to org.cffi4j;} to that
+     * module's {@code module-info.java}).
      *
      * {@snippet :
      * public interface LibC {

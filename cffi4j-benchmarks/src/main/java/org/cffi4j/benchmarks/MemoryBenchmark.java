@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.State;
  *       what was read. Raw FFM with static final {@code VarHandle}s of a {@code StructLayout} is the
  *       baseline; cffi4j's {@code CData.get}/{@code set} by member name on a {@code struct rec *}
  *       from {@code ffi.alloc}, and static final {@code VarHandle}s of the layout cffi4j derives from
- *       the cdef ({@code ffi.layout}) on the same cdata's {@code segment()}; JNA's {@code Structure} the way its documentation shows (fields
+ *       the cdef ({@code ffi.layout}) on the same cdata's {@code segment()}, and a typed view of it
+ *       ({@code ffi.view}, an interface of accessors made once); JNA's {@code Structure} the way its documentation shows (fields
  *       synchronised with {@code read()} and {@code write()}), and JNA's {@code Pointer} accessors
  *       at the members' offsets, which is what JNA code tuned for speed does; JNR-FFI's
  *       {@code Struct} with typed members over direct memory.
@@ -146,9 +147,25 @@ public class MemoryBenchmark {
         }
     }
 
+    /** The typed view of a {@code struct rec}: accessors named as its members. */
+    public interface RecView {
+        int id();
+
+        void id(int v);
+
+        double value();
+
+        void value(double v);
+
+        long count();
+
+        void count(long v);
+    }
+
     MemorySegment rawRec;
     CData rec;
     BenchLib.struct_rec generatedRec;
+    RecView recView;
 
     @Setup
     public void setup() {
@@ -159,6 +176,8 @@ public class MemoryBenchmark {
         initRec(rec.address());
         checkRec("cdata", fields_cdata(), rec.address());
         checkRec("layout", fields_layout(), rec.address());
+        recView = FFI_.view(RecView.class, rec);
+        checkRec("view", fields_view(), rec.address());
         generatedRec = BenchLib.struct_rec.allocate(Arena.ofAuto());
         initRec(generatedRec.segment().address());
         checkRec("generated", fields_generated(), generatedRec.segment().address());
@@ -299,6 +318,18 @@ public class MemoryBenchmark {
         LAYOUT_ID.set(m, 0L, id + 1);
         LAYOUT_VALUE.set(m, 0L, value + 1.0);
         LAYOUT_COUNT.set(m, 0L, count + 1);
+        return digest(id, value, count);
+    }
+
+    @Benchmark
+    public long fields_view() {
+        RecView r = recView;
+        int id = r.id();
+        double value = r.value();
+        long count = r.count();
+        r.id(id + 1);
+        r.value(value + 1.0);
+        r.count(count + 1);
         return digest(id, value, count);
     }
 

@@ -10,7 +10,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.List;
 import org.cffi4j.FFIException;
 import org.cffi4j.internal.invoke.HiddenClasses;
@@ -27,43 +26,12 @@ final class BindingClass {
 
     private BindingClass() {}
 
-    // Hidden classes need a full-privilege lookup: in the interface's own package when cffi4j may
-    // open it (same module, or both on the class path), else in cffi4j's package when the interface
-    // is public, exported and visible to cffi4j's class loader; otherwise none (a Proxy is used).
-    private static MethodHandles.Lookup host(Class<?> iface) {
-        try {
-            MethodHandles.Lookup l = MethodHandles.privateLookupIn(iface, MethodHandles.lookup());
-            if (l.hasFullPrivilegeAccess()) {
-                return l;
-            }
-        } catch (IllegalAccessException | IllegalArgumentException e) {
-            // not open to cffi4j: try cffi4j's own package
-        }
-        Module mine = BindingClass.class.getModule();
-        boolean visible = Modifier.isPublic(iface.getModifiers())
-                && iface.getModule().isExported(iface.getPackageName(), mine)
-                && isVisibleTo(iface, BindingClass.class.getClassLoader());
-        if (!visible) {
-            return null;
-        }
-        mine.addReads(iface.getModule());
-        return MethodHandles.lookup();
-    }
-
-    private static boolean isVisibleTo(Class<?> c, ClassLoader loader) {
-        try {
-            return Class.forName(c.getName(), false, loader) == c;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
     /**
      * An instance of a new hidden class implementing {@code iface}: {@code methods[i]} calls the
      * handle that {@code linkers[i]} (a {@link MethodLink}) builds on its first call.
      */
     static <T> T define(Class<T> iface, List<Method> methods, List<MethodHandle> linkers) {
-        MethodHandles.Lookup host = host(iface);
+        MethodHandles.Lookup host = BindingHost.of(iface).orElse(null);
         if (host == null) {
             return ProxyBinding.create(iface, methods, linkers);
         }

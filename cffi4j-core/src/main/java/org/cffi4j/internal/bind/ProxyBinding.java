@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Implements a bound interface that cffi4j's own classes cannot see (not public, or in a package
- * not exported to cffi4j) with a {@link Proxy}: the same method handles, called reflectively, so
- * slower than the hidden class of a public interface, which the javadoc of {@code bind} says. Each
- * handle is built on its method's first call.
+ * Implements a bound interface for which {@link BindingHost} finds no place to define a hidden
+ * class (a package of a named module neither open to cffi4j nor exported to it and visible from
+ * its class loader) with a {@link Proxy}: the same method handles, called reflectively, so slower
+ * than the hidden class, which the javadoc of {@code bind} says. Each handle is built on its
+ * method's first call.
  */
 final class ProxyBinding {
     private ProxyBinding() {}

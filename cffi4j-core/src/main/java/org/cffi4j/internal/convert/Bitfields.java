@@ -13,19 +13,29 @@ public final class Bitfields {
     /** The value of bitfield {@code f} of the struct at {@code base}, sign-extended if its type is signed. */
     public static Object read(Field f, MemorySegment m, long base) {
         PrimitiveType p = IntegerRange.integral(f.type());
-        long raw = load(f, m, base);
-        int w = f.bitWidth();
-        long value = p.signed() && w < 64 ? (raw << (64 - w)) >> (64 - w) : raw;
+        long value = readBits(f, m, base);
         if (p.kind() == PrimitiveType.Kind.BOOL) {
             return value != 0;
         }
         return p.size() <= 4 && (p.signed() || p.size() < 4) ? (Object) (int) value : (Object) value;
     }
 
+    /** The bits of bitfield {@code f} of the struct at {@code base}, sign-extended if its type is signed. */
+    public static long readBits(Field f, MemorySegment m, long base) {
+        PrimitiveType p = IntegerRange.integral(f.type());
+        long raw = load(f, m, base);
+        int w = f.bitWidth();
+        return p.signed() && w < 64 ? (raw << (64 - w)) >> (64 - w) : raw;
+    }
+
     /** Stores {@code value} in bitfield {@code f}, checking that it fits its width. */
     public static void write(Field f, MemorySegment m, long base, Object value, Object where) {
+        writeBits(f, m, base, IntegerRange.toBits(value, f.type(), where), where);
+    }
+
+    /** Stores the integer {@code v} in bitfield {@code f}, checking that it fits its width. */
+    public static void writeBits(Field f, MemorySegment m, long base, long v, Object where) {
         PrimitiveType p = IntegerRange.integral(f.type());
-        long v = IntegerRange.toBits(value, f.type(), where);
         int w = f.bitWidth();
         if (w < 64) {
             long min = p.signed() ? -(1L << (w - 1)) : 0;

@@ -6,7 +6,7 @@ import java.lang.reflect.Modifier;
  * What a user's module must declare for cffi4j to call or implement one of its interfaces (a
  * callback's functional interface, a bound interface), said as the exact line to add.
  */
-final class ModuleAccess {
+public final class ModuleAccess {
     private ModuleAccess() {}
 
     /**
@@ -15,7 +15,7 @@ final class ModuleAccess {
      * org.cffi4j;' (or 'opens com.example.app to org.cffi4j;') to the module-info.java of
      * com.example.app"}.
      */
-    static String advice(Class<?> type) {
+    public static String advice(Class<?> type) {
         Module module = type.getModule();
         String pkg = type.getPackageName();
         String name = type.getName();

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A user's named module that does not export its package to cffi4j: a callback of one of its
  * interfaces is refused with the exact line its module-info.java needs, and with that line added
- * (as the README shows) the same program works. A bound interface works either way (unexported, it
- * is implemented by a {@code java.lang.reflect.Proxy}).
+ * (as the README shows) the same program works. A bound interface works either way: a hidden class
+ * when its package is exported to cffi4j (a public interface) or opened to it (any interface), a
+ * {@code java.lang.reflect.Proxy} when neither, the one case where cffi4j cannot define a class
+ * that sees the interface.
  */
 class NamedModuleTest {
     private static final String PROGRAM = """
@@ -35,10 +37,22 @@ class NamedModuleTest {
                     long strlen(String s);
                 }
 
+                interface QuietLibC {
+                    long strlen(String s);
+                }
+
+                static String kind(Object binding) {
+                    return binding.getClass().isHidden() ? "hidden class"
+                            : java.lang.reflect.Proxy.isProxyClass(binding.getClass()) ? "proxy" : "other";
+                }
+
                 public static void main(String[] args) {
                     FFI ffi = new FFI();
                     ffi.cdef("unsigned long strlen(const char *s);");
-                    System.out.println(ffi.dlopen(null).bind(LibC.class).strlen("hello"));
+                    LibC libc = ffi.dlopen(null).bind(LibC.class);
+                    System.out.println(libc.strlen("hello") + " " + kind(libc));
+                    QuietLibC quiet = ffi.dlopen(null).bind(QuietLibC.class);
+                    System.out.println(quiet.strlen("hello!") + " " + kind(quiet));
                     for (Object fn : new Object[] {(IntOp) x -> x + 1, (Hidden) x -> x + 2}) {
                         try {
                             System.out.println(ffi.callback("int(*)(int)", fn).call(41));
@@ -63,7 +77,8 @@ class NamedModuleTest {
     void theRefusalSaysWhatModuleInfoNeeds() throws Exception {
         assertEquals(
                 List.of(
-                        "5",
+                        "5 proxy",
+                        "6 proxy",
                         "cannot call com.example.app.Callbacks$IntOp from a callback ('int(*)(int)'): the package"
                                 + " com.example.app of module com.example.app is not exported to org.cffi4j: add"
                                 + " 'exports com.example.app to org.cffi4j;' (or 'opens com.example.app to"
@@ -75,10 +90,10 @@ class NamedModuleTest {
     @Test
     void withTheExportCallbacksOfPublicInterfacesWork() throws Exception {
         assertEquals(
-                List.of("5", "42", HIDDEN_REFUSAL),
+                List.of("5 hidden class", "6 proxy", "42", HIDDEN_REFUSAL),
                 runAsModule("module com.example.app { requires org.cffi4j; exports com.example.app to org.cffi4j; }"));
         assertEquals(
-                List.of("5", "42", "43"),
+                List.of("5 hidden class", "6 hidden class", "42", "43"),
                 runAsModule("module com.example.app { requires org.cffi4j; opens com.example.app to org.cffi4j; }"));
     }
 
