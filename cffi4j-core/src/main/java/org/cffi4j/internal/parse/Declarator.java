@@ -7,9 +7,9 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.Param;
-import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
+import org.cffi4j.internal.layout.Primitives;
 
 /**
  * A parsed declarator: the declared name (if any) and the derivations (pointers, arrays,
@@ -47,6 +47,12 @@ final class Declarator {
     Declarator inner;
 
     final Attributes attributes = new Attributes();
+    /** The platform whose pointers the declarator makes. */
+    private final Primitives primitives;
+
+    Declarator(Primitives primitives) {
+        this.primitives = primitives;
+    }
 
     /** The declared type: the derivations applied to {@code base} (with qualifiers {@code quals}). */
     CType apply(CType base, int quals, TokenStream ts) {
@@ -67,7 +73,7 @@ final class Declarator {
         CType t = base;
         int q = quals;
         for (Pointer p : pointers) {
-            t = new PointerType(t, q);
+            t = primitives.pointerTo(t, q);
             q = p.ownQualifiers();
         }
         for (int i = suffixes.size() - 1; i >= 0; i--) {
@@ -141,12 +147,12 @@ final class Declarator {
      * target: {@code char *const argv[]} is {@code char *const *}, which the C compiler does not
      * take for {@code char **}.
      */
-    static CType adjustParameter(CType t, int qualifiers) {
+    CType adjustParameter(CType t, int qualifiers) {
         if (t instanceof ArrayType a) {
-            return new PointerType(a.element(), a.element() instanceof ArrayType ? 0 : qualifiers);
+            return primitives.pointerTo(a.element(), a.element() instanceof ArrayType ? 0 : qualifiers);
         }
         if (t instanceof FunctionType) {
-            return new PointerType(t);
+            return primitives.pointerTo(t, 0);
         }
         return t;
     }

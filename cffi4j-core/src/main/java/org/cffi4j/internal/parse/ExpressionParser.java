@@ -6,7 +6,6 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.internal.decl.Declaration;
-import org.cffi4j.internal.layout.Primitives;
 import org.cffi4j.internal.message.ApiModeOnly;
 
 /**
@@ -256,14 +255,14 @@ final class ExpressionParser {
         if (t.kind() == Token.Kind.STRING) {
             ts.next();
             return new org.cffi4j.ctype.ArrayType(
-                    Primitives.current().get("char"),
+                    ctx.primitives.get("char"),
                     Literals.string(t, ts).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1);
         }
         ConstValue v = unary();
         if (v.kind() == ConstValue.Kind.POINTER) {
             return new PointerType(org.cffi4j.ctype.VoidType.VOID);
         }
-        return v.floating() ? Primitives.current().get("double") : Directives.typeOf(v.rank());
+        return v.floating() ? ctx.primitives.get("double") : Directives.typeOf(v.rank(), ctx.primitives);
     }
 
     private ConstValue constantValue(Token name) {

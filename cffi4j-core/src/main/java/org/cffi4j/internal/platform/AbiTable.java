@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,13 +47,18 @@ final class AbiTable {
     private Abi abi() {
         return new Abi(
                 abiName,
+                Abi.Os.valueOf(fact("os").toUpperCase(java.util.Locale.ROOT)),
+                fact("byte order").equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN,
                 number("pointer size"),
                 number("biggest alignment"),
                 number("malloc alignment"),
                 number("vector alignment cap"),
+                Abi.VaList.valueOf(fact("va_list").toUpperCase(java.util.Locale.ROOT)),
                 bitfields(),
-                fact("ldconfig arch"),
-                List.of(fact("library directories").split("\\s+")),
+                facts.getOrDefault("ldconfig arch", ""),
+                List.of(facts.getOrDefault("library directories", "").split("\\s+")).stream()
+                        .filter(d -> !d.isEmpty())
+                        .toList(),
                 Map.copyOf(primitives));
     }
 
@@ -89,10 +95,12 @@ final class AbiTable {
 
     private Abi.BitfieldRules bitfields() {
         String rules = fact("bitfields");
-        if (!rules.equals("pcc")) {
-            throw new IllegalStateException(
-                    "ABI table " + abiName + ": bitfield rules '" + rules + "' are not implemented (only 'pcc')");
-        }
-        return Abi.BitfieldRules.PCC;
+        return switch (rules) {
+            case "pcc" -> Abi.BitfieldRules.PCC;
+            case "msvc" -> Abi.BitfieldRules.MSVC;
+            default ->
+                throw new IllegalStateException(
+                        "ABI table " + abiName + ": bitfield rules '" + rules + "' are not implemented (pcc, msvc)");
+        };
     }
 }
