@@ -3,7 +3,9 @@ package org.cffi4j.internal.layout;
 import java.util.ArrayList;
 import java.util.List;
 import org.cffi4j.ctype.ArrayType;
+import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.Field;
+import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.internal.platform.Abi;
 
@@ -25,7 +27,8 @@ import org.cffi4j.internal.platform.Abi;
 final class MsvcRecordLayouter {
     private static final long EMPTY_RECORD_SIZE = 4;
 
-    private final RecordSpec spec;
+    private final Abi abi;
+    private final boolean recordAligned;
     private final boolean union;
     private final long maxFieldAlign; // 0 = no cap
     private final List<Field> fields = new ArrayList<>();
@@ -38,7 +41,8 @@ final class MsvcRecordLayouter {
     private long unitBitsLeft;
 
     private MsvcRecordLayouter(RecordSpec spec, Abi abi) {
-        this.spec = spec;
+        this.abi = abi;
+        this.recordAligned = spec.alignedAttr() > 0;
         this.union = spec.kind() == StructType.Kind.UNION;
         long pack = spec.maxPack() > 0 && spec.maxPack() <= abi.pointerSize() ? spec.maxPack() : 0;
         this.maxFieldAlign = spec.packed() ? 1 : pack;
@@ -62,9 +66,12 @@ final class MsvcRecordLayouter {
     // The member's alignment after pack, packed and aligned(N) (clang's getAdjustedElementInfo).
     private long alignmentOf(MemberSpec m) {
         long align = m.type().byteAlignment();
-        long required = m.alignedAttr();
+        long typeRequired = requiredAlignment(m.type());
+        long required = Math.max(m.alignedAttr(), typeRequired);
         if (m.isBitfield()) {
+            // aligned(N) on a bitfield raises its alignment, not the record's required alignment
             align = Math.max(align, required);
+            requiredAlignment = Math.max(requiredAlignment, typeRequired);
         } else {
             requiredAlignment = Math.max(requiredAlignment, required);
         }
@@ -88,7 +95,6 @@ final class MsvcRecordLayouter {
 
     private void bitfield(MemberSpec m) {
         long typeSize = m.type().byteSize();
-        long align = alignmentOf(m);
         if (!union && inBitfieldUnit && unitSize == typeSize && m.bitWidth() <= unitBitsLeft) {
             fields.add(RecordLayouter.field(m, Bits.ofBytes(size) - unitBitsLeft));
             unitBitsLeft -= m.bitWidth();
@@ -101,6 +107,7 @@ final class MsvcRecordLayouter {
             size = Math.max(size, typeSize);
             return;
         }
+        long align = alignmentOf(m); // a union's bitfields count for its size, not its alignment
         long offset = Bits.roundUp(size, align);
         fields.add(RecordLayouter.field(m, Bits.ofBytes(offset)));
         size = Math.addExact(offset, typeSize);
@@ -114,16 +121,31 @@ final class MsvcRecordLayouter {
             return;
         }
         inBitfieldUnit = false;
-        long align = alignmentOf(m);
         if (union) {
             fields.add(RecordLayouter.field(m, 0));
             size = Math.max(size, m.type().byteSize());
             return;
         }
+        long align = alignmentOf(m);
         long offset = Bits.roundUp(size, align);
         fields.add(RecordLayouter.field(m, Bits.ofBytes(offset)));
         size = offset;
         alignment = Math.max(alignment, align);
+    }
+
+    // The alignment a type insists on (clang's isAlignmentRequired and getRequiredAlignment): a
+    // typedef's aligned(N), a record's own or its members' aligned(N), an array's element's.
+    private long requiredAlignment(CType t) {
+        return switch (t) {
+            case ArrayType a -> requiredAlignment(a.element());
+            case StructType s -> RequiredAlignments.of(s);
+            case PrimitiveType p ->
+                abi.primitives().containsKey(p.name())
+                                && abi.primitives().get(p.name()).byteAlignment() != p.byteAlignment()
+                        ? p.byteAlignment()
+                        : 0;
+            default -> 0;
+        };
     }
 
     private static long memberSize(MemberSpec m) {
@@ -132,11 +154,12 @@ final class MsvcRecordLayouter {
 
     private RecordLayout finish() {
         alignment = Math.max(alignment, requiredAlignment);
-        long rounding = maxFieldAlign > 0 ? Math.min(alignment, maxFieldAlign) : alignment;
-        long total = Bits.roundUp(size, Math.max(rounding, requiredAlignment));
+        long total = Bits.roundUp(size, alignment);
         if (total == 0) {
             total = requiredAlignment >= EMPTY_RECORD_SIZE ? alignment : EMPTY_RECORD_SIZE;
         }
-        return new RecordLayout(fields, total, alignment);
+        // aligned(N) on the record itself makes its whole alignment required (declspec(align)'s rule)
+        long required = recordAligned ? alignment : requiredAlignment;
+        return new RecordLayout(fields, total, alignment, required);
     }
 }

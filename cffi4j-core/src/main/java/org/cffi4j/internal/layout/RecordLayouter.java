@@ -37,7 +37,9 @@ public final class RecordLayouter {
             if (abi.bitfields() == Abi.BitfieldRules.MSVC) {
                 return MsvcRecordLayouter.layout(spec, members, abi);
             }
-            return spec.kind() == StructType.Kind.UNION ? layoutUnion(spec, members) : layoutStruct(spec, members, abi);
+            return spec.kind() == StructType.Kind.UNION
+                    ? layoutUnion(spec, members, abi)
+                    : layoutStruct(spec, members, abi);
         } catch (ArithmeticException e) {
             throw new FFIException("'" + spec.name() + "' is too large: its size overflows", e);
         }
@@ -49,10 +51,17 @@ public final class RecordLayouter {
         List<Field> fields = new ArrayList<>(members.size());
         for (MemberSpec m : members) {
             boolean packed = isPacked(spec, m);
-            FieldAlignment fa = FieldAlignment.of(m, packed, Bits.ofBytes(spec.maxPack()), cursor.knownAlign());
+            FieldAlignment fa = FieldAlignment.of(m, packed, Bits.ofBytes(spec.maxPack()), cursor.knownAlign(), abi);
             recordAlign = Math.max(recordAlign, fa.recordAlign());
             cursor.alignTo(fa.desired());
-            if (m.isBitfield() && BitfieldStraddle.mustMove(m, fa, packed, spec.maxPack(), cursor.position())) {
+            if (m.isBitfield()
+                    && BitfieldStraddle.mustMove(
+                            m,
+                            fa,
+                            packed,
+                            spec.maxPack(),
+                            cursor.position(),
+                            abi.bitfields() == Abi.BitfieldRules.PCC_CLANG)) {
                 cursor.roundBitposUp(Bits.ofBytes(m.type().byteAlignment()));
             }
             cursor.normalize();
@@ -63,12 +72,12 @@ public final class RecordLayouter {
     }
 
     // Every member of a union sits at 0; the union is as large as its largest member's bytes.
-    private static RecordLayout layoutUnion(RecordSpec spec, List<MemberSpec> members) {
+    private static RecordLayout layoutUnion(RecordSpec spec, List<MemberSpec> members, Abi abi) {
         long recordAlign = initialAlign(spec);
         long size = 0;
         List<Field> fields = new ArrayList<>(members.size());
         for (MemberSpec m : members) {
-            FieldAlignment fa = FieldAlignment.of(m, isPacked(spec, m), Bits.ofBytes(spec.maxPack()), 0);
+            FieldAlignment fa = FieldAlignment.of(m, isPacked(spec, m), Bits.ofBytes(spec.maxPack()), 0, abi);
             recordAlign = Math.max(recordAlign, fa.recordAlign());
             size = Math.max(size, Bits.roundUp(sizeInBits(m), Bits.PER_BYTE));
             fields.add(field(m, 0));

@@ -83,7 +83,7 @@ final class Declarator {
         return inner == null ? new Applied(t, q) : inner.applyQualified(t, q, ts, outermost);
     }
 
-    private static CType applySuffix(Step s, CType element, TokenStream ts, boolean last) {
+    private CType applySuffix(Step s, CType element, TokenStream ts, boolean last) {
         if (s instanceof Array a) {
             if (a.length() == VARIABLE_LENGTH && !last) {
                 throw ts.error(
@@ -107,7 +107,10 @@ final class Declarator {
                 throw ts.error(a.at(), "array type has incomplete element type '" + element + "'");
             }
             checkElementAlignment(element, a.at(), ts);
-            return new ArrayType(element, a.length() == VARIABLE_LENGTH ? ArrayType.UNKNOWN_LENGTH : a.length());
+            ArrayType array =
+                    new ArrayType(element, a.length() == VARIABLE_LENGTH ? ArrayType.UNKNOWN_LENGTH : a.length());
+            checkSize(array, a.at(), ts);
+            return array;
         }
         Function f = (Function) s;
         if (element instanceof ArrayType || element instanceof FunctionType) {
@@ -117,6 +120,23 @@ final class Declarator {
                             + element + "'); return a pointer instead");
         }
         return new FunctionType(element, f.params(), f.variadic());
+    }
+
+    // No object may be larger than the platform's ptrdiff_t can count (2 GiB on 32-bit platforms).
+    private void checkSize(ArrayType array, Token at, TokenStream ts) {
+        if (!array.hasLength() || array.element() instanceof ArrayType inner && !inner.hasLength()) {
+            return;
+        }
+        long max = (1L << (primitives.abi().pointerSize() * 8 - 1)) - 1;
+        long size;
+        try {
+            size = array.isComplete() ? array.byteSize() : 0;
+        } catch (ArithmeticException | org.cffi4j.FFIException e) {
+            return; // an overflowing or unknown size is reported where it is used, as before
+        }
+        if (size > max) {
+            throw ts.error(at, "size of array '" + array + "' is too large (more than " + max + " bytes)");
+        }
     }
 
     // gcc: the items of an array are laid end to end, so each must stay aligned (a typedef with

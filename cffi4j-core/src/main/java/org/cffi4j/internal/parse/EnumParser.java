@@ -62,11 +62,13 @@ final class EnumParser {
         ctx.attributes.parse(attrs);
         PrimitiveType underlying = fixed != null
                 ? fixed
-                : EnumTyping.underlying(
-                        values.exactValues(),
-                        attrs.packed || ctx.options.allPacked(),
-                        error(keyword, target),
-                        ctx.primitives);
+                : ctx.table.abi().enumsAreInt()
+                        ? ctx.primitives.get("int")
+                        : EnumTyping.underlying(
+                                values.exactValues(),
+                                attrs.packed || ctx.options.allPacked(),
+                                error(keyword, target),
+                                ctx.primitives);
         values.finish(target, underlying);
         TypeAccess.mutators().complete(target, values.list, underlying, values.partial);
         return existing != null && existing != target ? ctx.registrar.redefinition(tagToken, existing, target) : target;

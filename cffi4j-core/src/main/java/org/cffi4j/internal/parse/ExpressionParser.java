@@ -182,7 +182,7 @@ final class ExpressionParser {
             type = typeOfOperand(at);
         }
         try {
-            return ConstValue.of(size ? type.byteSize() : type.byteAlignment(), ConstValue.Rank.ULONG);
+            return ConstValue.of(size ? type.byteSize() : type.byteAlignment(), sizeRank());
         } catch (FFIException e) {
             throw ts.error(at, (size ? "sizeof" : "_Alignof") + " of '" + type + "': " + e.getMessage());
         }
@@ -195,20 +195,25 @@ final class ExpressionParser {
         ts.expect(",");
         long offset = Designators.offset(ctx, type, at);
         ts.expect(")");
-        return ConstValue.of(offset, ConstValue.Rank.ULONG);
+        return ConstValue.of(offset, sizeRank());
+    }
+
+    // size_t's: unsigned int on 32-bit platforms, a 64-bit unsigned type elsewhere.
+    private ConstValue.Rank sizeRank() {
+        return ctx.primitives.get("size_t").size() == 4 ? ConstValue.Rank.UINT : ConstValue.Rank.ULONG;
     }
 
     private ConstValue primary() {
         Token t = ts.next();
         switch (t.kind()) {
             case INTEGER -> {
-                return Literals.integer(t, ts);
+                return Literals.integer(t, ts, ctx.primitives);
             }
             case FLOATING -> {
                 return ConstValue.ofReal(Literals.floating(t, ts));
             }
             case CHARACTER -> {
-                return Literals.character(t, ts);
+                return Literals.character(t, ts, ctx.primitives);
             }
             case IDENTIFIER -> {
                 return constantValue(t);

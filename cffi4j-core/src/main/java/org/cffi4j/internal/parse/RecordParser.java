@@ -242,6 +242,7 @@ final class RecordParser {
         try {
             RecordLayout layout = RecordLayouter.layout(spec, ctx.table.abi());
             m.complete(type, layout.fields(), layout.size(), layout.alignment(), false);
+            org.cffi4j.internal.layout.RequiredAlignments.remember(type, layout);
         } catch (FFIException e) {
             throw ts.error(keyword, e.getMessage());
         }

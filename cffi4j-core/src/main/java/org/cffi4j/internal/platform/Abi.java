@@ -26,6 +26,10 @@ import org.cffi4j.ctype.PrimitiveType;
  *     is aligned to its size however large
  * @param vaList what {@code __builtin_va_list} is
  * @param bitfields how records, and bitfields in them, are laid out
+ * @param unnamedBitfieldsAlign whether an unnamed bitfield, zero-width ones too, gives the record
+ *     its type's alignment as a named one does (gcc's {@code targetm.align_anon_bitfield}: AAPCS)
+ * @param enumsAreInt whether every enum is an {@code int} whatever its values (MSVC: larger values
+ *     wrap, {@code packed} is ignored), rather than the smallest type that holds them
  * @param ldconfigArch the architecture as {@code ldconfig -p} tags a library ({@code x86-64}); empty
  *     off Linux
  * @param libraryDirectories where to look for a library the dynamic linker's cache does not list,
@@ -42,6 +46,8 @@ public record Abi(
         long vectorAlignmentCap,
         VaList vaList,
         BitfieldRules bitfields,
+        boolean unnamedBitfieldsAlign,
+        boolean enumsAreInt,
         String ldconfigArch,
         List<String> libraryDirectories,
         Map<String, PrimitiveType> primitives) {
@@ -96,6 +102,12 @@ public record Abi(
          * record its type's alignment.
          */
         PCC,
+        /**
+         * The PCC rules as clang applies them (Apple): a bitfield whose type is aligned beyond its
+         * size (a typedef's {@code aligned(N)}) moves to its next alignment unit only if it would
+         * overflow its type's size from there, where gcc always moves it.
+         */
+        PCC_CLANG,
         /**
          * Microsoft's: consecutive bitfields share a unit only while their declared types have the
          * same size, a unit is never shared with an ordinary member, {@code #pragma pack} above the

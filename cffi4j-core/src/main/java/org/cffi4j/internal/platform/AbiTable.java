@@ -55,6 +55,8 @@ final class AbiTable {
                 number("vector alignment cap"),
                 Abi.VaList.valueOf(fact("va_list").toUpperCase(java.util.Locale.ROOT)),
                 bitfields(),
+                fact("unnamed bitfields align").equals("yes"),
+                fact("enums").equals("int"),
                 facts.getOrDefault("ldconfig arch", ""),
                 List.of(facts.getOrDefault("library directories", "").split("\\s+")).stream()
                         .filter(d -> !d.isEmpty())
@@ -97,6 +99,7 @@ final class AbiTable {
         String rules = fact("bitfields");
         return switch (rules) {
             case "pcc" -> Abi.BitfieldRules.PCC;
+            case "pcc-clang" -> Abi.BitfieldRules.PCC_CLANG;
             case "msvc" -> Abi.BitfieldRules.MSVC;
             default ->
                 throw new IllegalStateException(
