@@ -33,8 +33,12 @@ class DlopenMessagesTest {
     void aNameFoundNowhereListsEveryPlaceTried() {
         StringBuilder expected = new StringBuilder("cannot load library 'cffi4j_no_such_lib'; tried, in order:\n"
                 + "  the dynamic linker's cache (ldconfig -p): no libcffi4j_no_such_lib.so*\n");
+        // Only the running architecture's multiarch directories: a machine with cross compilers
+        // has the others too, which the search rightly skips.
+        String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
         for (String dir : STANDARD_DIRECTORIES) {
-            if (Files.isDirectory(Path.of(dir))) {
+            boolean otherArch = dir.endsWith("-linux-gnu") && !dir.contains(arch + "-linux-gnu");
+            if (Files.isDirectory(Path.of(dir)) && !otherArch) {
                 expected.append("  ").append(dir).append("/libcffi4j_no_such_lib.so*: no such file\n");
             }
         }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public record CrossCompiler(String platform, List<String> command, String debianPackage) {
     private static final Map<String, CrossCompiler> BY_PLATFORM = Map.ofEntries(
-            gcc("x86_64-linux", "x86_64-linux-gnu-gcc", "gcc"),
+            gcc("x86_64-linux", "x86_64-linux-gnu-gcc", "gcc-x86-64-linux-gnu (gcc on x86-64)"),
             gcc("aarch64-linux", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu"),
             gcc("i386-linux", "i686-linux-gnu-gcc", "gcc-i686-linux-gnu"),
             gcc("armhf-linux", "arm-linux-gnueabihf-gcc", "gcc-arm-linux-gnueabihf"),
@@ -61,28 +61,49 @@ public record CrossCompiler(String platform, List<String> command, String debian
         return false;
     }
 
+    /** Compiles {@code cSource} to assembly ({@code -S}, nothing linked or run) and returns it. */
+    public String assembly(String cSource) {
+        return run(cSource, List.of("-std=gnu11", "-ffreestanding", "-S", "-o", "-", "-w"), true);
+    }
+
     /**
      * Compiles {@code cSource} with {@code -fsyntax-only} and returns the compiler's error lines, none
      * if it compiled.
      */
     public List<String> errors(String cSource) {
+        List<String> flags = new ArrayList<>(List.of("-std=gnu11", "-ffreestanding", "-fsyntax-only", "-w"));
+        if (command.get(0).equals("clang")) {
+            flags.add("-ferror-limit=0");
+        }
+        return run(cSource, flags, false)
+                .lines()
+                .filter(l -> l.contains("error:"))
+                .toList();
+    }
+
+    // The compiler's output (stdout, and stderr unless onlyStdout) on the source.
+    private String run(String cSource, List<String> flags, boolean onlyStdout) {
         try {
             Path dir = Files.createTempDirectory("cffi4j-cross");
             try {
                 Path src = dir.resolve("oracle.c");
                 Files.writeString(src, cSource, StandardCharsets.UTF_8);
                 List<String> cmd = new ArrayList<>(command);
-                cmd.addAll(List.of("-std=gnu11", "-ffreestanding", "-fsyntax-only", "-w", src.toString()));
-                if (command.get(0).equals("clang")) {
-                    cmd.add("-ferror-limit=0");
+                cmd.addAll(flags);
+                cmd.add(src.toString());
+                ProcessBuilder pb = new ProcessBuilder(cmd);
+                if (onlyStdout) {
+                    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+                } else {
+                    pb.redirectErrorStream(true);
                 }
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                Process p = pb.start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!p.waitFor(5, TimeUnit.MINUTES)) {
                     p.destroyForcibly();
                     throw new AssertionError(String.join(" ", cmd) + " did not finish");
                 }
-                return out.lines().filter(l -> l.contains("error:")).toList();
+                return out;
             } finally {
                 try (var files = Files.list(dir)) {
                     for (Path f : files.toList()) {

@@ -80,6 +80,9 @@ final class Declarator {
             t = applySuffix(suffixes.get(i), t, ts, outermost && inner == null && i == 0);
             q = suffixes.get(i) instanceof Array ? q : 0; // an array of const is itself const
         }
+        if (t instanceof ArrayType array && !suffixes.isEmpty() && suffixes.get(0) instanceof Array first) {
+            checkSize(array, first.at(), ts); // once for the whole array: its size walks every dimension
+        }
         return inner == null ? new Applied(t, q) : inner.applyQualified(t, q, ts, outermost);
     }
 
@@ -107,10 +110,7 @@ final class Declarator {
                 throw ts.error(a.at(), "array type has incomplete element type '" + element + "'");
             }
             checkElementAlignment(element, a.at(), ts);
-            ArrayType array =
-                    new ArrayType(element, a.length() == VARIABLE_LENGTH ? ArrayType.UNKNOWN_LENGTH : a.length());
-            checkSize(array, a.at(), ts);
-            return array;
+            return new ArrayType(element, a.length() == VARIABLE_LENGTH ? ArrayType.UNKNOWN_LENGTH : a.length());
         }
         Function f = (Function) s;
         if (element instanceof ArrayType || element instanceof FunctionType) {
@@ -126,6 +126,9 @@ final class Declarator {
     private void checkSize(ArrayType array, Token at, TokenStream ts) {
         if (!array.hasLength() || array.element() instanceof ArrayType inner && !inner.hasLength()) {
             return;
+        }
+        if (primitives.abi().pointerSize() >= 8) {
+            return; // a size past 2^63 already overflows; and the size of a deep array costs its depth
         }
         long max = (1L << (primitives.abi().pointerSize() * 8 - 1)) - 1;
         long size;
