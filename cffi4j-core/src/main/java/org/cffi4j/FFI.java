@@ -39,6 +39,11 @@ import org.cffi4j.internal.upcall.Upcalls;
  *
  * <p>An FFI is safe to use from several threads; cdef calls are serialised, and a cdef that fails
  * leaves the FFI exactly as it was.
+ *
+ * <p>An FFI of another platform than the running one ({@link #FFI(Platform)}) lays types out for
+ * that platform; its methods that load libraries, call, or make C data ({@code dlopen}, {@code
+ * compile}, {@code alloc}, {@code cast}, {@code callback}, {@code fromBuffer}, {@code newAllocator},
+ * {@code newHandle}) throw an {@link FFIException} saying so.
  */
 public final class FFI {
     /** {@code dlopen} flag: resolve symbols when first used. */
@@ -214,7 +219,9 @@ public final class FFI {
      * @throws FFIException if the type is not declared or has no known layout
      */
     public MemoryLayout layout(String ctype) {
-        return NativeLayouts.inMemory(typeOf(ctype));
+        MemoryLayout l = NativeLayouts.inMemory(typeOf(ctype));
+        java.nio.ByteOrder order = platform.abi().byteOrder();
+        return order == java.nio.ByteOrder.nativeOrder() ? l : org.cffi4j.internal.call.ByteOrders.withOrder(l, order);
     }
 
     /**

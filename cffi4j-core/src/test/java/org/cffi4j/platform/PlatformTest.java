@@ -84,6 +84,33 @@ class PlatformTest {
     }
 
     @Test
+    void layoutsUseThePlatformsPointerSizeAndByteOrder() {
+        FFI i386 = new FFI(Platform.named("i386-linux"));
+        i386.cdef("struct p { char c; void *p; double d; long long ll; };");
+        java.lang.foreign.MemoryLayout l = i386.layout("struct p");
+        assertEquals(24, l.byteSize());
+        assertEquals(
+                4,
+                l.select(java.lang.foreign.MemoryLayout.PathElement.groupElement("p"))
+                        .byteSize());
+        assertEquals(8, l.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement("d")));
+        FFI s390x = new FFI(Platform.named("s390x-linux"));
+        s390x.cdef("struct q { int i; short s[2]; };");
+        java.lang.foreign.MemoryLayout q = s390x.layout("struct q");
+        assertEquals(
+                java.nio.ByteOrder.BIG_ENDIAN,
+                ((java.lang.foreign.ValueLayout) q.select(java.lang.foreign.MemoryLayout.PathElement.groupElement("i")))
+                        .order());
+        assertEquals(
+                java.nio.ByteOrder.BIG_ENDIAN,
+                ((java.lang.foreign.ValueLayout) q.select(
+                                java.lang.foreign.MemoryLayout.PathElement.groupElement("s"),
+                                java.lang.foreign.MemoryLayout.PathElement.sequenceElement()))
+                        .order());
+        assertEquals(8, q.byteSize());
+    }
+
+    @Test
     void namesAndTheRunningPlatform() {
         assertEquals(List.of(KNOWN.split(", ")), Platform.names());
         assertEquals("s390x-linux", Platform.named("s390x-linux").name());
