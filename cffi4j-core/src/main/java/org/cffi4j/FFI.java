@@ -40,6 +40,11 @@ import org.cffi4j.internal.upcall.Upcalls;
  *
  * <p>An FFI is safe to use from several threads; cdef calls are serialised, and a cdef that fails
  * leaves the FFI exactly as it was.
+ *
+ * <p>An FFI of another platform than the running one ({@link #FFI(Platform)}) lays types out for
+ * that platform; its methods that load libraries, call, or make C data ({@code dlopen}, {@code
+ * compile}, {@code alloc}, {@code cast}, {@code callback}, {@code fromBuffer}, {@code newAllocator},
+ * {@code newHandle}) throw an {@link FFIException} saying so.
  */
 public final class FFI {
     /** {@code dlopen} flag: resolve symbols when first used. */
@@ -60,7 +65,8 @@ public final class FFI {
     /** The NULL pointer, a {@code void *} cdata. */
     public static final CData NULL = new CData(new PointerType(VoidType.VOID), MemorySegment.NULL, Lifetime.UNOWNED);
 
-    private volatile DeclarationTable table = new DeclarationTable();
+    private final Platform platform;
+    private volatile DeclarationTable table;
 
     static {
         org.cffi4j.internal.decl.FfiTables.register(FFI::table);
@@ -79,11 +85,44 @@ public final class FFI {
      * Creates an FFI that knows only C's predefined types ({@code int}, {@code size_t}, {@code int32_t}...):
      * declare the rest with {@link #cdef(String)}.
      *
-     * @throws FFIException on a platform whose C ABI cffi4j has no description of (it supports Linux
-     *     on x86-64 and AArch64): every layout there would be a guess
+     * @throws FFIException on a platform whose C ABI cffi4j has no description of (see {@link
+     *     Platform}): every layout there would be a guess
      */
     public FFI() {
-        Abi.current(); // here, before any class lays out a type with it, so the refusal is an FFIException
+        this(Platform.current());
+    }
+
+    /**
+     * Creates an FFI that lays out C types as {@code platform}'s C compiler does: {@code sizeof},
+     * {@code alignof}, {@code offsetof}, {@code typeOf}, {@code layout} and the constants answer for
+     * that platform, whichever this JVM runs on. Only an FFI of the running platform ({@link
+     * Platform#isCurrent()}) loads libraries, calls functions and allocates C data.
+     *
+     * {@snippet :
+     * FFI win = new FFI(Platform.named("x86_64-windows"));
+     * win.cdef("struct s { char c; long l; };");
+     * win.sizeof("struct s");   // 8: long is 4 bytes there
+     * }
+     *
+     * @param platform the platform whose C ABI to follow
+     * @throws FFIException if {@code platform} is null
+     */
+    public FFI(Platform platform) {
+        if (platform == null) {
+            throw new FFIException(
+                    "new FFI(platform) needs a Platform (Platform.current() or Platform.named), not null");
+        }
+        this.platform = platform;
+        this.table = new DeclarationTable(platform.abi());
+    }
+
+    /**
+     * The platform whose C ABI this FFI follows.
+     *
+     * @return the platform given to the constructor, or the running one
+     */
+    public Platform platform() {
+        return platform;
     }
 
     /**
@@ -186,7 +225,9 @@ public final class FFI {
      * @throws FFIException if the type is not declared or has no known layout
      */
     public MemoryLayout layout(String ctype) {
-        return NativeLayouts.inMemory(typeOf(ctype));
+        MemoryLayout l = NativeLayouts.inMemory(typeOf(ctype));
+        java.nio.ByteOrder order = platform.abi().byteOrder();
+        return order == java.nio.ByteOrder.nativeOrder() ? l : org.cffi4j.internal.call.ByteOrders.withOrder(l, order);
     }
 
     /**
@@ -360,6 +401,10 @@ public final class FFI {
             throw new FFIException(
                     "ffi.include needs another FFI, not " + (other == null ? "null" : "this FFI itself"));
         }
+        if (!other.platform.equals(platform)) {
+            throw new FFIException("ffi.include: the other FFI lays out types for " + other.platform + ", this one for "
+                    + platform + "; declarations of two platforms cannot be mixed");
+        }
         DeclarationTable work = table.fork();
         work.include(other.table);
         table = work;
@@ -402,6 +447,7 @@ public final class FFI {
      *     message lists every place tried)
      */
     public Library dlopen(String nameOrPath, int flags) {
+        requireRunningPlatform("ffi.dlopen");
         if (nameOrPath != null && nameOrPath.indexOf('\0') >= 0) {
             throw new FFIException("ffi.dlopen: the library name \"" + nameOrPath.replace("\0", "\\0")
                     + "\" contains a NUL character, which would end it early in C");
@@ -434,6 +480,7 @@ public final class FFI {
      *     unknown size, or is {@code T[]} without a length
      */
     public CData alloc(String ctype) {
+        requireRunningPlatform("ffi.alloc");
         return Allocations.alloc(typeOf(ctype), ctype, null);
     }
 
@@ -457,6 +504,7 @@ public final class FFI {
      *     message names the member or item and the C type)
      */
     public CData alloc(String ctype, Object init) {
+        requireRunningPlatform("ffi.alloc");
         return Allocations.alloc(typeOf(ctype), ctype, init);
     }
 
@@ -483,6 +531,7 @@ public final class FFI {
      * @throws FFIException if a function is of none of these kinds, or free is given without alloc
      */
     public Allocator newAllocator(Object alloc, Object free, boolean clearAfterAlloc) {
+        requireRunningPlatform("ffi.newAllocator");
         return new Allocator(this, alloc, free, clearAfterAlloc);
     }
 
@@ -557,6 +606,7 @@ public final class FFI {
      * @throws FFIException if C cannot cast the value to the type (to a struct, a pointer to a float...)
      */
     public CData cast(String ctype, Object value) {
+        requireRunningPlatform("ffi.cast");
         return org.cffi4j.internal.convert.CastValues.cast(typeOf(ctype), value);
     }
 
@@ -651,6 +701,7 @@ public final class FFI {
      * @throws FFIException if the type is not a pointer or array, or the buffer is of another kind
      */
     public CData fromBuffer(String ctype, Object buffer) {
+        requireRunningPlatform("ffi.fromBuffer");
         return CDataFunctions.fromBuffer(typeOf(ctype), ctype, buffer);
     }
 
@@ -781,6 +832,7 @@ public final class FFI {
      */
     public CData callback(
             String fnPtrType, Object javaFunction, Object errorValue, java.util.function.Consumer<Throwable> onError) {
+        requireRunningPlatform("ffi.callback");
         CType t = typeOf(fnPtrType);
         if (t instanceof org.cffi4j.ctype.FunctionType f) {
             t = new PointerType(f);
@@ -801,6 +853,7 @@ public final class FFI {
      * @return a {@code void *} cdata that {@link #fromHandle} turns back into {@code object}
      */
     public CData newHandle(Object object) {
+        requireRunningPlatform("ffi.newHandle");
         return Handles.newHandle(object);
     }
 
@@ -897,6 +950,7 @@ public final class FFI {
      * @throws FFIException if no C compiler is found, or no source was set
      */
     public synchronized Library compile() {
+        requireRunningPlatform("ffi.compile");
         if (module == null) {
             throw new FFIException("call ffi.setSource(moduleName, cSource) before ffi.compile()");
         }
@@ -944,6 +998,17 @@ public final class FFI {
     /** Whether the last {@link #compile()} ran the C compiler (false: the cache had the result). */
     boolean lastCompileCompiled() {
         return lastCompileCompiled;
+    }
+
+    // Loading, calling and allocating happen on the running platform only: a foreign platform's FFI
+    // lays types out, and its pointers and sizes mean nothing to this process's memory.
+    private void requireRunningPlatform(String method) {
+        if (!platform.isCurrent()) {
+            throw new FFIException(method + ": this FFI lays out types for " + platform
+                    + ", not for the platform this JVM runs on (" + Abi.runningPlatform()
+                    + "); it answers sizeof, alignof, offsetof and constants, but cannot load libraries, call"
+                    + " functions or allocate C data");
+        }
     }
 
     // The cdata argument of a public method, which must not be null (FFI.NULL is C's NULL).

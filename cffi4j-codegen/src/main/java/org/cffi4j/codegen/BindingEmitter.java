@@ -58,7 +58,7 @@ final class BindingEmitter {
         }
         GlobalEmitter globals = new GlobalEmitter(types, self);
         model.globals().forEach(g -> globals.emit(c, g));
-        StructEmitter structs = new StructEmitter(types);
+        StructEmitter structs = new StructEmitter(types, model.byteOrder());
         boolean bitfields = false;
         for (BindingModel.StructModel s : model.structs()) {
             c.addType(structs.emit(s));

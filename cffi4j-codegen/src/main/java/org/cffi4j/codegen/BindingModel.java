@@ -20,6 +20,7 @@ import org.cffi4j.internal.decl.Declaration;
  * @param globals the global variables
  * @param skipped each declaration left out, with why
  * @param glue API mode's packed glue library
+ * @param byteOrder the platform's byte order, which places bitfields
  */
 record BindingModel(
         BindingSpec spec,
@@ -30,7 +31,8 @@ record BindingModel(
         List<Declaration.Constant> constants,
         List<GlobalModel> globals,
         List<String> skipped,
-        Optional<Glue> glue) {
+        Optional<Glue> glue,
+        java.nio.ByteOrder byteOrder) {
 
     /**
      * A function.

@@ -55,7 +55,8 @@ final class ModelBuilder {
                 b.constants(),
                 b.globals(),
                 List.copyOf(b.skipped),
-                glue);
+                glue,
+                table.abi().byteOrder());
     }
 
     // A class per complete struct or union: named by its first typedef, else struct_tag / union_tag.

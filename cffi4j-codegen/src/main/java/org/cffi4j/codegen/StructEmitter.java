@@ -31,9 +31,11 @@ final class StructEmitter {
     private static final ClassName SEGMENT = ClassName.get(MemorySegment.class);
 
     private final JavaTypes types;
+    private final java.nio.ByteOrder byteOrder;
 
-    StructEmitter(JavaTypes types) {
+    StructEmitter(JavaTypes types, java.nio.ByteOrder byteOrder) {
         this.types = types;
+        this.byteOrder = byteOrder;
     }
 
     /** The class of {@code s}. */
@@ -128,6 +130,10 @@ final class StructEmitter {
         String name = JavaNames.of(f.name());
         String decl = f.type().declare(f.name());
         if (f.isBitfield()) {
+            if (byteOrder != java.nio.ByteOrder.LITTLE_ENDIAN) {
+                // the shifts are computed for bit 0 in the first byte; a big-endian platform counts from the last
+                throw new FFIException("a bitfield of a big-endian platform is not generated yet");
+            }
             BitfieldCode.emit(c, self, f, name, decl + " : " + f.bitWidth(), structSize);
             return;
         }

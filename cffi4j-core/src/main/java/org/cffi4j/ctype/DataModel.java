@@ -1,15 +1,15 @@
 package org.cffi4j.ctype;
 
-import org.cffi4j.internal.platform.Abi;
+import java.lang.foreign.ValueLayout;
 
 /**
- * The pointer size of the platform: the one platform fact the type model needs (the others, read by
- * the parser and the layout engine, are in the same platform description).
+ * The pointer size of the running platform: what a {@link PointerType} made without a size has (a
+ * pointer of another platform, made by the parser of an FFI of that platform, carries its own).
  *
  * @param pointerSize the size and alignment of a data or function pointer, in bytes
  */
 public record DataModel(long pointerSize) {
-    private static final DataModel CURRENT = new DataModel(Abi.current().pointerSize());
+    private static final DataModel CURRENT = new DataModel(ValueLayout.ADDRESS.byteSize());
 
     /**
      * The data model of the running JVM's platform.

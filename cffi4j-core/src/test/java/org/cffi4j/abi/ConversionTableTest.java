@@ -263,7 +263,7 @@ class ConversionTableTest {
 
         @Test
         void a3_charIsSignedOnX86() {
-            assumeTrue(Abi.current().name().equals("x86_64-sysv"), "plain char is unsigned on AArch64");
+            assumeTrue(Abi.current().name().equals("x86_64-linux"), "plain char is unsigned on AArch64");
             assertEquals((byte) 'A', roundTrip("char", 'A'));
             assertEquals((byte) -128, roundTrip("char", -128));
             fails(

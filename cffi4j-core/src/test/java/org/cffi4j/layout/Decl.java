@@ -10,6 +10,7 @@ import org.cffi4j.internal.layout.MemberSpec;
 import org.cffi4j.internal.layout.RecordLayout;
 import org.cffi4j.internal.layout.RecordLayouter;
 import org.cffi4j.internal.layout.RecordSpec;
+import org.cffi4j.internal.platform.Abi;
 
 /**
  * A struct or union body written once and read two ways: as the {@link RecordSpec} the layout
@@ -67,7 +68,7 @@ record Decl(StructType.Kind kind, List<MemberSpec> members, boolean packedAttr, 
 
     /** The layout the engine computes. */
     RecordLayout layout() {
-        return RecordLayouter.layout(spec(kind.keyword() + " <test>"));
+        return RecordLayouter.layout(spec(kind.keyword() + " <test>"), Abi.current());
     }
 
     /**
@@ -76,7 +77,7 @@ record Decl(StructType.Kind kind, List<MemberSpec> members, boolean packedAttr, 
      */
     StructType define(String tag) {
         StructType t = StructType.declare(kind, tag, tag == null ? body(null) : null);
-        RecordLayout l = RecordLayouter.layout(spec(t.toString()));
+        RecordLayout l = RecordLayouter.layout(spec(t.toString()), Abi.current());
         TypeAccess.mutators().complete(t, l.fields(), l.size(), l.alignment(), false);
         return t;
     }

@@ -3,6 +3,8 @@ package org.cffi4j.layout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.cffi4j.FFI;
+import org.cffi4j.FFIException;
 import org.cffi4j.layout.RecordGenerator.Body;
 import org.cffi4j.layout.SetScope.MemberPath;
 import org.cffi4j.layout.SetScope.Query;
@@ -56,7 +58,18 @@ final class DeclGenerator {
             "char16_t|16|2|2",
             "ptrdiff_t|64|8|8",
             "void *|0|8|8",
-            "char *|0|8|8");
+            "char *|0|8|8",
+            // Abstract declarators in sizeof and _Alignof.
+            "int[3]|-1|4|12",
+            "char *[2]|-1|8|16",
+            "int (*)[4]|-1|8|8",
+            "short[2][3]|-1|2|12",
+            "void (*)(int, ...)|-1|8|8",
+            "const volatile long|-1|8|8");
+    private static final List<String> ABSTRACT = PRIMITIVES.stream()
+            .filter(row -> row.contains("|-1|"))
+            .map(row -> row.substring(0, row.indexOf('|')))
+            .toList();
 
     private final SetScope s;
     private final RecordGenerator records;
@@ -69,29 +82,60 @@ final class DeclGenerator {
         this.enums = new EnumGenerator(s);
     }
 
-    /** The set of this index and seed. */
+    /** The set of this index and seed, for the platform this JVM runs on (x86-64 or AArch64 Linux). */
     static GeneratedSet generate(int index, long seed) {
+        return generate(index, seed, PRIMITIVES);
+    }
+
+    /**
+     * The set of this index and seed for a platform: {@code primitives} are the rows of {@link
+     * #primitiveRows(FFI)}, the scalar types the set may use with their sizes there.
+     */
+    static GeneratedSet generate(int index, long seed, List<String> primitives) {
         DeclGenerator g = new DeclGenerator(index, seed);
-        g.all();
+        g.all(primitives);
         return new GeneratedSet(index, seed, g.s.text.toString(), List.copyOf(g.s.queries));
     }
 
-    private void all() {
+    /**
+     * The scalar types a set may use on the platform of {@code ffi}, as rows {@code spelling | widest
+     * bitfield | alignment | size}: every type of the list above the platform has, with its sizes
+     * there (only to keep generated types small and sizeof expressions in range: the compiler
+     * checks every answer). Abstract declarators for sizeof follow, with a bitfield width of -1.
+     */
+    static List<String> primitiveRows(FFI ffi) {
+        List<String> rows = new ArrayList<>();
         for (String row : PRIMITIVES) {
+            String[] p = row.split("\\|");
+            if (p[1].equals("-1")) {
+                continue;
+            }
+            long size;
+            try {
+                size = ffi.sizeof(p[0]);
+            } catch (FFIException e) {
+                continue; // __int128 on 32-bit platforms
+            }
+            int bits = p[1].equals("0") ? 0 : p[1].equals("1") ? 1 : (int) size * 8;
+            rows.add(p[0] + "|" + bits + "|" + ffi.alignof(p[0]) + "|" + size);
+        }
+        for (String abstractType : ABSTRACT) {
+            rows.add(abstractType + "|-1|" + ffi.alignof(abstractType) + "|" + ffi.sizeof(abstractType));
+        }
+        return rows;
+    }
+
+    private void all(List<String> primitives) {
+        for (String row : primitives) {
             String[] p = row.split("\\|");
             int bits = Integer.parseInt(p[1]);
             long align = Long.parseLong(p[2]);
             long size = Long.parseLong(p[3]);
-            s.addType(TypeRef.scalar(p[0], bits, align, size));
+            if (bits >= 0) {
+                s.addType(TypeRef.scalar(p[0], bits, align, size));
+            }
             s.exprs.addType(p[0], size, size, align, align);
         }
-        // Abstract declarators in sizeof and _Alignof.
-        s.exprs.addType("int[3]", 12, 12, 4, 4);
-        s.exprs.addType("char *[2]", 16, 16, 8, 8);
-        s.exprs.addType("int (*)[4]", 8, 8, 8, 8);
-        s.exprs.addType("short[2][3]", 12, 12, 2, 2);
-        s.exprs.addType("void (*)(int, ...)", 8, 8, 8, 8);
-        s.exprs.addType("const volatile long", 8, 8, 8, 8);
         int items = 3 + s.rnd.nextInt(6);
         for (int i = 0; i < items; i++) {
             declaration();

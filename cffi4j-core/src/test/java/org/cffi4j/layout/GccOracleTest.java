@@ -95,7 +95,7 @@ class GccOracleTest {
         return diffs;
     }
 
-    private static String answer(FFI ffi, Query q) {
+    static String answer(FFI ffi, Query q) {
         try {
             return switch (q.kind()) {
                 case "SIZE" -> Long.toString(ffi.sizeof(q.type()));

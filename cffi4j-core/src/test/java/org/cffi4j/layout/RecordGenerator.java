@@ -226,14 +226,13 @@ final class RecordGenerator {
         return type + " " + declarator + ";";
     }
 
-    private static String alignasType(long n) {
-        return switch ((int) n) {
-            case 1 -> "char";
-            case 2 -> "short";
-            case 4 -> "int";
-            case 8 -> "double";
-            case 16 -> "long double";
-            default -> Long.toString(n);
-        };
+    // A type of alignment n on the set's platform (the first declared), else n itself: _Alignas
+    // must not lower a member's alignment, and long double is 16-aligned on some platforms only.
+    private String alignasType(long n) {
+        return s.types.stream()
+                .filter(t -> !t.isRecord() && t.bitfieldBits() >= 0 && t.align() == n)
+                .map(TypeRef::spelling)
+                .findFirst()
+                .orElse(Long.toString(n));
     }
 }

@@ -24,6 +24,7 @@ import org.cffi4j.ctype.Param;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.VoidType;
 import org.cffi4j.internal.layout.RecordLayouter;
+import org.cffi4j.internal.platform.Abi;
 import org.cffi4j.testing.GccProbe;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -143,7 +144,7 @@ class RecordLayouterErrorsTest {
     void theEngineRejectsIt(Decl decl, String message) {
         FFIException e = assertThrows(
                 FFIException.class,
-                () -> RecordLayouter.layout(decl.spec(decl.kind().keyword() + " s")));
+                () -> RecordLayouter.layout(decl.spec(decl.kind().keyword() + " s"), Abi.current()));
         assertEquals(message, e.getMessage());
     }
 

@@ -101,6 +101,17 @@ final class Toolchain {
             java.util.regex.Pattern.compile("undefined (?:reference to|symbol:) [`']?([^'`\\s]+)");
 
     /** The symbols that the linker reported as defined by none of the linked libraries (GNU ld, gold, lld). */
+    /** The message of a missing compiler, with how to get one on the OS. */
+    static String noCompiler(String compiler, org.cffi4j.internal.platform.Abi.Os os) {
+        String install = switch (os) {
+            case LINUX -> "Install one (e.g. 'apt-get install gcc' or 'dnf install gcc')";
+            case MACOS -> "Install Apple's command line tools ('xcode-select --install'), which provide cc and clang";
+            case WINDOWS -> "On Windows API mode needs a MinGW-w64 gcc or clang on the PATH; install one";
+        };
+        return "no C compiler found ('" + compiler + "'): API mode compiles C with the system compiler. " + install
+                + ", or set CC to its path";
+    }
+
     static java.util.Set<String> unresolvedSymbols(String linkerOutput) {
         java.util.Set<String> names = new java.util.TreeSet<>();
         java.util.regex.Matcher m = UNRESOLVED.matcher(linkerOutput);
@@ -131,8 +142,8 @@ final class Toolchain {
             return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new FFIException(
-                    "no C compiler found ('" + compiler + "'): API mode compiles C with the system compiler."
-                            + " Install one (e.g. 'apt-get install gcc' or 'dnf install gcc'), or set CC to its path",
+                    noCompiler(
+                            compiler, org.cffi4j.internal.platform.Abi.current().os()),
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

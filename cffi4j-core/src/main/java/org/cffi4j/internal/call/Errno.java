@@ -12,6 +12,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import org.cffi4j.internal.invoke.MethodLookup;
+import org.cffi4j.internal.lib.OsLibraries;
+import org.cffi4j.internal.platform.Abi;
 
 /**
  * C's errno as CFFI has it: the value the last C call made by cffi4j on this thread left (captured
@@ -41,7 +43,8 @@ public final class Errno {
                 MethodHandles.lookup(), Errno.class, "restore", MethodType.methodType(void.class, MemorySegment.class));
     }
 
-    // __errno_location, linked with the descriptor of dlsym, (void *, void *) -> void *: the JVM has
+    // __errno_location (__error on macOS, _errno on Windows), linked with the descriptor of dlsym, (void *, void *) ->
+    // void *: the JVM has
     // made that stub when the library was loaded, and a new descriptor costs milliseconds in a
     // fresh JVM. A function without parameters ignores the two argument registers on every ABI
     // the JDK supports.
@@ -50,7 +53,7 @@ public final class Errno {
                 .downcallHandle(
                         Linker.nativeLinker()
                                 .defaultLookup()
-                                .find("__errno_location")
+                                .find(OsLibraries.errnoFunction(Abi.current().os()))
                                 .orElseThrow(),
                         FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
 

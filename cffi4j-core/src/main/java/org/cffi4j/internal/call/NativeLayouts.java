@@ -61,6 +61,10 @@ public final class NativeLayouts {
         return switch (t) {
             case PrimitiveType p -> inMemory ? inMemory(p) : primitive(p);
             case EnumType e -> inMemory ? inMemory(e.underlying()) : primitive(e.underlying());
+            // a 32-bit platform's pointer, in the layout of an FFI of that platform: its 4 bytes
+            case PointerType p
+            when p.byteSize() != ValueLayout.ADDRESS.byteSize() ->
+                ValueLayout.JAVA_INT.withByteAlignment(inMemory ? 1 : p.byteSize());
             case PointerType p -> inMemory ? ValueLayout.ADDRESS_UNALIGNED : ValueLayout.ADDRESS;
             case StructType s when !inMemory -> passedByValue(s);
             case StructType s -> s.kind() == StructType.Kind.UNION ? union(s, inMemory) : struct(s, inMemory);

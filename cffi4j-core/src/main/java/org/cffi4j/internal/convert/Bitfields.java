@@ -2,6 +2,7 @@ package org.cffi4j.internal.convert;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.PrimitiveType;
@@ -49,23 +50,48 @@ public final class Bitfields {
     }
 
     private static long load(Field f, MemorySegment m, long base) {
+        return load(f, m, base, ByteOrder.nativeOrder());
+    }
+
+    private static void store(Field f, MemorySegment m, long base, long v) {
+        store(f, m, base, v, ByteOrder.nativeOrder());
+    }
+
+    /** The raw bits of bitfield {@code f}, its value's bit 0 lowest, as a platform of this byte order keeps them. */
+    static long load(Field f, MemorySegment m, long base, ByteOrder order) {
         long result = 0;
         for (int i = 0; i < f.bitWidth(); i++) {
-            long bit = f.bitOffset() + i;
-            int b = m.get(ValueLayout.JAVA_BYTE, base + f.byteOffset() + bit / 8);
-            result |= ((long) ((b >> (bit % 8)) & 1)) << i;
+            long at = base + f.byteOffset() + byteOf(f, i, order);
+            int b = m.get(ValueLayout.JAVA_BYTE, at);
+            result |= ((long) ((b >> bitOf(f, i, order)) & 1)) << i;
         }
         return result;
     }
 
-    private static void store(Field f, MemorySegment m, long base, long v) {
+    /** Stores the low bits of {@code v} in bitfield {@code f}, as a platform of this byte order keeps them. */
+    static void store(Field f, MemorySegment m, long base, long v, ByteOrder order) {
         for (int i = 0; i < f.bitWidth(); i++) {
-            long bit = f.bitOffset() + i;
-            long at = base + f.byteOffset() + bit / 8;
+            long at = base + f.byteOffset() + byteOf(f, i, order);
             int b = m.get(ValueLayout.JAVA_BYTE, at);
-            int mask = 1 << (bit % 8);
+            int mask = 1 << bitOf(f, i, order);
             b = ((v >>> i) & 1) != 0 ? b | mask : b & ~mask;
             m.set(ValueLayout.JAVA_BYTE, at, (byte) b);
         }
+    }
+
+    // Where bit i of the value (0 = least significant) is. A field's bit positions are gcc's, the
+    // same on every platform; little-endian ones put its lowest bit first, at the least significant
+    // end of each byte; big-endian ones (s390x) its highest bit first, at the most significant end.
+    private static long position(Field f, int i, ByteOrder order) {
+        return f.bitOffset() + (order == ByteOrder.BIG_ENDIAN ? f.bitWidth() - 1 - i : i);
+    }
+
+    private static long byteOf(Field f, int i, ByteOrder order) {
+        return position(f, i, order) / 8;
+    }
+
+    private static int bitOf(Field f, int i, ByteOrder order) {
+        int bit = (int) (position(f, i, order) % 8);
+        return order == ByteOrder.BIG_ENDIAN ? 7 - bit : bit;
     }
 }

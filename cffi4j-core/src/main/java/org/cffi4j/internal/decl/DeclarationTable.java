@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.internal.TypeTransaction;
+import org.cffi4j.internal.platform.Abi;
 
 /**
  * Everything declared in one FFI: ordinary identifiers (typedefs, functions, variables, constants)
@@ -28,6 +29,7 @@ public final class DeclarationTable {
     // keep them all.
     private static final int MAX_CACHED = 10_000;
 
+    private final Abi abi;
     private final DeclarationTable parent; // a scratch table's table: read through, never written
     private final Map<String, Declaration> ordinary;
     private final Map<String, CType> tags;
@@ -43,9 +45,14 @@ public final class DeclarationTable {
     private final Map<String, CType> parsedTypes = new ConcurrentHashMap<>();
     private int anonymousCount;
 
-    /** An empty table: only the predefined types are known. */
-    public DeclarationTable() {
+    /**
+     * An empty table: only the predefined types are known.
+     *
+     * @param abi the platform whose layouts its declarations get
+     */
+    public DeclarationTable(Abi abi) {
         this(
+                abi,
                 null,
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
@@ -59,6 +66,7 @@ public final class DeclarationTable {
     }
 
     private DeclarationTable(
+            Abi abi,
             DeclarationTable parent,
             Map<String, Declaration> ordinary,
             Map<String, CType> tags,
@@ -69,6 +77,7 @@ public final class DeclarationTable {
             Map<String, CType> mentioned,
             TypeTransaction transaction,
             int anonymousCount) {
+        this.abi = abi;
         this.parent = parent;
         this.ordinary = ordinary;
         this.tags = tags;
@@ -84,6 +93,7 @@ public final class DeclarationTable {
     /** A copy to parse a cdef into; the original stays as it is until the copy replaces it. */
     public DeclarationTable fork() {
         return new DeclarationTable(
+                abi,
                 null,
                 new LinkedHashMap<>(ordinary),
                 new LinkedHashMap<>(tags),
@@ -102,6 +112,7 @@ public final class DeclarationTable {
      */
     public DeclarationTable scratch() {
         return new DeclarationTable(
+                abi,
                 this,
                 new HashMap<>(),
                 new HashMap<>(),
@@ -112,6 +123,11 @@ public final class DeclarationTable {
                 mentioned,
                 new TypeTransaction(transaction),
                 anonymousCount);
+    }
+
+    /** The platform whose layouts the declarations get. */
+    public Abi abi() {
+        return abi;
     }
 
     /** Runs {@code op} inside this table's transaction (a cdef, a compile, a type name). */

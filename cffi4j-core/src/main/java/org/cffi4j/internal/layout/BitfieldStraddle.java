@@ -17,14 +17,19 @@ final class BitfieldStraddle {
      * @param packed whether it is packed (its own attribute or the record's)
      * @param maxPack the {@code #pragma pack} in force, 0 if none
      * @param position where it would start, in bits (after its own alignment)
+     * @param clang whether clang's form of the rule applies (see {@code Abi.BitfieldRules.PCC_CLANG})
      */
-    static boolean mustMove(MemberSpec m, FieldAlignment fa, boolean packed, int maxPack, long position) {
+    static boolean mustMove(
+            MemberSpec m, FieldAlignment fa, boolean packed, int maxPack, long position, boolean clang) {
         if (packed || maxPack != 0 || m.bitWidth() == 0 || fa.modeSized()) {
             return false;
         }
         long unit = Bits.ofBytes(m.type().byteAlignment());
         long typeSize = Bits.ofBytes(m.type().byteSize());
         long startInUnit = position % unit;
+        if (clang) {
+            return startInUnit + m.bitWidth() > typeSize;
+        }
         return (startInUnit + m.bitWidth() + unit - 1) / unit > typeSize / unit;
     }
 }

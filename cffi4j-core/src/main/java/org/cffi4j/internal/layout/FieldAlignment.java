@@ -1,5 +1,7 @@
 package org.cffi4j.internal.layout;
 
+import org.cffi4j.internal.platform.Abi;
+
 /**
  * The alignments gcc derives for one member just before placing it (stor-layout's
  * {@code layout_decl} and {@code update_alignment_for_field}), in bits.
@@ -20,8 +22,11 @@ record FieldAlignment(long desired, long recordAlign, boolean modeSized) {
      * @param maxPack the {@code #pragma pack} in force, in bits, 0 if none
      * @param knownAlign the alignment the current position already has, in bits, 0 for "any"
      *     (the start of a struct, every member of a union)
+     * @param abi the platform: whether unnamed bitfields raise the record's alignment as named ones
+     *     do ({@code targetm.align_anon_bitfield}), how its integer modes are aligned
      */
-    static FieldAlignment of(MemberSpec m, boolean packed, long maxPack, long knownAlign) {
+    static FieldAlignment of(MemberSpec m, boolean packed, long maxPack, long knownAlign, Abi abi) {
+        boolean unnamedAlign = abi.unnamedBitfieldsAlign();
         long typeAlign = Bits.ofBytes(m.type().byteAlignment());
         long userAlign = Bits.ofBytes(m.alignedAttr());
         if (!m.isBitfield()) {
@@ -31,16 +36,19 @@ record FieldAlignment(long desired, long recordAlign, boolean modeSized) {
         }
         if (m.bitWidth() == 0) {
             // Zero-width bitfields ignore packed and #pragma pack; unnamed, they leave the record's
-            // alignment alone on x86-64 (no targetm.align_anon_bitfield).
-            return new FieldAlignment(Math.max(Math.max(userAlign, 1), typeAlign), 0, false);
+            // alignment alone unless the platform says otherwise (targetm.align_anon_bitfield).
+            long desired = Math.max(Math.max(userAlign, 1), typeAlign);
+            return new FieldAlignment(desired, unnamedAlign ? desired : 0, false);
         }
         boolean modeSized = isModeSized(m.bitWidth(), packed, knownAlign);
         long desired = Math.max(userAlign, 1);
         if (modeSized) {
-            desired = Math.max(desired, m.bitWidth());
+            desired = Math.max(desired, modeAlignment(m.bitWidth(), abi));
         }
         desired = capped(desired, packed && userAlign == 0, maxPack);
-        long recordAlign = m.name() == null ? 0 : Math.max(desired, bitfieldTypeAlign(typeAlign, packed, maxPack));
+        long recordAlign = m.name() == null && !unnamedAlign
+                ? 0
+                : Math.max(desired, bitfieldTypeAlign(typeAlign, packed, maxPack));
         return new FieldAlignment(desired, recordAlign, modeSized);
     }
 
@@ -57,6 +65,16 @@ record FieldAlignment(long desired, long recordAlign, boolean modeSized) {
             return Math.min(typeAlign, maxPack);
         }
         return packed ? Math.min(typeAlign, Bits.PER_BYTE) : typeAlign;
+    }
+
+    // GET_MODE_ALIGNMENT of the integer mode of this width: that of the platform's integer type of
+    // the width (TImode is 8-byte aligned on s390x), else the width.
+    private static long modeAlignment(int width, Abi abi) {
+        return abi.primitives().values().stream()
+                .filter(p -> p.kind() == org.cffi4j.ctype.PrimitiveType.Kind.INTEGER && p.size() * 8 == width)
+                .mapToLong(p -> Bits.ofBytes(p.alignment()))
+                .max()
+                .orElse(width);
     }
 
     // layout_decl: "see if we can use an ordinary integer mode for a bit-field". On x86-64 the

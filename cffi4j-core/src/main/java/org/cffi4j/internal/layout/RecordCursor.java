@@ -1,7 +1,5 @@
 package org.cffi4j.internal.layout;
 
-import org.cffi4j.internal.platform.Abi;
-
 /**
  * The next free position while a struct is laid out, kept as gcc keeps it (stor-layout's
  * record_layout_info): a coarse {@code offset}, always a multiple of the offset alignment, plus a
@@ -10,9 +8,6 @@ import org.cffi4j.internal.platform.Abi;
  * {@code offset + roundUp(bitpos, align)} rather than at an absolute multiple of its alignment.
  */
 final class RecordCursor {
-    /** gcc's BIGGEST_ALIGNMENT, in bits: the least unit the offset moves by. */
-    private static final long BIGGEST_ALIGNMENT = Bits.ofBytes(Abi.current().biggestAlignment());
-
     private final long offsetAlign;
     private long offset;
     private long bitpos;
@@ -22,9 +17,10 @@ final class RecordCursor {
      *
      * @param initialRecordAlign the record's alignment before its fields (its {@code aligned(N)}),
      *     in bits
+     * @param biggestAlignment gcc's BIGGEST_ALIGNMENT, in bits: the least unit the offset moves by
      */
-    RecordCursor(long initialRecordAlign) {
-        this.offsetAlign = Math.max(initialRecordAlign, BIGGEST_ALIGNMENT);
+    RecordCursor(long initialRecordAlign, long biggestAlignment) {
+        this.offsetAlign = Math.max(initialRecordAlign, biggestAlignment);
     }
 
     /** The absolute position, in bits. */

@@ -6,12 +6,13 @@ import org.cffi4j.FFIException;
 import org.cffi4j.ctype.ArrayType;
 import org.cffi4j.ctype.Field;
 import org.cffi4j.ctype.StructType;
+import org.cffi4j.internal.platform.Abi;
 
 /**
- * Lays out structs and unions as gcc does on Linux, following gcc's stor-layout, with the sizes,
- * alignments and largest alignment of the platform's {@link org.cffi4j.internal.platform.Abi} and
- * its bitfield rules (gcc's PCC rules, those of x86-64 and AArch64; the tests check the layouts
- * against gcc on the machine they run on): natural alignment, bitfields with the PCC rules (a bitfield never spans more
+ * Lays out structs and unions for a platform: by Microsoft's rules ({@link MsvcRecordLayouter}) on
+ * Windows, else as gcc does, following gcc's stor-layout, with the sizes, alignments and largest
+ * alignment of the platform's {@link Abi} and gcc's PCC bitfield rules (the tests check the layouts
+ * against each platform's compiler): natural alignment, bitfields with the PCC rules (a bitfield never spans more
  * alignment units of its type than the type has; named bitfields give the record their type's
  * alignment, unnamed and zero-width ones do not; a zero-width bitfield aligns what follows),
  * {@code packed} on records and members, {@code aligned(N)} and {@code _Alignas}, {@code #pragma
@@ -30,25 +31,37 @@ public final class RecordLayouter {
      *     non-integer type, a member of incomplete type, a misplaced flexible array member, an
      *     alignment that is not a power of two...) or if its size overflows
      */
-    public static RecordLayout layout(RecordSpec spec) {
+    public static RecordLayout layout(RecordSpec spec, Abi abi) {
         List<MemberSpec> members = MemberChecker.check(spec);
         try {
-            return spec.kind() == StructType.Kind.UNION ? layoutUnion(spec, members) : layoutStruct(spec, members);
+            if (abi.bitfields() == Abi.BitfieldRules.MSVC) {
+                return MsvcRecordLayouter.layout(spec, members, abi);
+            }
+            return spec.kind() == StructType.Kind.UNION
+                    ? layoutUnion(spec, members, abi)
+                    : layoutStruct(spec, members, abi);
         } catch (ArithmeticException e) {
             throw new FFIException("'" + spec.name() + "' is too large: its size overflows", e);
         }
     }
 
-    private static RecordLayout layoutStruct(RecordSpec spec, List<MemberSpec> members) {
+    private static RecordLayout layoutStruct(RecordSpec spec, List<MemberSpec> members, Abi abi) {
         long recordAlign = initialAlign(spec);
-        RecordCursor cursor = new RecordCursor(recordAlign);
+        RecordCursor cursor = new RecordCursor(recordAlign, Bits.ofBytes(abi.biggestAlignment()));
         List<Field> fields = new ArrayList<>(members.size());
         for (MemberSpec m : members) {
             boolean packed = isPacked(spec, m);
-            FieldAlignment fa = FieldAlignment.of(m, packed, Bits.ofBytes(spec.maxPack()), cursor.knownAlign());
+            FieldAlignment fa = FieldAlignment.of(m, packed, Bits.ofBytes(spec.maxPack()), cursor.knownAlign(), abi);
             recordAlign = Math.max(recordAlign, fa.recordAlign());
             cursor.alignTo(fa.desired());
-            if (m.isBitfield() && BitfieldStraddle.mustMove(m, fa, packed, spec.maxPack(), cursor.position())) {
+            if (m.isBitfield()
+                    && BitfieldStraddle.mustMove(
+                            m,
+                            fa,
+                            packed,
+                            spec.maxPack(),
+                            cursor.position(),
+                            abi.bitfields() == Abi.BitfieldRules.PCC_CLANG)) {
                 cursor.roundBitposUp(Bits.ofBytes(m.type().byteAlignment()));
             }
             cursor.normalize();
@@ -59,12 +72,12 @@ public final class RecordLayouter {
     }
 
     // Every member of a union sits at 0; the union is as large as its largest member's bytes.
-    private static RecordLayout layoutUnion(RecordSpec spec, List<MemberSpec> members) {
+    private static RecordLayout layoutUnion(RecordSpec spec, List<MemberSpec> members, Abi abi) {
         long recordAlign = initialAlign(spec);
         long size = 0;
         List<Field> fields = new ArrayList<>(members.size());
         for (MemberSpec m : members) {
-            FieldAlignment fa = FieldAlignment.of(m, isPacked(spec, m), Bits.ofBytes(spec.maxPack()), 0);
+            FieldAlignment fa = FieldAlignment.of(m, isPacked(spec, m), Bits.ofBytes(spec.maxPack()), 0, abi);
             recordAlign = Math.max(recordAlign, fa.recordAlign());
             size = Math.max(size, Bits.roundUp(sizeInBits(m), Bits.PER_BYTE));
             fields.add(field(m, 0));
@@ -82,7 +95,7 @@ public final class RecordLayouter {
         return spec.packed() || m.packedAttr();
     }
 
-    private static long sizeInBits(MemberSpec m) {
+    static long sizeInBits(MemberSpec m) {
         if (m.isBitfield()) {
             return m.bitWidth();
         }
@@ -92,7 +105,7 @@ public final class RecordLayouter {
         return Bits.ofBytes(m.type().byteSize());
     }
 
-    private static Field field(MemberSpec m, long position) {
+    static Field field(MemberSpec m, long position) {
         return new Field(
                 m.name(),
                 m.type(),

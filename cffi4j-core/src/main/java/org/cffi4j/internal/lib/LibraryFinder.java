@@ -15,7 +15,8 @@ import org.cffi4j.internal.platform.Abi;
 /**
  * Finds a library by short name ({@code "z"}, {@code "sqlite3"}, {@code "m"}) the way Python's
  * {@code ctypes.util.find_library} does on Linux: the dynamic linker's cache ({@code ldconfig -p}),
- * then the platform's standard directories. A file name or path is used as it is.
+ * then the platform's standard directories; on macOS and Windows as {@link OsLibraries} says. A
+ * file name or path is used as it is.
  */
 public final class LibraryFinder {
     private static volatile List<String> ldCache;
@@ -50,6 +51,13 @@ public final class LibraryFinder {
      * else the library the cache or a standard directory has, or the name itself if none has it.
      */
     public static Search find(String name) {
+        Abi.Os os = Abi.current().os();
+        if (os != Abi.Os.LINUX) {
+            OsLibraries.Directories dirs = LibraryFinder::filesIn;
+            return os == Abi.Os.MACOS
+                    ? OsLibraries.macos(name, System.getenv(), dirs)
+                    : OsLibraries.windows(name, System.getenv(), dirs);
+        }
         if (name.contains("/") || name.endsWith(".so") || name.contains(".so.")) {
             return new Search(name, name, List.of());
         }
@@ -61,6 +69,14 @@ public final class LibraryFinder {
                 + cached.map(path -> "found " + path).orElse(ldCache().isEmpty() ? "cannot be read" : "no " + pattern));
         Optional<String> found = cached.or(() -> fromDirectories(base, tried));
         return new Search(name, found.orElse(name), List.copyOf(tried));
+    }
+
+    private static List<String> filesIn(String dir) {
+        try (Stream<Path> files = Files.list(Path.of(dir))) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // missing or unreadable: nothing found there
+        }
     }
 
     private static Optional<String> fromCache(String base) {

@@ -3,7 +3,6 @@ package org.cffi4j.internal.parse;
 import java.util.Set;
 import org.cffi4j.FFIException;
 import org.cffi4j.ctype.CType;
-import org.cffi4j.internal.platform.Abi;
 
 /**
  * Parses GNU {@code __attribute__((...))}, {@code _Alignas(...)} and {@code __asm__("label")} in any
@@ -137,7 +136,7 @@ final class AttributeParser {
 
     private void aligned(Attributes into, Token at) {
         if (!ts.at("(")) {
-            into.aligned = Math.max(into.aligned, Abi.current().biggestAlignment()); // __BIGGEST_ALIGNMENT__
+            into.aligned = Math.max(into.aligned, ctx.table.abi().biggestAlignment()); // __BIGGEST_ALIGNMENT__
             return;
         }
         ts.expect("(");

@@ -165,9 +165,10 @@ public final class CdefParser {
             attrs.merge(d.attributes);
             String asm = trailer(attrs);
             int trailerEnd = ts.index();
-            Declarator.Applied applied = d.applyQualified(Vectors.apply(specs.type, attrs, ts), specs.qualifiers, ts);
+            Declarator.Applied applied =
+                    d.applyQualified(Vectors.apply(specs.type, attrs, ts, ctx.primitives), specs.qualifiers, ts);
             CType type = attrs.mode != null && d.attributes.mode != null
-                    ? TypeSpecifierSet.Modes.apply(applied.type(), attrs.mode, ts, d.nameToken)
+                    ? TypeSpecifierSet.Modes.apply(applied.type(), attrs.mode, ts, d.nameToken, ctx.primitives)
                     : applied.type();
             if (specs.isTypedef()) {
                 boolean fresh = ctx.table.lookup(d.name).isEmpty() || ctx.options.allowOverride();

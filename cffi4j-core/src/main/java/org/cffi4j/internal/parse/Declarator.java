@@ -7,9 +7,9 @@ import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.FunctionType;
 import org.cffi4j.ctype.Param;
-import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.StructType;
 import org.cffi4j.ctype.VoidType;
+import org.cffi4j.internal.layout.Primitives;
 
 /**
  * A parsed declarator: the declared name (if any) and the derivations (pointers, arrays,
@@ -47,6 +47,12 @@ final class Declarator {
     Declarator inner;
 
     final Attributes attributes = new Attributes();
+    /** The platform whose pointers the declarator makes. */
+    private final Primitives primitives;
+
+    Declarator(Primitives primitives) {
+        this.primitives = primitives;
+    }
 
     /** The declared type: the derivations applied to {@code base} (with qualifiers {@code quals}). */
     CType apply(CType base, int quals, TokenStream ts) {
@@ -67,17 +73,20 @@ final class Declarator {
         CType t = base;
         int q = quals;
         for (Pointer p : pointers) {
-            t = new PointerType(t, q);
+            t = primitives.pointerTo(t, q);
             q = p.ownQualifiers();
         }
         for (int i = suffixes.size() - 1; i >= 0; i--) {
             t = applySuffix(suffixes.get(i), t, ts, outermost && inner == null && i == 0);
             q = suffixes.get(i) instanceof Array ? q : 0; // an array of const is itself const
         }
+        if (t instanceof ArrayType array && !suffixes.isEmpty() && suffixes.get(0) instanceof Array first) {
+            checkSize(array, first.at(), ts); // once for the whole array: its size walks every dimension
+        }
         return inner == null ? new Applied(t, q) : inner.applyQualified(t, q, ts, outermost);
     }
 
-    private static CType applySuffix(Step s, CType element, TokenStream ts, boolean last) {
+    private CType applySuffix(Step s, CType element, TokenStream ts, boolean last) {
         if (s instanceof Array a) {
             if (a.length() == VARIABLE_LENGTH && !last) {
                 throw ts.error(
@@ -113,6 +122,26 @@ final class Declarator {
         return new FunctionType(element, f.params(), f.variadic());
     }
 
+    // No object may be larger than the platform's ptrdiff_t can count (2 GiB on 32-bit platforms).
+    private void checkSize(ArrayType array, Token at, TokenStream ts) {
+        if (!array.hasLength() || array.element() instanceof ArrayType inner && !inner.hasLength()) {
+            return;
+        }
+        if (primitives.abi().pointerSize() >= 8) {
+            return; // a size past 2^63 already overflows; and the size of a deep array costs its depth
+        }
+        long max = (1L << (primitives.abi().pointerSize() * 8 - 1)) - 1;
+        long size;
+        try {
+            size = array.isComplete() ? array.byteSize() : 0;
+        } catch (ArithmeticException | org.cffi4j.FFIException e) {
+            return; // an overflowing or unknown size is reported where it is used, as before
+        }
+        if (size > max) {
+            throw ts.error(at, "size of array '" + array + "' is too large (more than " + max + " bytes)");
+        }
+    }
+
     // gcc: the items of an array are laid end to end, so each must stay aligned (a typedef with
     // aligned(N) can make a type's alignment exceed or not divide its size).
     private static void checkElementAlignment(CType element, Token at, TokenStream ts) {
@@ -141,12 +170,12 @@ final class Declarator {
      * target: {@code char *const argv[]} is {@code char *const *}, which the C compiler does not
      * take for {@code char **}.
      */
-    static CType adjustParameter(CType t, int qualifiers) {
+    CType adjustParameter(CType t, int qualifiers) {
         if (t instanceof ArrayType a) {
-            return new PointerType(a.element(), a.element() instanceof ArrayType ? 0 : qualifiers);
+            return primitives.pointerTo(a.element(), a.element() instanceof ArrayType ? 0 : qualifiers);
         }
         if (t instanceof FunctionType) {
-            return new PointerType(t);
+            return primitives.pointerTo(t, 0);
         }
         return t;
     }

@@ -34,7 +34,7 @@ final class DeclaratorParser {
     Declarator declarator(Mode mode) {
         ts.enter();
         try {
-            Declarator d = new Declarator();
+            Declarator d = new Declarator(ctx.primitives);
             pointers(d);
             direct(d, mode);
             suffixes(d);
@@ -252,8 +252,9 @@ final class DeclaratorParser {
         Attributes attrs = new Attributes();
         attrs.merge(specs.attributes);
         attrs.merge(d.attributes);
-        Declarator.Applied applied = d.applyQualified(Vectors.apply(specs.type, attrs, ts), specs.qualifiers, ts);
+        Declarator.Applied applied =
+                d.applyQualified(Vectors.apply(specs.type, attrs, ts, ctx.primitives), specs.qualifiers, ts);
         lastParameterQualifiers = applied.qualifiers();
-        return new Param(d.name, Declarator.adjustParameter(applied.type(), applied.qualifiers()));
+        return new Param(d.name, d.adjustParameter(applied.type(), applied.qualifiers()));
     }
 }

@@ -40,10 +40,7 @@ final class Directives {
         if (ts.at("...") && ts.peek(1).kind() == Token.Kind.END_OF_LINE) {
             ts.next();
             ts.next();
-            ctx.registrar.declare(
-                    name,
-                    new Declaration.Constant(
-                            name.text(), 0, Primitives.current().get("int"), true));
+            ctx.registrar.declare(name, new Declaration.Constant(name.text(), 0, ctx.primitives.get("int"), true));
             return;
         }
         Token body = ts.peek();
@@ -65,7 +62,8 @@ final class Directives {
                     body,
                     "'#define " + name.text() + "' is not an integer constant: cdef only takes integer constants");
         }
-        ctx.registrar.declare(name, new Declaration.Constant(name.text(), value(v, name), typeOf(v.rank()), false));
+        ctx.registrar.declare(
+                name, new Declaration.Constant(name.text(), value(v, name), typeOf(v.rank(), ctx.primitives), false));
     }
 
     /**
@@ -78,7 +76,8 @@ final class Directives {
         if (!v.fits64Bits()) {
             throw ts.error(
                     name,
-                    "'" + name.text() + "' is " + v.exact() + ", an '" + typeOf(v.rank()) + "' beyond the range of '"
+                    "'" + name.text() + "' is " + v.exact() + ", an '" + typeOf(v.rank(), ctx.primitives)
+                            + "' beyond the range of '"
                             + (v.isUnsigned() ? "unsigned long" : "long")
                             + "': cdef keeps integer constants in 64 bits");
         }
@@ -86,13 +85,12 @@ final class Directives {
     }
 
     /** The C type of a constant of a given rank. */
-    static CType typeOf(ConstValue.Rank rank) {
-        Primitives p = Primitives.current();
+    static CType typeOf(ConstValue.Rank rank, Primitives p) {
         return switch (rank) {
             case INT -> p.get("int");
             case UINT -> p.get("unsigned int");
-            case LONG -> p.get("long");
-            case ULONG -> p.get("unsigned long");
+            case LONG -> p.int64(false);
+            case ULONG -> p.int64(true);
             case INT128 -> p.get("__int128");
             case UINT128 -> p.get("unsigned __int128");
         };

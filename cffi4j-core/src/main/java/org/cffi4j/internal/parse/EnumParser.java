@@ -62,8 +62,13 @@ final class EnumParser {
         ctx.attributes.parse(attrs);
         PrimitiveType underlying = fixed != null
                 ? fixed
-                : EnumTyping.underlying(
-                        values.exactValues(), attrs.packed || ctx.options.allPacked(), error(keyword, target));
+                : ctx.table.abi().enumsAreInt()
+                        ? ctx.primitives.get("int")
+                        : EnumTyping.underlying(
+                                values.exactValues(),
+                                attrs.packed || ctx.options.allPacked(),
+                                error(keyword, target),
+                                ctx.primitives);
         values.finish(target, underlying);
         TypeAccess.mutators().complete(target, values.list, underlying, values.partial);
         return existing != null && existing != target ? ctx.registrar.redefinition(tagToken, existing, target) : target;
@@ -121,8 +126,8 @@ final class EnumParser {
                 long value = isInt ? v.bits() : v.to(rank).bits();
                 String name = names.get(i).text();
                 list.add(new Enumerator(name, value));
-                ctx.table.replace(
-                        new Declaration.Constant(name, value, isInt ? Directives.typeOf(v.rank()) : type, false));
+                ctx.table.replace(new Declaration.Constant(
+                        name, value, isInt ? Directives.typeOf(v.rank(), ctx.primitives) : type, false));
                 ctx.enumeratorsBeingDefined.remove(name);
             }
         }
@@ -194,7 +199,9 @@ final class EnumParser {
         v.typed.add(value);
         v.names.add(name);
         ctx.registrar.declare(
-                name, new Declaration.Constant(name.text(), value.bits(), Directives.typeOf(value.rank()), false));
+                name,
+                new Declaration.Constant(
+                        name.text(), value.bits(), Directives.typeOf(value.rank(), ctx.primitives), false));
         ctx.enumeratorsBeingDefined.put(name.text(), value);
     }
 }

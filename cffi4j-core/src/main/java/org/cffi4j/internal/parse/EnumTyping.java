@@ -99,8 +99,8 @@ final class EnumTyping {
      * @throws CDefException (through {@code error}) for values that need exactly 128 bits: gcc makes
      *     the enum an {@code __int128}, whose constants cdef cannot keep
      */
-    static PrimitiveType underlying(List<BigInteger> values, boolean packed, Function<String, CDefException> error) {
-        Primitives p = Primitives.current();
+    static PrimitiveType underlying(
+            List<BigInteger> values, boolean packed, Function<String, CDefException> error, Primitives p) {
         BigInteger min = values.stream().min(BigInteger::compareTo).orElse(BigInteger.ZERO);
         BigInteger max = values.stream().max(BigInteger::compareTo).orElse(BigInteger.ZERO);
         boolean unsigned = min.signum() >= 0;
@@ -119,7 +119,7 @@ final class EnumTyping {
             return p.get(u + "int");
         }
         if (precision <= 64) {
-            return p.get(u + "long");
+            return p.int64(!u.isEmpty());
         }
         if (precision == 128) {
             throw error.apply("its values need a 128-bit integer type ('" + u + "__int128', as gcc makes it),"

@@ -6,7 +6,6 @@ import org.cffi4j.ctype.EnumType;
 import org.cffi4j.ctype.PointerType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.internal.decl.Declaration;
-import org.cffi4j.internal.layout.Primitives;
 import org.cffi4j.internal.message.ApiModeOnly;
 
 /**
@@ -183,7 +182,7 @@ final class ExpressionParser {
             type = typeOfOperand(at);
         }
         try {
-            return ConstValue.of(size ? type.byteSize() : type.byteAlignment(), ConstValue.Rank.ULONG);
+            return ConstValue.of(size ? type.byteSize() : type.byteAlignment(), sizeRank());
         } catch (FFIException e) {
             throw ts.error(at, (size ? "sizeof" : "_Alignof") + " of '" + type + "': " + e.getMessage());
         }
@@ -196,20 +195,25 @@ final class ExpressionParser {
         ts.expect(",");
         long offset = Designators.offset(ctx, type, at);
         ts.expect(")");
-        return ConstValue.of(offset, ConstValue.Rank.ULONG);
+        return ConstValue.of(offset, sizeRank());
+    }
+
+    // size_t's: unsigned int on 32-bit platforms, a 64-bit unsigned type elsewhere.
+    private ConstValue.Rank sizeRank() {
+        return ctx.primitives.get("size_t").size() == 4 ? ConstValue.Rank.UINT : ConstValue.Rank.ULONG;
     }
 
     private ConstValue primary() {
         Token t = ts.next();
         switch (t.kind()) {
             case INTEGER -> {
-                return Literals.integer(t, ts);
+                return Literals.integer(t, ts, ctx.primitives);
             }
             case FLOATING -> {
                 return ConstValue.ofReal(Literals.floating(t, ts));
             }
             case CHARACTER -> {
-                return Literals.character(t, ts);
+                return Literals.character(t, ts, ctx.primitives);
             }
             case IDENTIFIER -> {
                 return constantValue(t);
@@ -256,14 +260,14 @@ final class ExpressionParser {
         if (t.kind() == Token.Kind.STRING) {
             ts.next();
             return new org.cffi4j.ctype.ArrayType(
-                    Primitives.current().get("char"),
+                    ctx.primitives.get("char"),
                     Literals.string(t, ts).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1);
         }
         ConstValue v = unary();
         if (v.kind() == ConstValue.Kind.POINTER) {
             return new PointerType(org.cffi4j.ctype.VoidType.VOID);
         }
-        return v.floating() ? Primitives.current().get("double") : Directives.typeOf(v.rank());
+        return v.floating() ? ctx.primitives.get("double") : Directives.typeOf(v.rank(), ctx.primitives);
     }
 
     private ConstValue constantValue(Token name) {

@@ -2,6 +2,7 @@ package org.cffi4j.internal.parse;
 
 import java.math.BigInteger;
 import java.util.Locale;
+import org.cffi4j.internal.layout.Primitives;
 
 /** Reads C integer, floating, character and string literals. */
 final class Literals {
@@ -9,8 +10,12 @@ final class Literals {
 
     private Literals() {}
 
-    /** An integer literal with its C type, from its digits and suffix (C11 6.4.4.1, LP64). */
-    static ConstValue integer(Token t, TokenStream ts) {
+    /**
+     * An integer literal with its C type, from its digits and suffix (C11 6.4.4.1). Where {@code long}
+     * is 32 bits (ILP32, LLP64) an {@code l} suffix picks the same type as no suffix would (int and
+     * long then hold the same values, and so do unsigned int and unsigned long).
+     */
+    static ConstValue integer(Token t, TokenStream ts, Primitives platform) {
         String text = t.text().toLowerCase(Locale.ROOT).replace("'", "");
         int end = text.length();
         while (end > 0 && (text.charAt(end - 1) == 'u' || text.charAt(end - 1) == 'l')) {
@@ -19,7 +24,8 @@ final class Literals {
         String suffix = text.substring(end);
         String digits = text.substring(0, end);
         boolean unsignedSuffix = suffix.contains("u");
-        boolean longSuffix = suffix.contains("l");
+        boolean longSuffix = suffix.contains("ll")
+                || suffix.contains("l") && platform.get("long").size() == 8;
         if (suffix.length() > 3
                 || suffix.replace("u", "").length() > 2
                 || suffix.chars().filter(c -> c == 'u').count() > 1) {
@@ -82,8 +88,11 @@ final class Literals {
         }
     }
 
-    /** A character constant: {@code 'a'} is an int (a plain char, signed here), {@code L'a'} a wchar_t. */
-    static ConstValue character(Token t, TokenStream ts) {
+    /**
+     * A character constant: {@code 'a'} is an int (the value of a plain char, signed or not as on the
+     * platform), {@code L'a'} a wchar_t.
+     */
+    static ConstValue character(Token t, TokenStream ts, Primitives platform) {
         String text = t.text();
         int quote = text.indexOf('\'');
         String prefix = text.substring(0, quote);
@@ -94,7 +103,9 @@ final class Literals {
         }
         long v = cps[0];
         return switch (prefix) {
-            case "" -> ConstValue.ofInt(body.startsWith("\\") && v < 256 ? (byte) v : v); // plain char is signed
+            case "" ->
+                ConstValue.ofInt(
+                        body.startsWith("\\") && v < 256 && platform.get("char").signed() ? (byte) v : v);
             case "U" -> ConstValue.of(v, ConstValue.Rank.UINT);
             default -> ConstValue.ofInt(v);
         };

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.cffi4j.CdefOptions;
 import org.cffi4j.internal.decl.DeclarationTable;
+import org.cffi4j.internal.layout.Primitives;
 
 /**
  * What the parts of one cdef's parser share: the tokens, the table being filled, the options, the
@@ -12,6 +13,9 @@ import org.cffi4j.internal.decl.DeclarationTable;
 final class ParseContext {
     final TokenStream tokens;
     final DeclarationTable table;
+    /** The platform's types: every type the parser makes is laid out for the table's platform. */
+    final Primitives primitives;
+
     final TypedefNames typedefs;
     final CdefOptions options;
     final Deque<Integer> packStack = new ArrayDeque<>();
@@ -33,6 +37,7 @@ final class ParseContext {
     ParseContext(TokenStream tokens, DeclarationTable table, CdefOptions options) {
         this.tokens = tokens;
         this.table = table;
+        this.primitives = Primitives.of(table.abi());
         this.typedefs = new TypedefNames(table);
         this.options = options;
         this.currentPack = options.maxPack();

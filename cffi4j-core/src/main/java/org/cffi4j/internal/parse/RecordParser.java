@@ -175,7 +175,8 @@ final class RecordParser {
             }
         }
         ctx.attributes.parse(attrs);
-        CType base = Vectors.apply(specs.type, attrs, ts); // vector_size(N) anywhere in the member applies to its base
+        CType base = Vectors.apply(
+                specs.type, attrs, ts, ctx.primitives); // vector_size(N) anywhere in the member applies to its base
         CType type = base;
         int qualifiers = specs.qualifiers;
         if (d != null) {
@@ -184,7 +185,7 @@ final class RecordParser {
             qualifiers = applied.qualifiers(); // of the member itself: 'const char *p' is not const, 'char *const p' is
         }
         if (attrs.mode != null) {
-            type = TypeSpecifierSet.Modes.apply(type, attrs.mode, ts, at);
+            type = TypeSpecifierSet.Modes.apply(type, attrs.mode, ts, at, ctx.primitives);
         }
         if (type instanceof org.cffi4j.ctype.FunctionType) {
             throw ts.error(
@@ -239,8 +240,9 @@ final class RecordParser {
         RecordSpec spec =
                 new RecordSpec(type.toString(), type.kind(), body.members, packed, attrs.aligned, ctx.currentPack);
         try {
-            RecordLayout layout = RecordLayouter.layout(spec);
+            RecordLayout layout = RecordLayouter.layout(spec, ctx.table.abi());
             m.complete(type, layout.fields(), layout.size(), layout.alignment(), false);
+            org.cffi4j.internal.layout.RequiredAlignments.remember(type, layout);
         } catch (FFIException e) {
             throw ts.error(keyword, e.getMessage());
         }

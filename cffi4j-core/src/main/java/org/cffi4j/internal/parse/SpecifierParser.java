@@ -62,7 +62,7 @@ final class SpecifierParser {
             Attributes attrs = new Attributes();
             attrs.merge(specs.attributes);
             attrs.merge(d.attributes);
-            return d.apply(Vectors.apply(specs.type, attrs, ts), specs.qualifiers, ts);
+            return d.apply(Vectors.apply(specs.type, attrs, ts, ctx.primitives), specs.qualifiers, ts);
         } finally {
             ts.leave();
         }
@@ -72,7 +72,7 @@ final class SpecifierParser {
     DeclSpecs specifiers(boolean storageAllowed) {
         DeclSpecs specs = new DeclSpecs();
         specs.start = ts.peek();
-        TypeSpecifierSet set = new TypeSpecifierSet(ts);
+        TypeSpecifierSet set = new TypeSpecifierSet(ts, ctx.primitives);
         CType defined = null; // a struct, union or enum defined here, with its body
         while (true) {
             Token t = ts.peek();

@@ -15,6 +15,7 @@ import org.cffi4j.internal.layout.Primitives;
  */
 final class TypeSpecifierSet {
     private final TokenStream ts;
+    private final Primitives primitives;
     private final List<Token> words = new ArrayList<>();
     private CType named;
     private Token namedAt;
@@ -23,8 +24,9 @@ final class TypeSpecifierSet {
     private String base;
     private boolean complex;
 
-    TypeSpecifierSet(TokenStream ts) {
+    TypeSpecifierSet(TokenStream ts, Primitives primitives) {
         this.ts = ts;
+        this.primitives = primitives;
     }
 
     boolean hasAny() {
@@ -84,7 +86,7 @@ final class TypeSpecifierSet {
     CType resolve(Attributes attributes) {
         CType t = named != null ? named : basic();
         if (attributes.mode != null) {
-            t = Modes.apply(t, attributes.mode, ts, words.isEmpty() ? namedAt : words.get(0));
+            t = Modes.apply(t, attributes.mode, ts, words.isEmpty() ? namedAt : words.get(0), primitives);
         }
         return t;
     }
@@ -95,7 +97,7 @@ final class TypeSpecifierSet {
         if (name.equals("void")) {
             return VoidType.VOID;
         }
-        return Primitives.current()
+        return primitives
                 .byName(name)
                 .orElseThrow(() -> ts.error(at, "type '" + describe() + "' is not supported on this platform"));
     }
@@ -153,8 +155,7 @@ final class TypeSpecifierSet {
     static final class Modes {
         private Modes() {}
 
-        static CType apply(CType t, String mode, TokenStream ts, Token at) {
-            Primitives p = Primitives.current();
+        static CType apply(CType t, String mode, TokenStream ts, Token at, Primitives p) {
             if (t instanceof EnumType e && e.isComplete()) {
                 t = e.underlying();
             }

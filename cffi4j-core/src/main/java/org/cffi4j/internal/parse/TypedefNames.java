@@ -6,6 +6,7 @@ import java.util.Set;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.internal.decl.Declaration;
 import org.cffi4j.internal.decl.DeclarationTable;
+import org.cffi4j.internal.layout.Primitives;
 import org.cffi4j.internal.message.Suggestions;
 
 /**
@@ -15,8 +16,11 @@ import org.cffi4j.internal.message.Suggestions;
 final class TypedefNames {
     private final DeclarationTable table;
 
+    private final Primitives primitives;
+
     TypedefNames(DeclarationTable table) {
         this.table = table;
+        this.primitives = Primitives.of(table.abi());
     }
 
     /** The type named by a typedef name, user-declared or predefined. */
@@ -25,7 +29,7 @@ final class TypedefNames {
         if (d instanceof Declaration.Typedef t) {
             return Optional.of(t.type());
         }
-        return d == null ? Predefined.type(name) : Optional.empty();
+        return d == null ? Predefined.type(primitives, name) : Optional.empty();
     }
 
     /** The qualifiers a typedef name carries ({@code typedef volatile int spin_t;}): 0 for none. */
@@ -37,7 +41,7 @@ final class TypedefNames {
     boolean isTypedefName(String name) {
         Declaration d = table.lookup(name).orElse(null);
         return d instanceof Declaration.Typedef
-                || (d == null && Predefined.type(name).isPresent());
+                || (d == null && Predefined.type(primitives, name).isPresent());
     }
 
     /**
@@ -50,7 +54,7 @@ final class TypedefNames {
 
     /** {@link #unknown(String)} with where it was met, e.g. {@code " in 'struct p'"}. */
     String unknown(String name, String where) {
-        Set<String> names = new HashSet<>(Predefined.names());
+        Set<String> names = new HashSet<>(Predefined.names(primitives));
         names.addAll(Keywords.BASIC_TYPES);
         for (Declaration d : table.declarations()) {
             if (d instanceof Declaration.Typedef) {

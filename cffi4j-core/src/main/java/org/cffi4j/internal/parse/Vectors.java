@@ -3,7 +3,7 @@ package org.cffi4j.internal.parse;
 import org.cffi4j.ctype.CType;
 import org.cffi4j.ctype.PrimitiveType;
 import org.cffi4j.ctype.VectorType;
-import org.cffi4j.internal.platform.Abi;
+import org.cffi4j.internal.layout.Primitives;
 
 /**
  * GNU vector types: {@code __attribute__((vector_size(N)))} makes the base type of a declaration
@@ -11,14 +11,13 @@ import org.cffi4j.internal.platform.Abi;
  * vector of N bytes. The checks and their messages are gcc's.
  */
 final class Vectors {
-    // gcc aligns a vector to its size on x86-64 (the alignment it lays vectors out with: its
-    // __alignof__; C11's _Alignof reports at most 16 there), and to at most 16 bytes on AArch64.
-    private static final long ALIGNMENT_CAP = Abi.current().vectorAlignmentCap();
-
     private Vectors() {}
 
     /** {@code base}, or its vector if the attributes say {@code vector_size(N)}. */
-    static CType apply(CType base, Attributes attrs, TokenStream ts) {
+    // gcc aligns a vector to its size on x86-64 (the alignment it lays vectors out with: its
+    // __alignof__; C11's _Alignof reports at most 16 there), and to at most 16 bytes on AArch64:
+    // the platform's vector alignment cap.
+    static CType apply(CType base, Attributes attrs, TokenStream ts, Primitives platform) {
         if (attrs.vectorSize == 0) {
             return base;
         }
@@ -37,6 +36,7 @@ final class Vectors {
         if (Long.bitCount(count) != 1) {
             throw ts.error(at, "number of vector components " + count + " not a power of two");
         }
-        return new VectorType(p, size, ALIGNMENT_CAP > 0 ? Math.min(size, ALIGNMENT_CAP) : size);
+        long cap = platform.abi().vectorAlignmentCap();
+        return new VectorType(p, size, cap > 0 ? Math.min(size, cap) : size);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,13 +47,20 @@ final class AbiTable {
     private Abi abi() {
         return new Abi(
                 abiName,
+                Abi.Os.valueOf(fact("os").toUpperCase(java.util.Locale.ROOT)),
+                fact("byte order").equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN,
                 number("pointer size"),
                 number("biggest alignment"),
                 number("malloc alignment"),
                 number("vector alignment cap"),
+                Abi.VaList.valueOf(fact("va_list").toUpperCase(java.util.Locale.ROOT)),
                 bitfields(),
-                fact("ldconfig arch"),
-                List.of(fact("library directories").split("\\s+")),
+                fact("unnamed bitfields align").equals("yes"),
+                fact("enums").equals("int"),
+                facts.getOrDefault("ldconfig arch", ""),
+                List.of(facts.getOrDefault("library directories", "").split("\\s+")).stream()
+                        .filter(d -> !d.isEmpty())
+                        .toList(),
                 Map.copyOf(primitives));
     }
 
@@ -89,10 +97,13 @@ final class AbiTable {
 
     private Abi.BitfieldRules bitfields() {
         String rules = fact("bitfields");
-        if (!rules.equals("pcc")) {
-            throw new IllegalStateException(
-                    "ABI table " + abiName + ": bitfield rules '" + rules + "' are not implemented (only 'pcc')");
-        }
-        return Abi.BitfieldRules.PCC;
+        return switch (rules) {
+            case "pcc" -> Abi.BitfieldRules.PCC;
+            case "pcc-clang" -> Abi.BitfieldRules.PCC_CLANG;
+            case "msvc" -> Abi.BitfieldRules.MSVC;
+            default ->
+                throw new IllegalStateException(
+                        "ABI table " + abiName + ": bitfield rules '" + rules + "' are not implemented (pcc, msvc)");
+        };
     }
 }
