@@ -19,4 +19,6 @@ module org.cffi4j {
             org.cffi4j.codegen;
     exports org.cffi4j.internal.message to
             org.cffi4j.codegen;
+    exports org.cffi4j.internal.platform to
+            org.cffi4j.codegen;
 }

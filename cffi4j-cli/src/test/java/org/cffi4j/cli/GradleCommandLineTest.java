@@ -20,8 +20,9 @@ class GradleCommandLineTest {
 
     @Test
     void theMainClassGeneratesInAJvmOfItsOwn() throws Exception {
-        Path cdef = Files.writeString(dir.resolve("zlib.cdef"), "unsigned long crc32(unsigned long crc,"
-                + " const unsigned char *buf, unsigned int len);\n");
+        Path cdef = Files.writeString(
+                dir.resolve("zlib.cdef"),
+                "unsigned long crc32(unsigned long crc," + " const unsigned char *buf, unsigned int len);\n");
         Path out = dir.resolve("generated");
         String classPath = String.join(
                 java.io.File.pathSeparator,
@@ -47,7 +48,8 @@ class GradleCommandLineTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output);
         Path java = out.resolve("org/example/Zlib.java");
-        assertEquals("wrote " + java + "\nwrote " + out.resolve("META-INF/cffi4j/cdef/org.example.Zlib.cdef") + "\n",
+        assertEquals(
+                "wrote " + java + "\nwrote " + out.resolve("META-INF/cffi4j/cdef/org.example.Zlib.cdef") + "\n",
                 output);
         assertTrue(Files.readString(java).contains("public static long crc32(long crc, MemorySegment buf, int len)"));
     }
