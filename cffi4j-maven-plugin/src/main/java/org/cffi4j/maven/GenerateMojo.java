@@ -33,7 +33,12 @@ import org.cffi4j.codegen.Mode;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
-    /** The bindings: one {@code <binding>} per generated class. */
+    /**
+     * The bindings: one {@code <binding>} per generated class, with {@code <className>}, {@code
+     * <cdefFiles>}, and optionally {@code <source>} or {@code <sourceFile>} (API mode), {@code
+     * <libraries>}, {@code <includeDirs>}, {@code <compilerFlags>}, {@code <mode>} (docs/MAVEN-PLUGIN.md
+     * says what each means).
+     */
     @Parameter(required = true)
     List<Binding> bindings;
 
