@@ -1,6 +1,7 @@
 package org.cffi4j.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -28,48 +29,48 @@ final class GlobalEmitter {
         this.binding = binding;
     }
 
-    /** The accessors of {@code g}, added to the binding class {@code c}. */
+    /**
+     * The accessors of {@code g}, added to the binding class {@code c}: a variable's memory is its
+     * address (ABI mode's symbol, API mode's address getter); an API-mode {@code static const} of any
+     * type is its value, copied once by the glue library.
+     */
     void emit(TypeSpec.Builder c, BindingModel.GlobalModel g) {
-        if (g.valueGetter() != null) {
-            constant(c, g);
-            return;
-        }
-        String decl = g.variable().type().declare(g.variable().name());
+        boolean copied = g.valueGetter() != null;
+        String decl = (copied ? "static const " : "")
+                + g.variable().type().declare(g.variable().name());
         String holder = g.javaName() + "$";
         // An array of unknown length (extern char version[];) has an address, and no size to read
         MemoryLayout layout = g.variable().type() instanceof ArrayType a && !a.hasLength()
                 ? MemoryLayout.sequenceLayout(0, ValueLayout.JAVA_BYTE)
                 : NativeLayouts.inMemory(g.variable().type());
-        TypeSpec.Builder h = TypeSpec.classBuilder(holder)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addField(FieldSpec.builder(SEGMENT, "ADDRESS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(
-                                "$T.global($T.SYMBOLS, $S, $S, $LL)",
-                                BindingMemory.class,
-                                binding,
-                                g.variable().symbol(),
-                                g.addressGetter(),
-                                layout.byteSize())
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("address")
-                        .addModifiers(Modifier.STATIC)
-                        .returns(SEGMENT)
-                        .beginControlFlow("if (ADDRESS == null)")
-                        .addStatement("throw $T.missingGlobal($S)", BindingMemory.class, decl)
-                        .endControlFlow()
-                        .addStatement("return ADDRESS")
-                        .build());
-        c.addMethod(MethodSpec.methodBuilder(g.javaName() + "$address")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("The memory of {@code $L;}.\n\n@return its memory\n", decl)
-                .returns(SEGMENT)
-                .addStatement("return $L.address()", holder)
-                .build());
-        boolean constant = (g.variable().qualifiers() & Qualifiers.CONST) != 0;
+        CodeBlock memory = copied
+                ? CodeBlock.of(
+                        "$T.constant($T.SYMBOLS, $S, $LL)",
+                        BindingMemory.class,
+                        binding,
+                        g.valueGetter(),
+                        layout.byteSize())
+                : CodeBlock.of(
+                        "$T.global($T.SYMBOLS, $S, $S, $LL)",
+                        BindingMemory.class,
+                        binding,
+                        g.variable().symbol(),
+                        g.addressGetter(),
+                        layout.byteSize());
+        TypeSpec.Builder h = holder(holder, memory, decl);
+        if (!copied) {
+            c.addMethod(MethodSpec.methodBuilder(g.javaName() + "$address")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addJavadoc("The memory of {@code $L;}.\n\n@return its memory\n", decl)
+                    .returns(SEGMENT)
+                    .addStatement("return $L.memory()", holder)
+                    .build());
+        }
+        boolean writable = !copied && (g.variable().qualifiers() & Qualifiers.CONST) == 0;
         if (types.hasClass(g.variable().type())) {
             ClassName view = types.structClass((StructType) g.variable().type());
             c.addMethod(getter(g, decl, view)
-                    .addStatement("return $T.at($L.address())", view, holder)
+                    .addStatement("return $T.at($L.memory())", view, holder)
                     .build());
         } else if (layout instanceof ValueLayout v) {
             TypeName type = JavaTypes.carrier(v);
@@ -77,66 +78,39 @@ final class GlobalEmitter {
                     .initializer("$L.varHandle()", LayoutCode.of(v))
                     .build());
             c.addMethod(getter(g, decl, type)
-                    .addStatement("return ($T) $L.VH.get($L.address(), 0L)", type, holder, holder)
+                    .addStatement("return ($T) $L.VH.get($L.memory(), 0L)", type, holder, holder)
                     .build());
-            if (!constant) {
+            if (writable) {
                 c.addMethod(MethodSpec.methodBuilder(g.javaName())
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addJavadoc("Writes {@code $L;}.\n\n@param value the new value\n", decl)
                         .addParameter(type, "value")
-                        .addStatement("$L.VH.set($L.address(), 0L, value)", holder, holder)
+                        .addStatement("$L.VH.set($L.memory(), 0L, value)", holder, holder)
                         .build());
             }
         } else {
             c.addMethod(getter(g, decl, SEGMENT)
-                    .addStatement("return $L.address()", holder)
+                    .addStatement("return $L.memory()", holder)
                     .build());
         }
         c.addType(h.build());
     }
 
-    // API mode's 'static const T NAME;' of any type: its value, copied once by the glue library.
-    private void constant(TypeSpec.Builder c, BindingModel.GlobalModel g) {
-        String decl = "static const " + g.variable().type().declare(g.variable().name());
-        String holder = g.javaName() + "$";
-        MemoryLayout layout = NativeLayouts.inMemory(g.variable().type());
-        TypeSpec.Builder h = TypeSpec.classBuilder(holder)
+    // The holder of a global's memory, made on first use; memory() fails naming it if no library has it.
+    private static TypeSpec.Builder holder(String name, CodeBlock memory, String decl) {
+        return TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addField(FieldSpec.builder(SEGMENT, "VALUE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(
-                                "$T.constant($T.SYMBOLS, $S, $LL)",
-                                BindingMemory.class,
-                                binding,
-                                g.valueGetter(),
-                                layout.byteSize())
+                .addField(FieldSpec.builder(SEGMENT, "MEMORY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(memory)
                         .build())
-                .addMethod(MethodSpec.methodBuilder("value")
+                .addMethod(MethodSpec.methodBuilder("memory")
                         .addModifiers(Modifier.STATIC)
                         .returns(SEGMENT)
-                        .beginControlFlow("if (VALUE == null)")
+                        .beginControlFlow("if (MEMORY == null)")
                         .addStatement("throw $T.missingGlobal($S)", BindingMemory.class, decl)
                         .endControlFlow()
-                        .addStatement("return VALUE")
+                        .addStatement("return MEMORY")
                         .build());
-        if (types.hasClass(g.variable().type())) {
-            ClassName view = types.structClass((StructType) g.variable().type());
-            c.addMethod(getter(g, decl, view)
-                    .addStatement("return $T.at($L.value())", view, holder)
-                    .build());
-        } else if (layout instanceof ValueLayout v) {
-            TypeName type = JavaTypes.carrier(v);
-            h.addField(FieldSpec.builder(VarHandle.class, "VH", Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$L.varHandle()", LayoutCode.of(v))
-                    .build());
-            c.addMethod(getter(g, decl, type)
-                    .addStatement("return ($T) $L.VH.get($L.value(), 0L)", type, holder, holder)
-                    .build());
-        } else {
-            c.addMethod(getter(g, decl, SEGMENT)
-                    .addStatement("return $L.value()", holder)
-                    .build());
-        }
-        c.addType(h.build());
     }
 
     private static MethodSpec.Builder getter(BindingModel.GlobalModel g, String decl, TypeName type) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 import org.cffi4j.FFI;
@@ -59,16 +57,7 @@ class BothModesAgreeTest {
     }
 
     static Object call(Class<?> binding, String name, Object... args) throws Throwable {
-        for (Method m : binding.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(null, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            }
-        }
-        throw new AssertionError("no method " + name);
+        return Compiled.invoke(binding, name, args);
     }
 
     void agree(Object viaLibrary, String name, Object... args) throws Throwable {

@@ -59,22 +59,21 @@ final class Compiled {
         return String.join(java.io.File.pathSeparator, parts);
     }
 
-    /** A static method of a loaded class, called reflectively. */
-    static Object call(ClassLoader loader, String className, String method, Object... args) {
-        try {
-            Class<?> c = Class.forName(className, true, loader);
-            for (var m : c.getMethods()) {
-                if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+    /**
+     * The static method {@code name} of a generated class with {@code args.length} parameters,
+     * called reflectively; what it throws is thrown as it is.
+     */
+    static Object invoke(Class<?> c, String name, Object... args) throws Throwable {
+        for (var m : c.getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
+                try {
                     return m.invoke(null, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
                 }
             }
-            throw new AssertionError("no method " + method + " with " + args.length + " parameters in " + className);
-        } catch (ReflectiveOperationException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new AssertionError(e);
         }
+        throw new AssertionError("no method " + name + " with " + args.length + " parameters in " + c.getName());
     }
 
     static String read(Path p) {

@@ -63,16 +63,7 @@ class GeneratedAbiTest {
     }
 
     static Object call(String name, Object... args) throws Throwable {
-        for (var m : libc.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(null, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            }
-        }
-        throw new AssertionError("no method " + name);
+        return Compiled.invoke(libc, name, args);
     }
 
     static Object member(Object view, String name, Object... args) throws Throwable {

@@ -8,8 +8,6 @@ import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,16 +37,7 @@ class GeneratedSqliteTest {
     }
 
     static Object call(String name, Object... args) throws Throwable {
-        for (Method m : sqlite.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(null, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            }
-        }
-        throw new AssertionError("no method " + name);
+        return Compiled.invoke(sqlite, name, args);
     }
 
     // A callback of the generated interface sqlite3_callback (the typedef of the type of sqlite3_exec's

@@ -2,9 +2,14 @@ package org.cffi4j.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
 import org.cffi4j.internal.api.PackedLibraries;
@@ -28,16 +33,15 @@ public final class BindingLibraries {
         String override = System.getProperty(binding.getName() + ".library");
         List<String> libraries =
                 override != null ? List.of(override.split(java.io.File.pathSeparator)) : List.of(names);
-        List<MemorySegment> handles = new ArrayList<>();
+        List<SymbolLookup> lookups = new ArrayList<>();
         try {
             if (libraries.isEmpty()) {
-                handles.add(Dl.open(null, FFI.RTLD_NOW));
+                lookups.add(Linker.nativeLinker().defaultLookup());
             }
             for (String name : libraries) {
-                LibraryFinder.Search search = LibraryFinder.find(name);
-                handles.add(Dl.open(search.path(), FFI.RTLD_NOW, search::failure));
+                lookups.add(library(name));
             }
-            return new SymbolTable(binding.getName(), handles, null);
+            return new SymbolTable(binding.getName(), lookups, null);
         } catch (FFIException e) {
             return new SymbolTable(
                     binding.getName(),
@@ -46,6 +50,25 @@ public final class BindingLibraries {
                             + (override != null
                                     ? " (from the system property " + binding.getName() + ".library)"
                                     : ""));
+        }
+    }
+
+    // A library found as ffi.dlopen finds it, opened through the JDK's own lookup: a class that
+    // starts with its first call makes no downcall of its own to open it (cold start). Only if
+    // that fails, dlopen says why, with every place the name was looked for.
+    private static SymbolLookup library(String name) {
+        LibraryFinder.Search search = name.contains("/") ? null : LibraryFinder.find(name);
+        try {
+            return search == null
+                    ? SymbolLookup.libraryLookup(Path.of(name), Arena.global())
+                    : SymbolLookup.libraryLookup(search.path(), Arena.global());
+        } catch (IllegalArgumentException e) {
+            if (search == null) {
+                Dl.open(name, FFI.RTLD_NOW);
+            } else {
+                Dl.open(search.path(), FFI.RTLD_NOW, search::failure);
+            }
+            throw new FFIException("cannot load library '" + name + "': " + e.getMessage(), e);
         }
     }
 
@@ -73,7 +96,13 @@ public final class BindingLibraries {
                                 + " it on " + platform + " too and pack both libraries in the jar");
             }
             MemorySegment handle = PackedLibraries.load(file, in.readAllBytes(), contentHash);
-            return new SymbolTable(binding.getName(), List.of(handle), null);
+            return new SymbolTable(
+                    binding.getName(),
+                    List.of(name -> {
+                        MemorySegment address = Dl.symbol(handle, name);
+                        return address.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(address);
+                    }),
+                    null);
         } catch (IOException | FFIException e) {
             return new SymbolTable(binding.getName(), List.of(), binding.getName() + ": " + e.getMessage());
         }

@@ -1,9 +1,9 @@
 package org.cffi4j.support;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
 import java.util.List;
 import java.util.Optional;
-import org.cffi4j.internal.lib.Dl;
 
 /**
  * The symbols a generated binding reaches: the libraries it opened, searched in order, or why they
@@ -12,12 +12,12 @@ import org.cffi4j.internal.lib.Dl;
  */
 public final class SymbolTable {
     private final String binding;
-    private final List<MemorySegment> handles;
+    private final List<SymbolLookup> libraries;
     private final String failure;
 
-    SymbolTable(String binding, List<MemorySegment> handles, String failure) {
+    SymbolTable(String binding, List<SymbolLookup> libraries, String failure) {
         this.binding = binding;
-        this.handles = List.copyOf(handles);
+        this.libraries = List.copyOf(libraries);
         this.failure = failure;
     }
 
@@ -28,10 +28,10 @@ public final class SymbolTable {
      * @return its address, or empty if no library defines it or the libraries could not be opened
      */
     public Optional<MemorySegment> find(String symbol) {
-        for (MemorySegment h : handles) {
-            MemorySegment address = Dl.symbol(h, symbol);
-            if (!address.equals(MemorySegment.NULL)) {
-                return Optional.of(address);
+        for (SymbolLookup library : libraries) {
+            Optional<MemorySegment> address = library.find(symbol);
+            if (address.isPresent()) {
+                return address;
             }
         }
         return Optional.empty();
