@@ -263,6 +263,24 @@ class GeneratedAbiTest {
     }
 
     @Test
+    void aLibraryThatCannotBeOpenedFailsEachCallSayingWhyNotTheClassInitialisation() throws Throwable {
+        GeneratedBinding b = Generator.generate(BindingSpec.abi(
+                "org.example.nolib.NoLib",
+                List.of(new CdefSource("nolib.cdef", "int abs(int j);")),
+                List.of("cffi4j_no_such_lib")));
+        Class<?> noLib = Class.forName("org.example.nolib.NoLib", true, Compiled.load(dir.resolve("nolib"), b));
+        for (int i = 0; i < 2; i++) { // the same message each time: no NoClassDefFoundError the second time
+            FFIException e = assertThrows(FFIException.class, () -> Compiled.invoke(noLib, "abs", -1));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "cannot call 'int abs(int)': org.example.nolib.NoLib: cannot load library"
+                                            + " 'cffi4j_no_such_lib'; tried, in order:\n  the dynamic linker's cache (ldconfig -p)"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void whatCannotBeGeneratedIsListedWithWhy() {
         GeneratedBinding b = Generator.generate(
                 BindingSpec.abi("org.example.LibC", List.of(new CdefSource("libc.cdef", CDEF)), List.of()));
