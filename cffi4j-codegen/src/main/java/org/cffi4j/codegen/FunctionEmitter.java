@@ -57,6 +57,9 @@ final class FunctionEmitter {
             m.addJavadoc("\n@param $L allocates the returned struct\n", names.getFirst());
             args.add(CodeBlock.of("$N", names.getFirst()));
         }
+        if (!t.variadic()) {
+            args.add(CodeBlock.of("$L.ERRNO.buffer()", holderName(f)));
+        }
         int first = structReturn ? 1 : 0;
         for (int i = 0; i < t.params().size(); i++) {
             CType p = t.params().get(i).type();
@@ -120,16 +123,21 @@ final class FunctionEmitter {
                 .build();
         FieldSpec handle = FieldSpec.builder(MethodHandle.class, "HANDLE", Modifier.STATIC, Modifier.FINAL)
                 .initializer(
-                        "$T.downcall($T.SYMBOLS, $S, $S, DESCRIPTOR, true)",
+                        "$T.capturingDowncall($T.SYMBOLS, $S, $S, DESCRIPTOR)",
                         BindingCalls.class,
                         binding,
                         f.symbol(),
                         f.declaration())
                 .build();
+        // made by the first calling thread, which initialises the holder: its errno buffer is a constant
+        FieldSpec errno = FieldSpec.builder(BindingCalls.ErrnoCapture.class, "ERRNO", Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.errnoCapture()", BindingCalls.class)
+                .build();
         return TypeSpec.classBuilder(holderName(f))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addField(descriptor)
                 .addField(handle)
+                .addField(errno)
                 .build();
     }
 

@@ -11,23 +11,57 @@ public final class BindingCalls {
     private BindingCalls() {}
 
     /**
-     * The handle of a C function: FFM's handle of the descriptor's type (a leading {@code
-     * SegmentAllocator} for a struct returned by value), capturing errno if asked. A function no
-     * library defines gets a handle that throws an {@link FFIException} naming it.
+     * The handle of a C function that captures errno: FFM's handle of the descriptor's type with the
+     * capture buffer as its first parameter (after the {@code SegmentAllocator} of a struct return),
+     * which the generated method passes as {@code ERRNO.buffer()}. A function no library defines gets
+     * a handle of the same type that throws an {@link FFIException} naming it.
      *
      * @param symbols where to look the function up
      * @param symbol its symbol
      * @param declaration its C declaration, for messages
      * @param descriptor its descriptor
-     * @param errno whether the call captures errno for {@link #errno()}
      * @return the handle
      */
-    public static MethodHandle downcall(
-            SymbolTable symbols, String symbol, String declaration, FunctionDescriptor descriptor, boolean errno) {
+    public static MethodHandle capturingDowncall(
+            SymbolTable symbols, String symbol, String declaration, FunctionDescriptor descriptor) {
         return symbols.find(symbol)
-                .map(address -> GeneratedDowncalls.of(address, descriptor, -1, errno))
-                .orElseGet(
-                        () -> failing(descriptor, "cannot call '" + declaration + "': " + symbols.whyMissing(symbol)));
+                .map(address -> GeneratedDowncalls.capturing(address, descriptor))
+                .orElseGet(() -> {
+                    MethodHandle h =
+                            failing(descriptor, "cannot call '" + declaration + "': " + symbols.whyMissing(symbol));
+                    int at = descriptor.returnLayout().orElse(null) instanceof java.lang.foreign.GroupLayout ? 1 : 0;
+                    return MethodHandles.dropArguments(h, at, java.lang.foreign.MemorySegment.class);
+                });
+    }
+
+    /**
+     * The errno capture buffer of the thread that asks, kept for the calls of one function (a
+     * generated holder class keeps one per function, made by the function's first calling thread).
+     *
+     * @return the capture
+     */
+    public static ErrnoCapture errnoCapture() {
+        return new ErrnoCapture(Thread.currentThread().threadId(), GeneratedDowncalls.buffer());
+    }
+
+    /**
+     * Where a generated function's call captures errno: the buffer of the thread that first called
+     * it, a constant the JIT folds into that thread's calls, and the calling thread's own for every
+     * other thread (a thread-local lookup). A record, so that a {@code static final} one's fields are
+     * constants too. The buffer is the one {@code ffi.errno()} and {@code errno()} read.
+     *
+     * @param threadId the first caller's thread id (ids are never reused)
+     * @param firstCallers the first caller's buffer
+     */
+    public record ErrnoCapture(long threadId, java.lang.foreign.MemorySegment firstCallers) {
+        /**
+         * The calling thread's capture buffer.
+         *
+         * @return the buffer to pass to the capturing handle
+         */
+        public java.lang.foreign.MemorySegment buffer() {
+            return Thread.currentThread().threadId() == threadId ? firstCallers : GeneratedDowncalls.buffer();
+        }
     }
 
     /**

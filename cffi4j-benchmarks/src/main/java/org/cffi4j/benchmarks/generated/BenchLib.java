@@ -53,7 +53,7 @@ public final class BenchLib {
      */
     public static void noop() {
         try {
-            noop$.HANDLE.invokeExact();
+            noop$.HANDLE.invokeExact(noop$.ERRNO.buffer());
         } catch (Throwable failure) {
             throw BindingCalls.rethrow(failure);
         }
@@ -66,7 +66,7 @@ public final class BenchLib {
      */
     public static int add_ints(int a, int b) {
         try {
-            return (int) add_ints$.HANDLE.invokeExact(a, b);
+            return (int) add_ints$.HANDLE.invokeExact(add_ints$.ERRNO.buffer(), a, b);
         } catch (Throwable failure) {
             throw BindingCalls.rethrow(failure);
         }
@@ -79,7 +79,7 @@ public final class BenchLib {
      */
     public static double add_doubles(double a, double b) {
         try {
-            return (double) add_doubles$.HANDLE.invokeExact(a, b);
+            return (double) add_doubles$.HANDLE.invokeExact(add_doubles$.ERRNO.buffer(), a, b);
         } catch (Throwable failure) {
             throw BindingCalls.rethrow(failure);
         }
@@ -92,7 +92,7 @@ public final class BenchLib {
      */
     public static int sum_point(struct_point p) {
         try {
-            return (int) sum_point$.HANDLE.invokeExact(p.segment());
+            return (int) sum_point$.HANDLE.invokeExact(sum_point$.ERRNO.buffer(), p.segment());
         } catch (Throwable failure) {
             throw BindingCalls.rethrow(failure);
         }
@@ -105,7 +105,7 @@ public final class BenchLib {
      */
     public static long my_strlen(MemorySegment s) {
         try {
-            return (long) my_strlen$.HANDLE.invokeExact(s);
+            return (long) my_strlen$.HANDLE.invokeExact(my_strlen$.ERRNO.buffer(), s);
         } catch (Throwable failure) {
             throw BindingCalls.rethrow(failure);
         }
@@ -114,19 +114,25 @@ public final class BenchLib {
     private static final class noop$ {
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.ofVoid();
 
-        static final MethodHandle HANDLE = BindingCalls.downcall(BenchLib.SYMBOLS, "noop", "void noop(void)", DESCRIPTOR, true);
+        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "noop", "void noop(void)", DESCRIPTOR);
+
+        static final BindingCalls.ErrnoCapture ERRNO = BindingCalls.errnoCapture();
     }
 
     private static final class add_ints$ {
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
 
-        static final MethodHandle HANDLE = BindingCalls.downcall(BenchLib.SYMBOLS, "add_ints", "int add_ints(int, int)", DESCRIPTOR, true);
+        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "add_ints", "int add_ints(int, int)", DESCRIPTOR);
+
+        static final BindingCalls.ErrnoCapture ERRNO = BindingCalls.errnoCapture();
     }
 
     private static final class add_doubles$ {
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
 
-        static final MethodHandle HANDLE = BindingCalls.downcall(BenchLib.SYMBOLS, "add_doubles", "double add_doubles(double, double)", DESCRIPTOR, true);
+        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "add_doubles", "double add_doubles(double, double)", DESCRIPTOR);
+
+        static final BindingCalls.ErrnoCapture ERRNO = BindingCalls.errnoCapture();
     }
 
     private static final class sum_point$ {
@@ -134,13 +140,17 @@ public final class BenchLib {
             ValueLayout.JAVA_INT.withName("x"),
             ValueLayout.JAVA_INT.withName("y")));
 
-        static final MethodHandle HANDLE = BindingCalls.downcall(BenchLib.SYMBOLS, "sum_point", "int sum_point(struct point)", DESCRIPTOR, true);
+        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "sum_point", "int sum_point(struct point)", DESCRIPTOR);
+
+        static final BindingCalls.ErrnoCapture ERRNO = BindingCalls.errnoCapture();
     }
 
     private static final class my_strlen$ {
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
 
-        static final MethodHandle HANDLE = BindingCalls.downcall(BenchLib.SYMBOLS, "my_strlen", "size_t my_strlen(const char *)", DESCRIPTOR, true);
+        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "my_strlen", "size_t my_strlen(const char *)", DESCRIPTOR);
+
+        static final BindingCalls.ErrnoCapture ERRNO = BindingCalls.errnoCapture();
     }
 
     /**

@@ -22,8 +22,8 @@ import org.cffi4j.internal.platform.Abi;
  * #set}, which changes it.
  *
  * <p>Each thread has a buffer: the linker's capture state, then the address of the thread's errno
- * (0 for a virtual thread, whose OS thread can change between calls: it is asked at each call
- * then). Restoring errno costs two loads and a store; it keeps the JVM's own use of errno between
+ * (0 until the first restore asks for it; always 0 for a virtual thread, whose OS thread can
+ * change between calls: it is asked at each call then). Restoring errno costs two loads and a store; it keeps the JVM's own use of errno between
  * two calls (a thread blocking at a safepoint, linking a function on its first call) from leaking
  * into C.
  */
@@ -68,10 +68,10 @@ public final class Errno {
 
     private Errno() {}
 
+    // errno's address is asked for at the first restore, not here: a generated binding's calls
+    // capture errno without restoring it, and need not pay for the lookup's handle at start-up.
     private static MemorySegment newBuffer() {
-        MemorySegment buffer = Arena.ofAuto().allocate(LOCATION + 8, 8);
-        buffer.set(ValueLayout.JAVA_LONG, LOCATION, Thread.currentThread().isVirtual() ? 0 : Location.current());
-        return buffer;
+        return Arena.ofAuto().allocate(LOCATION + 8, 8); // zero-filled: the location is not known yet
     }
 
     /** The capture buffer of this thread, passed to each call. */
@@ -102,7 +102,12 @@ public final class Errno {
     // Right before each errno-capturing call: C's errno is the thread's ffi.errno.
     private static void restore(MemorySegment buffer) {
         long location = buffer.get(ValueLayout.JAVA_LONG, LOCATION);
-        EVERYWHERE.set(
-                ValueLayout.JAVA_INT, location != 0 ? location : Location.current(), (int) ERRNO.get(buffer, 0L));
+        if (location == 0) {
+            location = Location.current();
+            if (!Thread.currentThread().isVirtual()) { // a virtual thread's OS thread, and errno, can change
+                buffer.set(ValueLayout.JAVA_LONG, LOCATION, location);
+            }
+        }
+        EVERYWHERE.set(ValueLayout.JAVA_INT, location, (int) ERRNO.get(buffer, 0L));
     }
 }

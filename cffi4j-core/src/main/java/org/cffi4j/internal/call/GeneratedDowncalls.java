@@ -54,6 +54,19 @@ public final class GeneratedDowncalls {
         return ErrnoSupplier.supplyBuffer(MethodHandles.permuteArguments(h, bufferFirst, order));
     }
 
+    /**
+     * FFM's errno-capturing handle: its capture buffer is its first parameter (after the {@code
+     * SegmentAllocator} of a struct return), which the generated method passes itself.
+     */
+    public static MethodHandle capturing(MemorySegment address, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(address, descriptor, Errno.CAPTURE);
+    }
+
+    /** This thread's errno capture buffer, the one {@code ffi.errno()} reads. */
+    public static MemorySegment buffer() {
+        return Errno.buffer();
+    }
+
     /** The errno left by the last errno-capturing C call on this thread, as {@code ffi.errno()}. */
     public static int errno() {
         return Errno.get();
