@@ -46,10 +46,15 @@ final class LayoutCode {
     private static CodeBlock value(ValueLayout v) {
         String constant =
                 CONSTANTS.get(v instanceof AddressLayout ? java.lang.foreign.MemorySegment.class : v.carrier());
-        if (v.byteAlignment() == 1 && natural(v) != 1) {
+        if (unaligned(v)) {
             return CodeBlock.of("$T.$L_UNALIGNED", ValueLayout.class, constant);
         }
         return CodeBlock.of("$T.$L", ValueLayout.class, constant);
+    }
+
+    // Whether v is written as a *_UNALIGNED constant.
+    private static boolean unaligned(ValueLayout v) {
+        return v.byteAlignment() == 1 && natural(v) != 1;
     }
 
     // The alignment of the ValueLayout constant of v's carrier.

@@ -3,7 +3,6 @@ package org.cffi4j.codegen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,9 +153,5 @@ class GeneratedApiTest {
         try (var entries = Files.list(emptyCache)) {
             assertEquals(0, entries.count(), "the run wrote in the cache directory");
         }
-    }
-
-    static String read(Path p) throws IOException {
-        return Files.readString(p);
     }
 }

@@ -25,7 +25,7 @@ public final class BindingCalls {
     public static MethodHandle capturingDowncall(
             SymbolTable symbols, String symbol, String declaration, FunctionDescriptor descriptor) {
         return symbols.find(symbol)
-                .map(address -> GeneratedDowncalls.capturing(address, descriptor))
+                .map(address -> GeneratedDowncalls.of(address, descriptor, -1, true))
                 .orElseGet(() -> {
                     MethodHandle h =
                             failing(descriptor, "cannot call '" + declaration + "': " + symbols.whyMissing(symbol));

@@ -1,7 +1,11 @@
 package org.cffi4j.support;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.cffi4j.FFIException;
+import org.cffi4j.internal.call.GeneratedDowncalls;
 
 /** Views of C memory for generated struct classes. */
 public final class BindingMemory {
@@ -61,19 +65,10 @@ public final class BindingMemory {
             return symbols.find(symbol).map(a -> a.reinterpret(size)).orElse(null);
         }
         return symbols.find(addressGetter)
-                .map(getter -> {
-                    try {
-                        MemorySegment a = (MemorySegment) org.cffi4j.internal.call.GeneratedDowncalls.of(
-                                        getter,
-                                        java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.ADDRESS),
-                                        -1,
-                                        false)
-                                .invokeExact();
-                        return a.equals(MemorySegment.NULL) ? null : a.reinterpret(size);
-                    } catch (Throwable t) {
-                        throw new FFIException("cannot read the address of '" + symbol + "': " + t, t);
-                    }
-                })
+                .map(getter -> (MemorySegment) callGetter(
+                        getter, FunctionDescriptor.of(ValueLayout.ADDRESS), "the address of '" + symbol + "'"))
+                .filter(a -> !a.equals(MemorySegment.NULL))
+                .map(a -> a.reinterpret(size))
                 .orElse(null);
     }
 
@@ -99,20 +94,23 @@ public final class BindingMemory {
     public static MemorySegment constant(SymbolTable symbols, String valueGetter, long size) {
         return symbols.find(valueGetter)
                 .map(getter -> {
-                    MemorySegment out = java.lang.foreign.Arena.ofAuto().allocate(Math.max(1, size), 16);
-                    try {
-                        org.cffi4j.internal.call.GeneratedDowncalls.of(
-                                        getter,
-                                        java.lang.foreign.FunctionDescriptor.ofVoid(
-                                                java.lang.foreign.ValueLayout.ADDRESS),
-                                        -1,
-                                        false)
-                                .invokeExact(out);
-                    } catch (Throwable t) {
-                        throw new FFIException("cannot read the value of '" + valueGetter + "': " + t, t);
-                    }
+                    MemorySegment out = Arena.ofAuto().allocate(Math.max(1, size), 16);
+                    callGetter(
+                            getter,
+                            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS),
+                            "the value of '" + valueGetter + "'",
+                            out);
                     return out.asSlice(0, size);
                 })
                 .orElse(null);
+    }
+
+    // One call of an API-mode glue getter: an address, or a value copied to its argument.
+    private static Object callGetter(MemorySegment getter, FunctionDescriptor descriptor, String what, Object... args) {
+        try {
+            return GeneratedDowncalls.of(getter, descriptor, -1, false).invokeWithArguments(args);
+        } catch (Throwable t) {
+            throw new FFIException("cannot read " + what + ": " + t, t);
+        }
     }
 }

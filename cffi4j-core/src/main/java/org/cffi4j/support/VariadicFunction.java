@@ -72,12 +72,17 @@ public final class VariadicFunction {
         Object[] arguments = variadicArguments == null ? new Object[] {null} : variadicArguments;
         try (Arena strings = Arena.ofConfined()) {
             List<MemoryLayout> promoted = new ArrayList<>(arguments.length);
-            Object[] all = new Object[fixedArguments.length + arguments.length];
-            System.arraycopy(fixedArguments, 0, all, 0, fixedArguments.length);
+            // the capture buffer first if errno is captured (a variadic function never returns a struct here)
+            int lead = errno ? 1 : 0;
+            Object[] all = new Object[lead + fixedArguments.length + arguments.length];
+            if (errno) {
+                all[0] = GeneratedDowncalls.buffer();
+            }
+            System.arraycopy(fixedArguments, 0, all, lead, fixedArguments.length);
             for (int i = 0; i < arguments.length; i++) {
                 Object value = promote(arguments[i], fixedArguments.length + i + 1, strings);
                 promoted.add(layoutOf(value));
-                all[fixedArguments.length + i] = value;
+                all[lead + fixedArguments.length + i] = value;
             }
             MethodHandle h = handles.computeIfAbsent(
                     promoted,

@@ -4,8 +4,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +21,9 @@ public final class GeneratedDowncalls {
     private GeneratedDowncalls() {}
 
     /**
-     * The handle calling {@code address}: its type is the descriptor's (a leading {@code
-     * SegmentAllocator} for a struct returned by value), whether or not it captures errno.
+     * FFM's handle calling {@code address}, of the descriptor's type (a leading {@code
+     * SegmentAllocator} for a struct returned by value); if it captures errno, the capture buffer
+     * comes next, and the caller passes it ({@code ErrnoCapture.buffer()}, or {@link #buffer()}).
      *
      * @param firstVariadic the index of the first variadic argument, or -1
      */
@@ -34,32 +33,10 @@ public final class GeneratedDowncalls {
         if (firstVariadic >= 0) {
             options.add(Linker.Option.firstVariadicArg(firstVariadic));
         }
-        if (!errno) {
-            return LINKER.downcallHandle(address, descriptor, options.toArray(Linker.Option[]::new));
+        if (errno) {
+            options.add(Errno.CAPTURE);
         }
-        options.add(Errno.CAPTURE);
-        MethodHandle h = LINKER.downcallHandle(address, descriptor, options.toArray(Linker.Option[]::new));
-        boolean structReturn = descriptor.returnLayout().orElse(null) instanceof java.lang.foreign.GroupLayout;
-        if (!structReturn) {
-            return ErrnoSupplier.supplyBuffer(h);
-        }
-        // (allocator, buffer, args...): the buffer first for the supplier, then the allocator back in front
-        MethodType t = h.type();
-        MethodType bufferFirst =
-                t.changeParameterType(0, t.parameterType(1)).changeParameterType(1, t.parameterType(0));
-        int[] order = new int[t.parameterCount()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i < 2 ? 1 - i : i;
-        }
-        return ErrnoSupplier.supplyBuffer(MethodHandles.permuteArguments(h, bufferFirst, order));
-    }
-
-    /**
-     * FFM's errno-capturing handle: its capture buffer is its first parameter (after the {@code
-     * SegmentAllocator} of a struct return), which the generated method passes itself.
-     */
-    public static MethodHandle capturing(MemorySegment address, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(address, descriptor, Errno.CAPTURE);
+        return LINKER.downcallHandle(address, descriptor, options.toArray(Linker.Option[]::new));
     }
 
     /** This thread's errno capture buffer, the one {@code ffi.errno()} reads. */
