@@ -21,4 +21,6 @@ module org.cffi4j {
             org.cffi4j.codegen;
     exports org.cffi4j.internal.platform to
             org.cffi4j.codegen;
+    exports org.cffi4j.internal.embed to
+            org.cffi4j.codegen;
 }

@@ -22,7 +22,7 @@ public final class BindingCallbacks {
      * @return the function pointer
      */
     public static MemorySegment upcall(MethodHandle target, FunctionDescriptor descriptor, String cType, Arena arena) {
-        return Upcalls.stub(target.asType(descriptor.toMethodType()), descriptor, cType, arena);
+        return Upcalls.stub(target.asType(descriptor.toMethodType()), descriptor, "callback '" + cType + "'", arena);
     }
 
     /**

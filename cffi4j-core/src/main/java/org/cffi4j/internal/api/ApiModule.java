@@ -34,6 +34,23 @@ public record ApiModule(
         return Toolchain.find().identity();
     }
 
+    /**
+     * Compiles C files into a shared library with the compiler API mode runs ({@code $CC}, else
+     * {@code cc}), position-independent and optimised; an embedded library's build.
+     *
+     * @param sources the C files
+     * @param out the library to write
+     * @param args more arguments: flags, include directories, libraries to link
+     * @throws FFIException with the compiler's output if it fails, or naming what to install
+     */
+    public static void compileLibrary(java.util.List<Path> sources, Path out, java.util.List<String> args) {
+        Toolchain.Result r = Toolchain.find().sharedLibrary(sources, out, args);
+        if (r.exitCode() != 0) {
+            throw new org.cffi4j.FFIException(
+                    "the C compiler failed to build " + out.getFileName() + ":\n" + r.output());
+        }
+    }
+
     private static final java.util.concurrent.ConcurrentHashMap<String, Object> LOCKS =
             new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -69,6 +69,14 @@ final class Toolchain {
         return r;
     }
 
+    /** Compiles and links {@code sources} into the shared library {@code out} in one run. */
+    Result sharedLibrary(List<Path> sources, Path out, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(compiler, "-shared", "-fPIC", "-O2", "-o", out.toString()));
+        sources.forEach(s -> cmd.add(s.toString()));
+        cmd.addAll(args);
+        return run(cmd, null);
+    }
+
     /**
      * Links objects into the shared library {@code out}, giving each of {@code nullSymbols} the
      * address 0 (symbols that no linked library defines).

@@ -36,7 +36,7 @@ final class UpcallSink {
     final MemorySegment errSegment;
 
     private final Consumer<Throwable> handler;
-    private final String type;
+    private final String what;
     // A cdata given as the error value of a pointer result: C gets its address, so its memory must live.
     @SuppressWarnings("unused")
     private final Object errorValue;
@@ -46,13 +46,13 @@ final class UpcallSink {
      * @param error what C gets when the function throws, as the return carrier (null: zero)
      * @param errorValue the error value as the user gave it, kept reachable with the callback
      * @param handler what is told of an exception (null: printed to stderr with the C type)
-     * @param type the callback's C type as C writes it, for the reports
+     * @param what what C called, for the reports: {@code callback 'int(*)(int)'}
      */
-    UpcallSink(MethodHandle target, Object error, Object errorValue, Consumer<Throwable> handler, String type) {
+    UpcallSink(MethodHandle target, Object error, Object errorValue, Consumer<Throwable> handler, String what) {
         this.target = target;
         this.errorValue = errorValue;
         this.handler = handler;
-        this.type = type;
+        this.what = what;
         this.errBoolean = error instanceof Boolean b && b;
         this.errByte = error instanceof Byte b ? b : 0;
         this.errChar = error instanceof Character c ? c : 0;
@@ -134,8 +134,8 @@ final class UpcallSink {
         int n = lost[0];
         if (n > 0) {
             lost[0] = 0;
-            report(new FFIException(n + " more exception" + (n == 1 ? "" : "s") + " thrown in callback '" + type
-                    + "' could not be reported: there was no stack or heap left to do it"));
+            report(new FFIException(n + " more exception" + (n == 1 ? "" : "s") + " thrown in " + what
+                    + " could not be reported: there was no stack or heap left to do it"));
         }
     }
 
@@ -153,7 +153,7 @@ final class UpcallSink {
     private void defaultReport(Throwable t) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        out.print("From cffi4j callback '" + type + "': ");
+        out.print("From cffi4j " + what + ": ");
         t.printStackTrace(out);
         out.flush();
         System.err.print(text);

@@ -75,7 +75,7 @@ public final class Upcalls {
         }
         MethodHandle target = addressesAsLongs(UpcallTargets.of(type, f, fn), descriptor);
         Object error = errorCarrier(f, errorValue, target.type().returnType(), type);
-        UpcallSink sink = new UpcallSink(target, error, errorValue, onError, type.toString());
+        UpcallSink sink = new UpcallSink(target, error, errorValue, onError, "callback '" + type + "'");
         StackHeadroom.prepare();
         Arena arena = Arena.ofShared();
         MemorySegment stub = LINKER.upcallStub(UpcallGuard.guard(sink), addressesAsLongs(descriptor), arena);
@@ -88,15 +88,15 @@ public final class Upcalls {
      * descriptor's carriers) behind the same guard as {@link #callback}: an exception gives C zero
      * and is printed with the callback's C type. The stub lives as long as {@code arena}.
      *
-     * @param cType the callback's C type as C writes it, for the report
+     * @param what what C calls, for the report: {@code callback 'int(*)(int)'}
      */
-    public static MemorySegment stub(MethodHandle target, FunctionDescriptor descriptor, String cType, Arena arena) {
+    public static MemorySegment stub(MethodHandle target, FunctionDescriptor descriptor, String what, Arena arena) {
         MethodHandle t = addressesAsLongs(target, descriptor);
         Object error = t.type().returnType() == long.class ? (Object) 0L : null;
         if (descriptor.returnLayout().orElse(null) instanceof java.lang.foreign.GroupLayout g) {
             error = Arena.ofAuto().allocate(g); // a zero-filled struct
         }
-        UpcallSink sink = new UpcallSink(t, error, null, null, cType);
+        UpcallSink sink = new UpcallSink(t, error, null, null, what);
         StackHeadroom.prepare();
         return LINKER.upcallStub(UpcallGuard.guard(sink), addressesAsLongs(descriptor), arena);
     }
@@ -113,7 +113,13 @@ public final class Upcalls {
         return LIVE.get();
     }
 
-    static FunctionDescriptor descriptor(FunctionType f, CType where) {
+    /**
+     * The linker's descriptor of a callback or embedded function of type {@code f}.
+     *
+     * @param where the type named in an error (the function pointer type, or the function's own)
+     * @throws FFIException if a parameter or the result has no layout in ABI mode
+     */
+    public static FunctionDescriptor descriptor(FunctionType f, CType where) {
         MemoryLayout[] params =
                 f.params().stream().map(Param::type).map(t -> layout(t, where)).toArray(MemoryLayout[]::new);
         return f.returnType() instanceof VoidType

@@ -1,0 +1,276 @@
+/*
+ * Starting an embedded library (see cffi4j_embedding.h). The JVM already in the process is used
+ * when there is one; otherwise libjvm is loaded from CFFI4J_JAVA_HOME, else the --java-home given
+ * at build time, else JAVA_HOME, and started with the build's class path plus CFFI4J_CLASSPATH and
+ * the options of CFFI4J_JVM_OPTIONS. Every failure is one report on stderr naming what was tried.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <jni.h>
+#include <link.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cffi4j_embedding.h"
+
+#define CFFI4J_JNI_VERSION JNI_VERSION_21
+#define CFFI4J_MAX_OPTIONS 64
+
+typedef jint (*get_created_vms_fn)(JavaVM **, jsize, jsize *);
+typedef jint (*create_vm_fn)(JavaVM **, void **, void *);
+
+/* What went wrong, built up while starting and printed once. */
+struct report {
+    char text[16384];
+    size_t length;
+};
+
+static void say(struct report *r, const char *format, ...) {
+    va_list args;
+    va_start(args, format);
+    if (r->length < sizeof r->text) {
+        int n = vsnprintf(r->text + r->length, sizeof r->text - r->length, format, args);
+        r->length = n < 0 ? r->length : r->length + (size_t) n;
+    }
+    va_end(args);
+}
+
+/* The library whose start this thread is in: a call back into it from its own start fails. */
+static __thread const struct cffi4j_embedding *starting;
+
+static int is_libjvm(struct dl_phdr_info *info, size_t size, void *path) {
+    (void) size;
+    const char *slash = strrchr(info->dlpi_name, '/');
+    if (slash != NULL && strcmp(slash + 1, "libjvm.so") == 0) {
+        snprintf((char *) path, 4096, "%s", info->dlpi_name);
+        return 1;
+    }
+    return 0;
+}
+
+/* The JVM already running in this process, if any: the java launcher's, or one a library started. */
+static JavaVM *running_jvm(void) {
+    get_created_vms_fn created = (get_created_vms_fn) dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
+    char path[4096];
+    if (created == NULL && dl_iterate_phdr(is_libjvm, path)) {
+        /* loaded without RTLD_GLOBAL: ask that very object */
+        void *handle = dlopen(path, RTLD_NOW | RTLD_NOLOAD);
+        created = handle == NULL ? NULL : (get_created_vms_fn) dlsym(handle, "JNI_GetCreatedJavaVMs");
+    }
+    JavaVM *vm = NULL;
+    jsize count = 0;
+    return created != NULL && created(&vm, 1, &count) == JNI_OK && count > 0 ? vm : NULL;
+}
+
+/* JNI_CreateJavaVM of the first libjvm that loads, each place tried named in the report. */
+static create_vm_fn load_libjvm(const struct cffi4j_embedding *lib, struct report *r) {
+    const char *places[3][2] = {
+        {"CFFI4J_JAVA_HOME", getenv("CFFI4J_JAVA_HOME")},
+        {"--java-home of the build", lib->java_home},
+        {"JAVA_HOME", getenv("JAVA_HOME")},
+    };
+    say(r, "no JVM runs in this process, and none could be started; tried:\n");
+    for (int i = 0; i < 3; i++) {
+        const char *home = places[i][1];
+        if (home == NULL || *home == '\0') {
+            say(r, "  %s: not set\n", places[i][0]);
+            continue;
+        }
+        char path[4096];
+        snprintf(path, sizeof path, "%s/lib/server/libjvm.so", home);
+        /* RTLD_GLOBAL: other embedded libraries of the process find this JVM through the symbol */
+        void *handle = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+        if (handle == NULL) {
+            say(r, "  %s: %s\n", places[i][0], dlerror());
+            continue;
+        }
+        create_vm_fn create = (create_vm_fn) dlsym(handle, "JNI_CreateJavaVM");
+        if (create != NULL) {
+            r->length = 0; /* found: what failed before does not matter */
+            r->text[0] = '\0';
+            return create;
+        }
+        say(r, "  %s: %s has no JNI_CreateJavaVM\n", places[i][0], path);
+    }
+    say(r, "set CFFI4J_JAVA_HOME to a Java 25 (or later) installation");
+    return NULL;
+}
+
+static const char *jni_error(jint code) {
+    switch (code) {
+    case JNI_EVERSION: return "the JVM is too old (cffi4j needs Java 25 or later)";
+    case JNI_ENOMEM: return "not enough memory";
+    case JNI_EINVAL: return "an invalid option";
+    case JNI_EEXIST: return "a JVM already exists in this process";
+    default: return "see the JVM's message above";
+    }
+}
+
+/* Starts a JVM: the build's class path and CFFI4J_CLASSPATH, then CFFI4J_JVM_OPTIONS. */
+static JavaVM *start_jvm(const struct cffi4j_embedding *lib, JNIEnv **env, struct report *r) {
+    create_vm_fn create = load_libjvm(lib, r);
+    if (create == NULL) {
+        return NULL;
+    }
+    const char *more = getenv("CFFI4J_CLASSPATH");
+    size_t length = strlen(lib->class_path) + (more == NULL ? 0 : strlen(more)) + 32;
+    char *class_path = malloc(length);
+    char *words = strdup(getenv("CFFI4J_JVM_OPTIONS") == NULL ? "" : getenv("CFFI4J_JVM_OPTIONS"));
+    JavaVMOption options[CFFI4J_MAX_OPTIONS];
+    int n = 0;
+    snprintf(class_path, length, "-Djava.class.path=%s%s%s", lib->class_path,
+             more != NULL && *more != '\0' && *lib->class_path != '\0' ? ":" : "", more == NULL ? "" : more);
+    options[n++].optionString = class_path;
+    /* upcall stubs are restricted methods; cffi4j and the plugin are on the class path */
+    options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
+    for (char *save = NULL, *w = strtok_r(words, " \t\n", &save); w != NULL && n < CFFI4J_MAX_OPTIONS;
+         w = strtok_r(NULL, " \t\n", &save)) {
+        options[n++].optionString = w;
+    }
+    for (int i = 0; i < n; i++) {
+        options[i].extraInfo = NULL;
+    }
+    JavaVMInitArgs args = {CFFI4J_JNI_VERSION, n, options, JNI_FALSE};
+    JavaVM *vm = NULL;
+    jint code = create(&vm, (void **) env, &args);
+    if (code != JNI_OK) {
+        say(r, "the JVM did not start (%s); its options were", jni_error(code));
+        for (int i = 0; i < n; i++) {
+            say(r, " %s", options[i].optionString);
+        }
+        say(r, " (CFFI4J_JVM_OPTIONS adds options; CFFI4J_CLASSPATH adds to the class path)");
+        vm = NULL;
+    }
+    free(class_path);
+    free(words);
+    return vm;
+}
+
+/* The pending exception as text (its toString), cleared. */
+static void say_exception(JNIEnv *env, struct report *r) {
+    jthrowable t = (*env)->ExceptionOccurred(env);
+    (*env)->ExceptionClear(env);
+    jclass throwable = (*env)->FindClass(env, "java/lang/Throwable");
+    jmethodID to_string = (*env)->GetMethodID(env, throwable, "toString", "()Ljava/lang/String;");
+    jstring text = (jstring) (*env)->CallObjectMethod(env, t, to_string);
+    if ((*env)->ExceptionCheck(env) || text == NULL) {
+        (*env)->ExceptionClear(env);
+        say(r, "an exception that cannot be shown");
+        return;
+    }
+    const char *chars = (*env)->GetStringUTFChars(env, text, NULL);
+    say(r, "%s", chars);
+    (*env)->ReleaseStringUTFChars(env, text, chars);
+}
+
+/* The loader of the implementing class: a Java thread's context loader, else the system loader. */
+static jobject class_loader(JNIEnv *env, int java_thread) {
+    if (java_thread) {
+        jclass thread = (*env)->FindClass(env, "java/lang/Thread");
+        jmethodID current = (*env)->GetStaticMethodID(env, thread, "currentThread", "()Ljava/lang/Thread;");
+        jmethodID context = (*env)->GetMethodID(env, thread, "getContextClassLoader", "()Ljava/lang/ClassLoader;");
+        jobject loader = (*env)->CallObjectMethod(env, (*env)->CallStaticObjectMethod(env, thread, current), context);
+        if (loader != NULL) {
+            return loader;
+        }
+    }
+    jclass loaders = (*env)->FindClass(env, "java/lang/ClassLoader");
+    jmethodID system = (*env)->GetStaticMethodID(env, loaders, "getSystemClassLoader", "()Ljava/lang/ClassLoader;");
+    return (*env)->CallStaticObjectMethod(env, loaders, system);
+}
+
+/* Asks cffi4j's Java side to fill the slots; returns whether it did. */
+static int fill_slots(JNIEnv *env, const struct cffi4j_embedding *lib, int java_thread, struct report *r) {
+    jobject loader = class_loader(env, java_thread);
+    jclass loaders = (*env)->FindClass(env, "java/lang/ClassLoader");
+    jmethodID load = (*env)->GetMethodID(env, loaders, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
+    jclass side = (jclass) (*env)->CallObjectMethod(
+        env, loader, load, (*env)->NewStringUTF(env, "org.cffi4j.support.EmbeddedLibrary"));
+    if ((*env)->ExceptionCheck(env)) {
+        say(r, "cffi4j (its org.cffi4j.support.EmbeddedLibrary) is not on the JVM's class path: ");
+        say_exception(env, r);
+        say(r, "\nthe class path is the build's --classpath (%s) plus CFFI4J_CLASSPATH (%s)", lib->class_path,
+            getenv("CFFI4J_CLASSPATH") == NULL ? "not set" : getenv("CFFI4J_CLASSPATH"));
+        return 0;
+    }
+    jmethodID start = (*env)->GetStaticMethodID(env, side, "start",
+        "(Ljava/lang/ClassLoader;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;J)"
+        "Ljava/lang/String;");
+    if (start == NULL) {
+        (*env)->ExceptionClear(env);
+        say(r, "the cffi4j on the class path has no EmbeddedLibrary.start: it is older than the library's build");
+        return 0;
+    }
+    jstring error = (jstring) (*env)->CallStaticObjectMethod(env, side, start, loader,
+        (*env)->NewStringUTF(env, lib->library), (*env)->NewStringUTF(env, lib->java_class),
+        (*env)->NewStringUTF(env, lib->cdef), (*env)->NewStringUTF(env, lib->names), (jlong) (size_t) lib->slots);
+    if ((*env)->ExceptionCheck(env)) {
+        say_exception(env, r);
+        return 0;
+    }
+    if (error != NULL) {
+        const char *chars = (*env)->GetStringUTFChars(env, error, NULL);
+        say(r, "%s", chars);
+        (*env)->ReleaseStringUTFChars(env, error, chars);
+        return 0;
+    }
+    return 1;
+}
+
+/* Finds or starts the JVM, fills the slots, and leaves this thread as attached as it was. */
+static int start(const struct cffi4j_embedding *lib, struct report *r) {
+    JNIEnv *env = NULL;
+    int java_thread = 0;
+    JavaVM *vm = running_jvm();
+    if (vm != NULL) {
+        jint code = (*vm)->GetEnv(vm, (void **) &env, CFFI4J_JNI_VERSION);
+        java_thread = code == JNI_OK;
+        if (code == JNI_EDETACHED && (*vm)->AttachCurrentThreadAsDaemon(vm, (void **) &env, NULL) != JNI_OK) {
+            say(r, "this thread could not attach to the JVM running in the process");
+            return 0;
+        }
+        if (code != JNI_OK && code != JNI_EDETACHED) {
+            say(r, "the JVM running in the process does not support JNI %x", CFFI4J_JNI_VERSION);
+            return 0;
+        }
+    } else if ((vm = start_jvm(lib, &env, r)) == NULL) {
+        return 0;
+    }
+    (*env)->PushLocalFrame(env, 32);
+    int ok = fill_slots(env, lib, java_thread, r);
+    (*env)->PopLocalFrame(env, NULL);
+    if (!java_thread) {
+        /* the upcall stubs attach a C thread while it calls Java, as the JVM needs */
+        (*vm)->DetachCurrentThread(vm);
+    }
+    return ok;
+}
+
+int cffi4j_start(struct cffi4j_embedding *lib) {
+    if (starting == lib) {
+        fprintf(stderr, "cffi4j: %s: a function of the library was called while the library was starting"
+                        " (by the static initialiser of %s?); it returns zero\n", lib->library, lib->java_class);
+        return 0;
+    }
+    pthread_mutex_lock(&lib->lock);
+    if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == CFFI4J_UNSTARTED) {
+        static struct report r; /* under the lock; too big for a small thread's stack */
+        r.length = 0;
+        r.text[0] = '\0';
+        starting = lib;
+        int ok = start(lib, &r);
+        starting = NULL;
+        if (!ok) {
+            fprintf(stderr, "cffi4j: %s cannot call its Java methods (%s): %s\n"
+                            "cffi4j: every function of %s returns zero (a zero-filled struct)\n",
+                    lib->library, lib->java_class, r.text, lib->library);
+            fflush(stderr);
+        }
+        __atomic_store_n(&lib->state, ok ? CFFI4J_READY : CFFI4J_FAILED, __ATOMIC_RELEASE);
+    }
+    int ready = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == CFFI4J_READY;
+    pthread_mutex_unlock(&lib->lock);
+    return ready;
+}
