@@ -27,7 +27,15 @@ public record EmbeddedFunction(Declaration.Function declaration, FunctionDescrip
 
     /** The C declaration, as messages quote it: {@code int add(int a, int b)}. */
     public String cDeclaration() {
-        return declaration.type().declare(declaration.name());
+        return quoted(declaration);
+    }
+
+    private static String quoted(Declaration.Function f) {
+        try {
+            return org.cffi4j.ctype.CPrinter.definition(f.type(), f.name());
+        } catch (FFIException tooLarge) {
+            return f.describe();
+        }
     }
 
     /**
@@ -42,14 +50,19 @@ public record EmbeddedFunction(Declaration.Function declaration, FunctionDescrip
         List<EmbeddedFunction> out = new ArrayList<>();
         for (Declaration d : table.declarations()) {
             if (d instanceof Declaration.Function f) {
-                out.add(of(f));
+                try {
+                    out.add(of(f));
+                } catch (FFIException e) {
+                    String where = table.locationOf(f.name());
+                    throw where == null ? e : new FFIException(where + ": " + e.getMessage());
+                }
             }
         }
         return out;
     }
 
     private static EmbeddedFunction of(Declaration.Function f) {
-        String c = f.type().declare(f.name());
+        String c = quoted(f);
         if (f.type().variadic()) {
             throw new FFIException("'" + c + "' is variadic: a Java method cannot take C's '...' arguments;"
                     + " declare a fixed list of parameters");

@@ -1,0 +1,160 @@
+package org.cffi4j.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cffi4j.CDefException;
+import org.cffi4j.FFIException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a C programmer sees when an embedded library cannot call Java: each function returns zero
+ * after one report on stderr that says what happened and what was tried; and what its build
+ * refuses.
+ */
+class EmbeddingFailureTest {
+    @TempDir
+    Path dir;
+
+    // Two calls of add: a failed start is reported once, not per call.
+    static final String MAIN = "#include <stdio.h>\nint add(int a, int b);\nint main(void) {\n"
+            + "    printf(\"%d %d\\n\", add(2, 3), add(4, 5));\n    return 0;\n}\n";
+
+    CProgram.Run build(EmbeddingSpec spec, Map<String, String> env) {
+        Embedder.build(spec, dir);
+        CProgram p = CProgram.compile(dir, "main", MAIN, dir, spec.libraryName());
+        return p.run(env);
+    }
+
+    static EmbeddingSpec spec(String cdef, String className) {
+        return EmbeddingSpec.of(className, List.of(new CdefSource("test.cdef", cdef)), Embedded.classPath())
+                .withLibraryName("test")
+                .withJavaHome(System.getProperty("java.home"));
+    }
+
+    static final String ADD = "int add(int a, int b);";
+
+    static void assertFailedOnce(CProgram.Run r, String why) {
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("0 0\n", r.out(), r.describe());
+        assertEquals(
+                "cffi4j: libtest.so cannot call its Java methods (" + why
+                        + "\ncffi4j: every function of libtest.so returns zero (a zero-filled struct)\n",
+                r.err());
+    }
+
+    @Test
+    void noJvmToBeFoundNamesEachPlaceTried() {
+        Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
+        CProgram.Run r = build(spec(ADD, EmbeddedPlugin.class.getName()).withJavaHome(null), env);
+        assertFailedOnce(
+                r,
+                EmbeddedPlugin.class.getName() + "): no JVM runs in this process, and none could be"
+                        + " started; tried:\n  CFFI4J_JAVA_HOME: not set\n  --java-home of the build: not set\n"
+                        + "  JAVA_HOME: not set\nset CFFI4J_JAVA_HOME to a Java 25 (or later) installation");
+    }
+
+    @Test
+    void aJavaHomeWithoutAJvmIsNamedWithTheLoadersMessage() throws Exception {
+        Path notJava = Files.createDirectories(dir.resolve("not-java"));
+        Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
+        env.put("CFFI4J_JAVA_HOME", dir.resolve("nowhere").toString());
+        env.put("JAVA_HOME", notJava.toString());
+        CProgram.Run r = build(spec(ADD, EmbeddedPlugin.class.getName()).withJavaHome(null), env);
+        assertTrue(
+                r.err()
+                        .contains("  CFFI4J_JAVA_HOME: " + dir.resolve("nowhere/lib/server/libjvm.so")
+                                + ": cannot open shared object file: No such file or directory\n"),
+                r.describe());
+        assertTrue(
+                r.err().contains("  JAVA_HOME: " + notJava.resolve("lib/server/libjvm.so") + ": cannot open"),
+                r.describe());
+        assertEquals("0 0\n", r.out());
+    }
+
+    @Test
+    void cffi4jJavaHomeFindsTheJvmWhenTheBuildGaveNone() {
+        Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
+        env.put("CFFI4J_JAVA_HOME", System.getProperty("java.home"));
+        CProgram.Run r = build(spec(ADD, EmbeddedPlugin.class.getName()).withJavaHome(null), env);
+        assertEquals("5 9\n", r.out(), r.describe());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void aMissingMethodIsNamedWithTheOneToWrite() {
+        CProgram.Run r = build(
+                spec(ADD + " int subtract(int a, int b);", EmbeddedPlugin.class.getName()),
+                EmbeddedLibraryTest.cleanEnvironment());
+        assertFailedOnce(
+                r,
+                EmbeddedPlugin.class.getName() + "): " + EmbeddedPlugin.class.getName()
+                        + " has no method subtract for the C function 'int subtract(int a, int b)':"
+                        + " add 'public static int subtract(int a, int b)'");
+    }
+
+    @Test
+    void aMethodOfOtherTypesIsNamedWithTheParameterThatDiffers() {
+        CProgram.Run r = build(
+                spec(ADD + " double hypotenuse(int a, double b);", EmbeddedPlugin.class.getName()),
+                EmbeddedLibraryTest.cleanEnvironment());
+        assertFailedOnce(
+                r,
+                EmbeddedPlugin.class.getName() + "): " + EmbeddedPlugin.class.getName()
+                        + ".hypotenuse(double, double) does not implement the C function 'double hypotenuse(int a, double b)':"
+                        + " parameter 1 is double, where C passes 'int' (int); declare 'public static double hypotenuse(int a,"
+                        + " double b)'");
+    }
+
+    @Test
+    void aMissingClassIsNamedWithTheClassPath() {
+        CProgram.Run r = build(spec(ADD, "org.example.Nowhere"), EmbeddedLibraryTest.cleanEnvironment());
+        assertEquals("0 0\n", r.out(), r.describe());
+        assertTrue(
+                r.err()
+                        .startsWith("cffi4j: libtest.so cannot call its Java methods (org.example.Nowhere): the class"
+                                + " org.example.Nowhere is not on the class path ("
+                                + Embedded.classPath().getFirst()),
+                r.err());
+        assertTrue(
+                r.err().contains("add its jar or directory with --classpath at build time, or CFFI4J_CLASSPATH"),
+                r.err());
+    }
+
+    @Test
+    void aBadJvmOptionIsReportedWithTheOptions() {
+        Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
+        env.put("CFFI4J_JVM_OPTIONS", "-Xmx64m -Xno-such-option");
+        CProgram.Run r = build(spec(ADD, EmbeddedPlugin.class.getName()), env);
+        assertEquals("0 0\n", r.out(), r.describe());
+        assertTrue(r.err().contains("the JVM did not start"), r.err());
+        assertTrue(r.err().contains(" -Xmx64m -Xno-such-option "), r.err());
+    }
+
+    @Test
+    void theBuildRefusesWhatJavaCannotImplement() {
+        assertEquals(
+                "test.cdef:1:5: 'int printf(const char *format, ...)' is variadic: a Java method cannot take C's '...' arguments;"
+                        + " declare a fixed list of parameters",
+                assertThrows(
+                                FFIException.class,
+                                () -> Embedder.build(spec("int printf(const char *format, ...);", "X"), dir))
+                        .getMessage());
+        assertTrue(assertThrows(FFIException.class, () -> Embedder.build(spec("long double f(void);", "X"), dir))
+                .getMessage()
+                .startsWith("test.cdef:1:13: 'long double f(void)' cannot be implemented in Java: "));
+        assertEquals(
+                "the cdef declares no function: an embedded library exports its cdef's functions",
+                assertThrows(FFIException.class, () -> Embedder.build(spec("typedef int t;", "X"), dir))
+                        .getMessage());
+        CDefException e = assertThrows(CDefException.class, () -> Embedder.build(spec("int f(int;\n", "X"), dir));
+        assertTrue(e.getMessage().startsWith("test.cdef:1:"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("libtest.so")));
+    }
+}
