@@ -21,9 +21,15 @@ public final class EmbeddedLibrary {
      */
     @SuppressWarnings("unused")
     private static String start(
-            ClassLoader loader, String library, String className, String cdef, String names, long slots) {
+            ClassLoader loader,
+            String library,
+            String className,
+            String cdef,
+            String names,
+            long slots,
+            String classPath) {
         try {
-            EmbeddedLibraries.start(loader, library, className, cdef, names, slots);
+            EmbeddedLibraries.start(loader, library, className, cdef, names, slots, classPath);
             return null;
         } catch (FFIException e) {
             return e.getMessage();

@@ -108,20 +108,36 @@ static const char *jni_error(jint code) {
     }
 }
 
-/* Starts a JVM: the build's class path and CFFI4J_CLASSPATH, then CFFI4J_JVM_OPTIONS. */
-static JavaVM *start_jvm(const struct cffi4j_embedding *lib, JNIEnv **env, struct report *r) {
+/* The library's class path: the build's, then CFFI4J_CLASSPATH. Freed by the caller. */
+static char *class_path(const struct cffi4j_embedding *lib) {
+    const char *more = getenv("CFFI4J_CLASSPATH");
+    size_t length = strlen(lib->class_path) + (more == NULL ? 0 : strlen(more)) + 2;
+    char *path = malloc(length);
+    if (path != NULL) {
+        snprintf(path, length, "%s%s%s", lib->class_path,
+                 more != NULL && *more != '\0' && *lib->class_path != '\0' ? ":" : "", more == NULL ? "" : more);
+    }
+    return path;
+}
+
+/* Starts a JVM with the library's class path and the options of CFFI4J_JVM_OPTIONS. */
+static JavaVM *start_jvm(const struct cffi4j_embedding *lib, const char *path, JNIEnv **env, struct report *r) {
     create_vm_fn create = load_libjvm(lib, r);
     if (create == NULL) {
         return NULL;
     }
-    const char *more = getenv("CFFI4J_CLASSPATH");
-    size_t length = strlen(lib->class_path) + (more == NULL ? 0 : strlen(more)) + 32;
+    size_t length = strlen(path) + 32;
     char *class_path = malloc(length);
     char *words = strdup(getenv("CFFI4J_JVM_OPTIONS") == NULL ? "" : getenv("CFFI4J_JVM_OPTIONS"));
     JavaVMOption options[CFFI4J_MAX_OPTIONS];
     int n = 0;
-    snprintf(class_path, length, "-Djava.class.path=%s%s%s", lib->class_path,
-             more != NULL && *more != '\0' && *lib->class_path != '\0' ? ":" : "", more == NULL ? "" : more);
+    if (class_path == NULL || words == NULL) {
+        say(r, "not enough memory to start the JVM");
+        free(class_path);
+        free(words);
+        return NULL;
+    }
+    snprintf(class_path, length, "-Djava.class.path=%s", path);
     options[n++].optionString = class_path;
     /* upcall stubs are restricted methods; cffi4j and the plugin are on the class path */
     options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
@@ -182,7 +198,8 @@ static jobject class_loader(JNIEnv *env, int java_thread) {
 }
 
 /* Asks cffi4j's Java side to fill the slots; returns whether it did. */
-static int fill_slots(JNIEnv *env, const struct cffi4j_embedding *lib, int java_thread, struct report *r) {
+static int fill_slots(
+    JNIEnv *env, const struct cffi4j_embedding *lib, const char *path, int java_thread, struct report *r) {
     jobject loader = class_loader(env, java_thread);
     jclass loaders = (*env)->FindClass(env, "java/lang/ClassLoader");
     jmethodID load = (*env)->GetMethodID(env, loaders, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
@@ -191,13 +208,13 @@ static int fill_slots(JNIEnv *env, const struct cffi4j_embedding *lib, int java_
     if ((*env)->ExceptionCheck(env)) {
         say(r, "cffi4j (its org.cffi4j.support.EmbeddedLibrary) is not on the JVM's class path: ");
         say_exception(env, r);
-        say(r, "\nthe class path is the build's --classpath (%s) plus CFFI4J_CLASSPATH (%s)", lib->class_path,
-            getenv("CFFI4J_CLASSPATH") == NULL ? "not set" : getenv("CFFI4J_CLASSPATH"));
+        say(r, "\nthe library's class path is the build's --classpath (%s) plus CFFI4J_CLASSPATH (%s)",
+            lib->class_path, getenv("CFFI4J_CLASSPATH") == NULL ? "not set" : getenv("CFFI4J_CLASSPATH"));
         return 0;
     }
     jmethodID start = (*env)->GetStaticMethodID(env, side, "start",
-        "(Ljava/lang/ClassLoader;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;J)"
-        "Ljava/lang/String;");
+        "(Ljava/lang/ClassLoader;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;J"
+        "Ljava/lang/String;)Ljava/lang/String;");
     if (start == NULL) {
         (*env)->ExceptionClear(env);
         say(r, "the cffi4j on the class path has no EmbeddedLibrary.start: it is older than the library's build");
@@ -205,7 +222,8 @@ static int fill_slots(JNIEnv *env, const struct cffi4j_embedding *lib, int java_
     }
     jstring error = (jstring) (*env)->CallStaticObjectMethod(env, side, start, loader,
         (*env)->NewStringUTF(env, lib->library), (*env)->NewStringUTF(env, lib->java_class),
-        (*env)->NewStringUTF(env, lib->cdef), (*env)->NewStringUTF(env, lib->names), (jlong) (size_t) lib->slots);
+        (*env)->NewStringUTF(env, lib->cdef), (*env)->NewStringUTF(env, lib->names), (jlong) (size_t) lib->slots,
+        (*env)->NewStringUTF(env, path));
     if ((*env)->ExceptionCheck(env)) {
         say_exception(env, r);
         return 0;
@@ -220,7 +238,7 @@ static int fill_slots(JNIEnv *env, const struct cffi4j_embedding *lib, int java_
 }
 
 /* Finds or starts the JVM, fills the slots, and leaves this thread as attached as it was. */
-static int start(const struct cffi4j_embedding *lib, struct report *r) {
+static int start_with(const struct cffi4j_embedding *lib, const char *path, struct report *r) {
     JNIEnv *env = NULL;
     int java_thread = 0;
     JavaVM *vm = running_jvm();
@@ -235,16 +253,27 @@ static int start(const struct cffi4j_embedding *lib, struct report *r) {
             say(r, "the JVM running in the process does not support JNI %x", CFFI4J_JNI_VERSION);
             return 0;
         }
-    } else if ((vm = start_jvm(lib, &env, r)) == NULL) {
+    } else if ((vm = start_jvm(lib, path, &env, r)) == NULL) {
         return 0;
     }
     (*env)->PushLocalFrame(env, 32);
-    int ok = fill_slots(env, lib, java_thread, r);
+    int ok = fill_slots(env, lib, path, java_thread, r);
     (*env)->PopLocalFrame(env, NULL);
     if (!java_thread) {
         /* the upcall stubs attach a C thread while it calls Java, as the JVM needs */
         (*vm)->DetachCurrentThread(vm);
     }
+    return ok;
+}
+
+static int start(const struct cffi4j_embedding *lib, struct report *r) {
+    char *path = class_path(lib);
+    if (path == NULL) {
+        say(r, "not enough memory to start");
+        return 0;
+    }
+    int ok = start_with(lib, path, r);
+    free(path);
     return ok;
 }
 

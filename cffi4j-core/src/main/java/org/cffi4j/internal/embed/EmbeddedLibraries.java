@@ -28,10 +28,18 @@ public final class EmbeddedLibraries {
      * @param cdef the library's declarations
      * @param names the functions, in the order of the slots, separated by commas
      * @param slots the address of the slot array, one pointer per function
+     * @param classPath the library's class path (its build's, then {@code CFFI4J_CLASSPATH}): where
+     *     the class is looked for when the JVM, started by someone else, does not have it
      * @throws FFIException naming the class, the method or the declaration that is wrong
      */
     public static void start(
-            ClassLoader loader, String library, String className, String cdef, String names, long slots) {
+            ClassLoader loader,
+            String library,
+            String className,
+            String cdef,
+            String names,
+            long slots,
+            String classPath) {
         FFI ffi = new FFI();
         ffi.cdef(cdef);
         List<EmbeddedFunction> functions = EmbeddedFunction.all(ffi);
@@ -40,7 +48,7 @@ public final class EmbeddedLibraries {
             throw new FFIException("the library's functions " + order + " are not its cdef's "
                     + functions.stream().map(EmbeddedFunction::name).toList() + ": build it again with cffi4j embed");
         }
-        Class<?> impl = implementation(loader, className);
+        Class<?> impl = implementation(loader, className, classPath);
         List<MemorySegment> stubs = new ArrayList<>();
         for (EmbeddedFunction f : functions) {
             MethodHandle target = ImplementingMethod.of(impl, f);
@@ -54,15 +62,36 @@ public final class EmbeddedLibraries {
         }
     }
 
-    private static Class<?> implementation(ClassLoader loader, String className) {
+    // The class from the JVM's loader; else, in a JVM another library or program started, from the
+    // library's own class path, in a loader of its own (two plugins of one program each have theirs).
+    private static Class<?> implementation(ClassLoader loader, String className, String classPath) {
         try {
-            return Class.forName(className, true, loader);
+            try {
+                return Class.forName(className, true, loader);
+            } catch (ClassNotFoundException e) {
+                return Class.forName(className, true, ownLoader(classPath, loader));
+            }
         } catch (ClassNotFoundException e) {
             throw new FFIException("the class " + className + " is not on the class path ("
-                    + System.getProperty("java.class.path") + "): add its jar or directory with --classpath at"
-                    + " build time, or CFFI4J_CLASSPATH when the program runs");
+                    + (classPath.isEmpty() ? System.getProperty("java.class.path") : classPath)
+                    + "): add its jar or directory with --classpath at build time, or CFFI4J_CLASSPATH when the"
+                    + " program runs");
         } catch (LinkageError e) {
             throw new FFIException("the class " + className + " cannot be loaded: " + e, e);
         }
+    }
+
+    private static ClassLoader ownLoader(String classPath, ClassLoader parent) {
+        java.util.List<java.net.URL> urls = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                try {
+                    urls.add(java.nio.file.Path.of(entry).toUri().toURL());
+                } catch (java.net.MalformedURLException | java.nio.file.InvalidPathException e) {
+                    // not a path: nothing to load from it
+                }
+            }
+        }
+        return new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), parent);
     }
 }
