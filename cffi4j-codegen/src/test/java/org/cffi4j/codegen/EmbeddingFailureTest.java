@@ -137,6 +137,44 @@ class EmbeddingFailureTest {
         assertTrue(r.err().contains(" -Xmx64m -Xno-such-option "), r.err());
     }
 
+    // The JVM's own upcall stubs abort the process when they cannot attach a thread; the library
+    // attaches it first, where a refusal is a report and a zero.
+    static final String SMALL_STACK = """
+            #include <pthread.h>
+            #include <stdio.h>
+            int add(int a, int b);
+            static void *call(void *arg) {
+                printf("%d KiB: %d\\n", (int) (long) arg, add(2, 3));
+                return NULL;
+            }
+            int main(void) {
+                long sizes[] = {64, 512, 64};
+                printf("main: %d\\n", add(1, 1));
+                for (int i = 0; i < 3; i++) {
+                    pthread_attr_t attr;
+                    pthread_t t;
+                    pthread_attr_init(&attr);
+                    pthread_attr_setstacksize(&attr, sizes[i] * 1024);
+                    pthread_create(&t, &attr, call, (void *) sizes[i]);
+                    pthread_join(t, NULL);
+                }
+                return 0;
+            }
+            """;
+
+    @Test
+    void aThreadTheJvmCannotAttachGetsZeroNotACrash() {
+        Embedder.build(spec(ADD, EmbeddedPlugin.class.getName()), dir);
+        CProgram.Run r =
+                CProgram.compile(dir, "small", SMALL_STACK, dir, "test").run(EmbeddedLibraryTest.cleanEnvironment());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("main: 2\n64 KiB: 0\n512 KiB: 5\n64 KiB: 0\n", r.out(), r.describe());
+        String report = "cffi4j: libtest.so: this C thread (stack of 64 KiB) cannot call Java: the JVM refused to"
+                + " attach it (a thread's stack needs room for the JVM's guard pages and frames: give it 256 KiB or"
+                + " more); the call returns zero\n";
+        assertEquals(report + report, r.err());
+    }
+
     @Test
     void theBuildRefusesWhatJavaCannotImplement() {
         assertEquals(

@@ -238,7 +238,7 @@ static int fill_slots(
 }
 
 /* Finds or starts the JVM, fills the slots, and leaves this thread as attached as it was. */
-static int start_with(const struct cffi4j_embedding *lib, const char *path, struct report *r) {
+static int start_with(struct cffi4j_embedding *lib, const char *path, struct report *r) {
     JNIEnv *env = NULL;
     int java_thread = 0;
     JavaVM *vm = running_jvm();
@@ -256,6 +256,7 @@ static int start_with(const struct cffi4j_embedding *lib, const char *path, stru
     } else if ((vm = start_jvm(lib, path, &env, r)) == NULL) {
         return 0;
     }
+    lib->vm = vm;
     (*env)->PushLocalFrame(env, 32);
     int ok = fill_slots(env, lib, path, java_thread, r);
     (*env)->PopLocalFrame(env, NULL);
@@ -266,7 +267,7 @@ static int start_with(const struct cffi4j_embedding *lib, const char *path, stru
     return ok;
 }
 
-static int start(const struct cffi4j_embedding *lib, struct report *r) {
+static int start(struct cffi4j_embedding *lib, struct report *r) {
     char *path = class_path(lib);
     if (path == NULL) {
         say(r, "not enough memory to start");
@@ -277,11 +278,68 @@ static int start(const struct cffi4j_embedding *lib, struct report *r) {
     return ok;
 }
 
+__thread int cffi4j_thread_attached __attribute__((tls_model("initial-exec")));
+static __thread int attach_reported;
+static pthread_key_t detach_key;
+static pthread_once_t detach_key_once = PTHREAD_ONCE_INIT;
+
+/* At the end of a thread this library attached: a thread that ends attached leaks in the JVM. */
+static void detach(void *vm) {
+    (*(JavaVM *) vm)->DetachCurrentThread((JavaVM *) vm);
+}
+
+static void make_detach_key(void) {
+    pthread_key_create(&detach_key, detach);
+}
+
+/* This thread's stack size, for the report of a thread the JVM refused. */
+static size_t stack_size(void) {
+    pthread_attr_t attr;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        pthread_attr_getstacksize(&attr, &size);
+        pthread_attr_destroy(&attr);
+    }
+    return size;
+}
+
+/* Attaches this thread here, where a refusal can be reported: the JVM's upcall stubs attach a thread
+   they do not know too, but abort the process when they cannot (a C thread with a small stack). */
+static int attach_this_thread(struct cffi4j_embedding *lib) {
+    JavaVM *vm = (JavaVM *) lib->vm;
+    JNIEnv *env;
+    if ((*vm)->GetEnv(vm, (void **) &env, CFFI4J_JNI_VERSION) == JNI_OK) {
+        cffi4j_thread_attached = 1; /* a Java thread, or one attached by someone else */
+        return 1;
+    }
+    char name[256];
+    snprintf(name, sizeof name, "C thread calling %s", lib->library);
+    JavaVMAttachArgs args = {CFFI4J_JNI_VERSION, name, NULL};
+    if ((*vm)->AttachCurrentThreadAsDaemon(vm, (void **) &env, &args) != JNI_OK) {
+        if (!attach_reported) {
+            attach_reported = 1;
+            fprintf(stderr, "cffi4j: %s: this C thread (stack of %zu KiB) cannot call Java: the JVM refused to"
+                            " attach it (a thread's stack needs room for the JVM's guard pages and frames: give"
+                            " it 256 KiB or more); the call returns zero\n",
+                    lib->library, stack_size() / 1024);
+            fflush(stderr);
+        }
+        return 0;
+    }
+    pthread_once(&detach_key_once, make_detach_key);
+    pthread_setspecific(detach_key, vm);
+    cffi4j_thread_attached = 1;
+    return 1;
+}
+
 int cffi4j_start(struct cffi4j_embedding *lib) {
     if (starting == lib) {
         fprintf(stderr, "cffi4j: %s: a function of the library was called while the library was starting"
                         " (by the static initialiser of %s?); it returns zero\n", lib->library, lib->java_class);
         return 0;
+    }
+    if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == CFFI4J_READY) {
+        return attach_this_thread(lib); /* started: a thread's first call */
     }
     pthread_mutex_lock(&lib->lock);
     if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == CFFI4J_UNSTARTED) {
@@ -301,5 +359,5 @@ int cffi4j_start(struct cffi4j_embedding *lib) {
     }
     int ready = __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == CFFI4J_READY;
     pthread_mutex_unlock(&lib->lock);
-    return ready;
+    return ready && attach_this_thread(lib);
 }

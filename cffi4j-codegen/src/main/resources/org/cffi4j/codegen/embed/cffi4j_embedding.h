@@ -19,16 +19,22 @@ struct cffi4j_embedding {
     const char *cdef;       /* the declarations, which the Java side parses */
     const char *names;      /* the functions in slot order, separated by commas */
     void **slots;           /* one per function: the upcall stub of its Java method */
+    void *vm;               /* the JavaVM, once started */
     int state;              /* an enum cffi4j_state, read with acquire, written with release */
     pthread_mutex_t lock;   /* held while starting: one start, whatever the threads */
 };
 
-/* Starts the library if no call has; returns whether its functions can be called. */
+/* Whether this thread is attached to the JVM: by this library (which detaches it when the thread
+   ends), or as a Java thread. Initial-exec: a thread-local read is one instruction, not a call. */
+extern __thread int cffi4j_thread_attached __attribute__((tls_model("initial-exec")));
+
+/* Starts the library if no call has, and attaches this thread; returns whether it can call Java. */
 int cffi4j_start(struct cffi4j_embedding *lib);
 
-/* The check at the top of every function: one load once the library has started. */
+/* The check at the top of every function: two loads once the library has started on this thread. */
 static inline int cffi4j_enter(struct cffi4j_embedding *lib) {
-    return __atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == CFFI4J_READY || cffi4j_start(lib);
+    return (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == CFFI4J_READY && cffi4j_thread_attached)
+        || cffi4j_start(lib);
 }
 
 #endif
