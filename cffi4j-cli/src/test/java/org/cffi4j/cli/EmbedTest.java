@@ -32,6 +32,7 @@ class EmbedTest {
             #include "calc.h"
 
             int main(void) {
+                printf("calc %d\\n", CALC_VERSION);
                 printf("add(2, 3) = %d\\n", add(2, 3));
                 printf("add(-7, 4) = %d\\n", add(-7, 4));
                 printf("mean(1.5, 2.5) = %.2f\\n", mean(1.5, 2.5));
@@ -66,7 +67,7 @@ class EmbedTest {
                 "--java-home",
                 System.getProperty("java.home"),
                 "--source",
-                "#include <stdint.h>");
+                "#define CALC_VERSION 3");
 
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(
@@ -75,22 +76,34 @@ class EmbedTest {
                 r.out());
         Path program = compile(out, "calc");
         assertEquals(
-                "add(2, 3) = 5\nadd(-7, 4) = -3\nmean(1.5, 2.5) = 2.00\nlength = 5\n"
+                "calc 3\nadd(2, 3) = 5\nadd(-7, 4) = -3\nmean(1.5, 2.5) = 2.00\nlength = 5\n"
                         + "next() = 1\nnext() = 2\nnext() = 3\n",
                 run(program));
     }
 
     @Test
-    void theLibraryIsNamedAfterTheClassByDefault() throws IOException {
+    void theLibraryIsNamedAfterTheClassByDefaultAndTheSourceFileOpensTheHeader() throws IOException {
         Path cdef = Files.writeString(dir.resolve("calc.cdef"), "int add(int a, int b);\n");
         Path out = dir.resolve("out");
 
+        Path source = Files.writeString(dir.resolve("calc.c"), "#define CALC_VERSION 3\n");
+
         Cli.Result r = Cli.run(
-                "embed", "--cdef", cdef.toString(), "--class", EmbeddedCalculator.class.getName(), "--out", "" + out);
+                "embed",
+                "--cdef",
+                cdef.toString(),
+                "--class",
+                EmbeddedCalculator.class.getName(),
+                "--out",
+                out.toString(),
+                "--source-file",
+                source.toString());
 
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.isRegularFile(out.resolve("libembeddedcalculator.so")), r.out());
-        assertTrue(Files.readString(out.resolve("embeddedcalculator.h")).contains("int add(int a, int b);"));
+        String header = Files.readString(out.resolve("embeddedcalculator.h"));
+        assertTrue(header.contains("#define CALC_VERSION 3\n"), header);
+        assertTrue(header.contains("int add(int a, int b);"), header);
     }
 
     @Test
