@@ -127,7 +127,8 @@ class EmbedTest {
         Cli.Result r = Cli.run("embed", "--cdef", cdef.toString(), "--class", "a.B", "--out", dir.toString());
 
         assertEquals(
-                "cffi4j embed: 'int log_line(const char *, ...)' is variadic: a Java method cannot take C's '...'"
+                "cffi4j embed: " + cdef
+                        + ":2:5: 'int log_line(const char *format, ...)' is variadic: a Java method cannot take C's '...'"
                         + " arguments; declare a fixed list of parameters\n",
                 r.err());
         assertEquals(1, r.exitCode());

@@ -113,7 +113,8 @@ class EmbedMojoTest {
         Files.writeString(cdef, "int add(int a, int b);\nint log_line(const char *format, ...);\n");
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals(
-                "cffi4j: embedding org.example.PluginImpl: 'int log_line(const char *, ...)' is variadic: a Java"
+                "cffi4j: embedding org.example.PluginImpl: src/main/cffi/plugin.cdef:2:5:"
+                        + " 'int log_line(const char *format, ...)' is variadic: a Java"
                         + " method cannot take C's '...' arguments; declare a fixed list of parameters",
                 e.getMessage());
     }
