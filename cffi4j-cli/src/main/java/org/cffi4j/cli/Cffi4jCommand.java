@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Build-time bindings from C declarations (cdefs), checked by the C compiler.",
-        subcommands = {GenerateCommand.class, CheckCommand.class, LayoutCommand.class})
+        subcommands = {GenerateCommand.class, CheckCommand.class, LayoutCommand.class, EmbedCommand.class})
 final class Cffi4jCommand {
     static final String NAME = "cffi4j";
 

@@ -29,7 +29,7 @@ class HelpTest {
         Cli.Result r = Cli.run();
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("Missing required subcommand\nUsage: cffi4j [-hV] [COMMAND]\n"), r.err());
-        for (String command : List.of("generate", "check", "layout")) {
+        for (String command : List.of("generate", "check", "layout", "embed")) {
             assertTrue(r.err().contains("\n  " + command + " "), command + " in\n" + r.err());
         }
     }
@@ -41,7 +41,9 @@ class HelpTest {
                 "generate;--cdef=FILE --class=NAME --out=DIR --library=NAME --mode=abi|api --source=C"
                         + " --source-file=FILE -I=DIR --cflag=FLAG --resources-out=DIR",
                 "check;--cdef=FILE --source=C --source-file=FILE -I=DIR --cflag=FLAG",
-                "layout;TYPE --cdef=FILE --source=C --source-file=FILE -I=DIR"
+                "layout;TYPE --cdef=FILE --source=C --source-file=FILE -I=DIR",
+                "embed;--cdef=FILE --class=NAME --out=DIR --library-name=NAME --classpath=CP --java-home=DIR"
+                        + " --source=C --source-file=FILE -I=DIR --cflag=FLAG"
             })
     void helpListsEveryOption(String command, String options) {
         Cli.Result r = Cli.run(command, "--help");

@@ -2,10 +2,8 @@ package org.cffi4j.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -116,16 +114,10 @@ public class GenerateMojo extends AbstractMojo {
         if (b.cdefFiles.isEmpty()) {
             throw new MojoFailureException("cffi4j: binding " + b.className + " needs <cdefFiles><cdefFile>");
         }
-        List<CdefSource> cdefs = new ArrayList<>();
-        for (File f : b.cdefFiles) {
-            if (!f.isFile()) {
-                throw new MojoFailureException("cffi4j: binding " + b.className + ": no cdef file " + f);
-            }
-            cdefs.add(new CdefSource(relative(f), read(f)));
-        }
-        Optional<String> source = Optional.ofNullable(b.sourceFile)
-                .map(GenerateMojo::readQuietly)
-                .or(() -> Optional.ofNullable(b.source));
+        String owner = "binding " + b.className;
+        List<CdefSource> cdefs = CdefFiles.read(project, owner, b.cdefFiles);
+        Optional<String> source =
+                b.sourceFile != null ? Optional.of(CdefFiles.text(owner, b.sourceFile)) : Optional.ofNullable(b.source);
         Mode mode = b.mode != null
                 ? Mode.valueOf(b.mode.toUpperCase(Locale.ROOT))
                 : source.isPresent() ? Mode.API : Mode.ABI;
@@ -141,32 +133,5 @@ public class GenerateMojo extends AbstractMojo {
                 mode == Mode.API ? source : Optional.empty(),
                 b.includeDirs,
                 b.compilerFlags);
-    }
-
-    // The path errors cite: relative to the project, as the pom names it.
-    private String relative(File f) {
-        Path base = project.getBasedir() == null
-                ? Path.of("")
-                : project.getBasedir().toPath();
-        Path p = f.toPath().toAbsolutePath();
-        return p.startsWith(base.toAbsolutePath())
-                ? base.toAbsolutePath().relativize(p).toString()
-                : p.toString();
-    }
-
-    private static String read(File f) throws MojoFailureException {
-        try {
-            return Files.readString(f.toPath(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MojoFailureException("cffi4j: cannot read " + f + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String readQuietly(File f) {
-        try {
-            return Files.readString(f.toPath(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new FFIException("cannot read the source file " + f + ": " + e.getMessage(), e);
-        }
     }
 }
