@@ -97,6 +97,7 @@ final class EmbedCommand implements Callable<Integer> {
         printed.println("wrote " + output.library());
         printed.println("wrote " + output.header());
         printed.println("exports " + String.join(", ", output.functions()));
+        output.notes().forEach(n -> command.commandLine().getErr().println("cffi4j embed: note: " + n));
         return 0;
     }
 

@@ -19,7 +19,7 @@ import org.cffi4j.internal.embed.EmbeddedFunction;
  * embed} and the Maven plugin's {@code embed} goal.
  *
  * <p>The cdef is parsed and checked as the library's first call will parse it (so a function Java
- * cannot implement fails here); the C is the header C users include, the exported functions and
+ * cannot implement fails here), and so is the implementing class when the class path has it; the C is the header C users include, the exported functions and
  * the runtime that starts the JVM; the C compiler links them with {@code libdl} and {@code
  * libpthread}, never with {@code libjvm}, which is found when the library starts.
  */
@@ -34,8 +34,10 @@ public final class Embedder {
      * @param library the shared library
      * @param header the declarations for C users
      * @param functions the names of the exported functions, in the cdef's order
+     * @param notes what the build could not check (the implementing class, when the class path
+     *     lacks it)
      */
-    public record Output(Path library, Path header, List<String> functions) {}
+    public record Output(Path library, Path header, List<String> functions, List<String> notes) {}
 
     /**
      * Writes the header and the library into {@code outDir}; the C sources of the library go into a
@@ -45,7 +47,8 @@ public final class Embedder {
      * @param outDir where to write, created if needed
      * @return the files
      * @throws CDefException if the cdef does not parse, at its {@code file:line:col}
-     * @throws FFIException if a function cannot be implemented in Java, the JDK has no {@code
+     * @throws FFIException if a function cannot be implemented in Java, the implementing class (when
+     *     the class path has it) lacks a fitting method, the JDK has no {@code
      *     jni.h}, or the C compiler fails (with its output)
      */
     public static Output build(EmbeddingSpec spec, Path outDir) {
@@ -62,6 +65,8 @@ public final class Embedder {
         if (functions.isEmpty()) {
             throw new FFIException("the cdef declares no function: an embedded library exports its cdef's functions");
         }
+        List<String> notes = new ArrayList<>();
+        ImplementationCheck.of(spec, functions).ifPresent(notes::add);
         Path javaHome = jdkWithJni(spec);
         try {
             Path src = Files.createDirectories(outDir.resolve("cffi4j-embed-src"));
@@ -93,10 +98,32 @@ public final class Embedder {
             return new Output(
                     library,
                     header,
-                    functions.stream().map(EmbeddedFunction::name).toList());
+                    functions.stream().map(EmbeddedFunction::name).toList(),
+                    notes);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot write the embedded library into " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What decides the library, as a hash: the spec, the embedder's version, the C compiler's
+     * identity and the JDK whose {@code jni.h} it compiles with. A build tool builds again only when
+     * it changes. The implementing class is not in it: the library finds the class when it starts.
+     *
+     * @param spec the library
+     * @return a hex SHA-256
+     */
+    public static String fingerprint(EmbeddingSpec spec) {
+        StringBuilder in = new StringBuilder(Embedder.class.getPackage().getImplementationVersion() + "\0");
+        in.append(spec).append('\0').append(System.getProperty("java.home")).append('\0');
+        in.append(ApiModule.compilerIdentity());
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(in.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

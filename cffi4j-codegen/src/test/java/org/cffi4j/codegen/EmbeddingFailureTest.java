@@ -87,41 +87,65 @@ class EmbeddingFailureTest {
         assertEquals("", r.err());
     }
 
+    // A class the build's class path lacks, found at run time through CFFI4J_CLASSPATH: checked when
+    // the library starts.
+    CProgram.Run buildWithoutTheClass(String cdef, String className) {
+        Embedder.Output out = Embedder.build(
+                EmbeddingSpec.of(className, List.of(new CdefSource("test.cdef", cdef)), List.of())
+                        .withLibraryName("test")
+                        .withJavaHome(System.getProperty("java.home")),
+                dir);
+        assertEquals(
+                List.of(className + " is not on the class path given: its methods are checked when the library starts"),
+                out.notes());
+        Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
+        env.put("CFFI4J_CLASSPATH", Embedded.classPath().getFirst());
+        return CProgram.compile(dir, "main", MAIN, dir, "test").run(env);
+    }
+
+    static final String NO_SUBTRACT = EmbeddedPlugin.class.getName() + " has no method subtract for the C function"
+            + " 'int subtract(int a, int b)': add 'public static int subtract(int a, int b)'";
+
     @Test
-    void aMissingMethodIsNamedWithTheOneToWrite() {
-        CProgram.Run r = build(
-                spec(ADD + " int subtract(int a, int b);", EmbeddedPlugin.class.getName()),
-                EmbeddedLibraryTest.cleanEnvironment());
-        assertFailedOnce(
-                r,
-                EmbeddedPlugin.class.getName() + "): " + EmbeddedPlugin.class.getName()
-                        + " has no method subtract for the C function 'int subtract(int a, int b)':"
-                        + " add 'public static int subtract(int a, int b)'");
+    void aMissingMethodFailsTheBuildWhenTheClassPathHasTheClass() {
+        FFIException e = assertThrows(
+                FFIException.class,
+                () -> Embedder.build(spec(ADD + " int subtract(int a, int b);", EmbeddedPlugin.class.getName()), dir));
+        assertEquals(NO_SUBTRACT, e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("libtest.so")));
+    }
+
+    @Test
+    void aMissingMethodFoundAtTheStartIsNamedWithTheOneToWrite() {
+        CProgram.Run r = buildWithoutTheClass(ADD + " int subtract(int a, int b);", EmbeddedPlugin.class.getName());
+        assertFailedOnce(r, EmbeddedPlugin.class.getName() + "): " + NO_SUBTRACT);
     }
 
     @Test
     void aMethodOfOtherTypesIsNamedWithTheParameterThatDiffers() {
-        CProgram.Run r = build(
-                spec(ADD + " double hypotenuse(int a, double b);", EmbeddedPlugin.class.getName()),
-                EmbeddedLibraryTest.cleanEnvironment());
+        String why = EmbeddedPlugin.class.getName() + ".hypotenuse(double, double) does not implement the C function"
+                + " 'double hypotenuse(int a, double b)': parameter 1 is double, where C passes 'int' (int); declare"
+                + " 'public static double hypotenuse(int a, double b)'";
+        String cdef = ADD + " double hypotenuse(int a, double b);";
+        assertEquals(
+                why,
+                assertThrows(FFIException.class, () -> Embedder.build(spec(cdef, EmbeddedPlugin.class.getName()), dir))
+                        .getMessage());
         assertFailedOnce(
-                r,
-                EmbeddedPlugin.class.getName() + "): " + EmbeddedPlugin.class.getName()
-                        + ".hypotenuse(double, double) does not implement the C function 'double hypotenuse(int a, double b)':"
-                        + " parameter 1 is double, where C passes 'int' (int); declare 'public static double hypotenuse(int a,"
-                        + " double b)'");
+                buildWithoutTheClass(cdef, EmbeddedPlugin.class.getName()),
+                EmbeddedPlugin.class.getName() + "): " + why);
     }
 
     @Test
     void aMissingClassIsNamedWithTheClassPath() {
-        CProgram.Run r = build(spec(ADD, "org.example.Nowhere"), EmbeddedLibraryTest.cleanEnvironment());
+        CProgram.Run r = buildWithoutTheClass(ADD, "org.example.Nowhere");
         assertEquals("0 0\n", r.out(), r.describe());
         assertTrue(
                 r.err()
                         .startsWith("cffi4j: libtest.so cannot call its Java methods (org.example.Nowhere): the class"
-                                + " org.example.Nowhere is not on the class path ("
-                                + Embedded.classPath().getFirst()),
+                                + " org.example.Nowhere is not on the class path ("),
                 r.err());
+        assertTrue(r.err().contains(Embedded.classPath().getFirst()), r.err());
         assertTrue(
                 r.err().contains("add its jar or directory with --classpath at build time, or CFFI4J_CLASSPATH"),
                 r.err());

@@ -66,13 +66,14 @@ public class EmbedMojo extends AbstractMojo {
         Path out = outputDirectory.toPath();
         Path stamp = out.resolve("." + spec.libraryName() + FINGERPRINT_SUFFIX);
         try {
-            String fingerprint = EmbeddingFingerprint.of(spec);
+            String fingerprint = Embedder.fingerprint(spec);
             if (upToDate(spec, out, stamp, fingerprint)) {
                 getLog().info("cffi4j: " + out.resolve(spec.libraryFileName()) + " is up to date");
                 return;
             }
             Embedder.Output built = Embedder.build(spec, out);
             Files.writeString(stamp, fingerprint);
+            built.notes().forEach(n -> getLog().warn("cffi4j: " + n));
             getLog().info("cffi4j: built " + built.library() + " and " + built.header() + " (exports "
                     + String.join(", ", built.functions()) + ")");
         } catch (CDefException e) {

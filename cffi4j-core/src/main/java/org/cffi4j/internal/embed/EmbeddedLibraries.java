@@ -62,6 +62,20 @@ public final class EmbeddedLibraries {
         }
     }
 
+    /**
+     * Checks at build time that {@code impl} has a method for each function, as the library's start
+     * will: the same lookup and the same messages.
+     *
+     * @param impl the implementing class (need not be initialised)
+     * @param functions the library's functions
+     * @throws FFIException naming the first function without a fitting method
+     */
+    public static void check(Class<?> impl, List<EmbeddedFunction> functions) {
+        for (EmbeddedFunction f : functions) {
+            ImplementingMethod.of(impl, f);
+        }
+    }
+
     // The class from the JVM's loader; else, in a JVM another library or program started, from the
     // library's own class path, in a loader of its own (two plugins of one program each have theirs).
     private static Class<?> implementation(ClassLoader loader, String className, String classPath) {
