@@ -35,7 +35,7 @@ class DocumentedBindingsTest {
     void everyGeneratedBindingExampleRunsAsShown(String document) throws Exception {
         List<String> lines = Files.readAllLines(Path.of("..").resolve(document));
         int examples = 0;
-        for (int mark = lines.indexOf(MARK); mark >= 0; mark = indexFrom(lines, mark + 1, MARK)) {
+        for (int mark = lines.indexOf(MARK); mark >= 0; mark = Markdown.indexFrom(lines, mark + 1, MARK)) {
             runExample(lines, mark, document + ":" + (mark + 1), dir.resolve("e" + mark));
             examples++;
         }
@@ -43,9 +43,11 @@ class DocumentedBindingsTest {
     }
 
     private static void runExample(List<String> lines, int mark, String where, Path work) throws Exception {
-        String cdef = blockBefore(lines, mark, "```c");
-        List<String> command = Arrays.asList(
-                blockBefore(lines, mark, "```sh").replace("\\\n", " ").trim().split("\\s+"));
+        String cdef = Markdown.blockBefore(lines, mark, "```c");
+        List<String> command = Arrays.asList(Markdown.blockBefore(lines, mark, "```sh")
+                .replace("\\\n", " ")
+                .trim()
+                .split("\\s+"));
         assertEquals("generate", command.get(1), where);
         String className = command.get(command.indexOf("--class") + 1);
         List<String> libraries = new ArrayList<>();
@@ -54,8 +56,8 @@ class DocumentedBindingsTest {
                 libraries.add(command.get(i + 1));
             }
         }
-        String program = blockFrom(lines, mark + 1);
-        String expected = blockFrom(lines, indexFrom(lines, mark + 2, "```text"));
+        String program = Markdown.blockFrom(lines, mark + 1);
+        String expected = Markdown.blockFrom(lines, Markdown.indexFrom(lines, mark + 2, "```text"));
         Matcher pkg = Pattern.compile("package\\s+([\\w.]+);").matcher(program);
         Matcher cls = Pattern.compile("class\\s+(\\w+)").matcher(program);
         assertTrue(pkg.find() && cls.find(), where);
@@ -76,35 +78,5 @@ class DocumentedBindingsTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), where);
         assertEquals(expected, out, where);
         assertFalse(binding.javaSource().isEmpty());
-    }
-
-    // The code of the last block opened by `fence` before line `before`.
-    private static String blockBefore(List<String> lines, int before, String fence) {
-        int open = -1;
-        for (int i = 0; i < before; i++) {
-            if (lines.get(i).equals(fence)) {
-                open = i;
-            }
-        }
-        assertTrue(open >= 0, "no " + fence + " block before line " + (before + 1));
-        return blockFrom(lines, open);
-    }
-
-    private static int indexFrom(List<String> lines, int from, String line) {
-        for (int i = from; i < lines.size(); i++) {
-            if (lines.get(i).equals(line)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    // The code of the block whose opening fence is at `open`.
-    private static String blockFrom(List<String> lines, int open) {
-        StringBuilder code = new StringBuilder();
-        for (int i = open + 1; !lines.get(i).startsWith("```"); i++) {
-            code.append(lines.get(i)).append('\n');
-        }
-        return code.toString();
     }
 }

@@ -34,12 +34,21 @@ record MarkdownSnippets(Path file, List<Block> blocks) {
          * A program that calls a class generated at build time, marked by {@link #GENERATED_MARK}
          * on the line before it: cffi4j-codegen's DocumentedBindingsTest generates the class and runs it.
          */
-        GENERATED
+        GENERATED,
+        /**
+         * The Java class of an embedded library, marked by {@link #EMBEDDED_MARK} on the line before
+         * it: cffi4j-codegen's DocumentedEmbeddingTest builds the library and runs its C program.
+         */
+        EMBEDDED
     }
 
     /** The line before a program that uses a generated binding. */
     static final String GENERATED_MARK =
             "<!-- uses a generated binding: cffi4j-codegen's DocumentedBindingsTest generates it and runs this -->";
+
+    /** The line before the Java class of an embedded library. */
+    static final String EMBEDDED_MARK =
+            "<!-- a Java plugin: cffi4j-codegen's DocumentedEmbeddingTest builds it and runs the C program after it -->";
 
     /**
      * A {@code java} block.
@@ -71,12 +80,14 @@ record MarkdownSnippets(Path file, List<Block> blocks) {
                 code.append(lines.get(i)).append('\n');
             }
             String text = code.toString();
-            boolean generated = start >= 2 && lines.get(start - 2).equals(GENERATED_MARK);
-            Kind kind = generated
+            String before = start >= 2 ? lines.get(start - 2) : "";
+            Kind kind = before.equals(GENERATED_MARK)
                     ? Kind.GENERATED
-                    : MAIN.matcher(text).find()
-                            ? Kind.PROGRAM
-                            : MODULE.matcher(text).find() ? Kind.MODULE : Kind.JSHELL;
+                    : before.equals(EMBEDDED_MARK)
+                            ? Kind.EMBEDDED
+                            : MAIN.matcher(text).find()
+                                    ? Kind.PROGRAM
+                                    : MODULE.matcher(text).find() ? Kind.MODULE : Kind.JSHELL;
             blocks.add(new Block(kind, start + 1, text, kind == Kind.PROGRAM ? outputAfter(lines, i + 1) : null));
         }
         return new MarkdownSnippets(file, blocks);
