@@ -92,7 +92,9 @@ public final class Embedder {
                     "-I" + javaHome.resolve("include").resolve("linux")));
             spec.includeDirs().forEach(d -> args.add("-I" + Path.of(d).toAbsolutePath()));
             args.addAll(spec.compilerFlags());
-            args.addAll(List.of("-ldl", "-lpthread"));
+            // nodelete: dlclose never unmaps the library, whose slots the JVM's stubs serve and whose
+            // destructor detaches the threads it attached, when they end
+            args.addAll(List.of("-Wl,-z,nodelete", "-ldl", "-lpthread"));
             ApiModule.compileLibrary(
                     List.of(c.toAbsolutePath(), runtime.toAbsolutePath()), library.toAbsolutePath(), args);
             return new Output(

@@ -40,7 +40,10 @@ public record EmbeddingSpec(
         Objects.requireNonNull(javaHome, "javaHome");
         Objects.requireNonNull(source, "source");
         if (libraryName == null) {
-            libraryName = className.substring(className.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            // the simple name, of a nested class too (org.example.Plugins$Sqlite gives sqlite)
+            libraryName = className
+                    .substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1)
+                    .toLowerCase(Locale.ROOT);
         }
         if (!libraryName.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
             throw new IllegalArgumentException("the library name '" + libraryName

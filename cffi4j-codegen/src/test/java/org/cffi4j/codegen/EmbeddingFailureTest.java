@@ -152,6 +152,33 @@ class EmbeddingFailureTest {
     }
 
     @Test
+    void aStaticInitialiserThatThrowsIsReportedWithItsException() {
+        CProgram.Run r = build(
+                spec(ADD, StartingPlugins.ThrowingInitialiser.class.getName()), EmbeddedLibraryTest.cleanEnvironment());
+        assertEquals("0 0\n", r.out(), r.describe());
+        assertTrue(
+                r.err()
+                        .startsWith("cffi4j: libtest.so cannot call its Java methods ("
+                                + StartingPlugins.ThrowingInitialiser.class.getName() + "): the static initialiser of "
+                                + StartingPlugins.ThrowingInitialiser.class.getName()
+                                + " threw java.lang.IllegalStateException: no configuration file\n"),
+                r.err());
+    }
+
+    @Test
+    void aCallFromTheStartIntoTheLibraryGetsZeroNotADeadlock() {
+        Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
+        env.put("EMBEDDED_LIBRARY", dir.resolve("libtest.so").toString());
+        CProgram.Run r = build(spec(ADD, StartingPlugins.CallingItsOwnLibrary.class.getName()), env);
+        assertEquals("5 9\n", r.out(), r.describe()); // DURING_START is 0
+        assertEquals(
+                "cffi4j: libtest.so: a function of the library was called while the library was starting (by the"
+                        + " static initialiser of " + StartingPlugins.CallingItsOwnLibrary.class.getName()
+                        + "?); it returns zero\n",
+                r.err());
+    }
+
+    @Test
     void aBadJvmOptionIsReportedWithTheOptions() {
         Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
         env.put("CFFI4J_JVM_OPTIONS", "-Xmx64m -Xno-such-option");

@@ -90,6 +90,10 @@ public final class EmbeddedLibraries {
                     + (classPath.isEmpty() ? System.getProperty("java.class.path") : classPath)
                     + "): add its jar or directory with --classpath at build time, or CFFI4J_CLASSPATH when the"
                     + " program runs");
+        } catch (ExceptionInInitializerError e) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.getCause().printStackTrace(new java.io.PrintWriter(trace));
+            throw new FFIException("the static initialiser of " + className + " threw " + trace, e);
         } catch (LinkageError e) {
             throw new FFIException("the class " + className + " cannot be loaded: " + e, e);
         }
