@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,21 +61,7 @@ class DocumentedEmbeddingTest {
         Path source = Files.createDirectories(work.resolve("src")).resolve(cls.group(1) + ".java");
         Files.writeString(source, java);
         Path classes = work.resolve("classes");
-        assertEquals(
-                0,
-                ToolProvider.getSystemJavaCompiler()
-                        .run(
-                                null,
-                                null,
-                                null,
-                                "-Xlint:all,-restricted",
-                                "-Werror",
-                                "-d",
-                                classes.toString(),
-                                "-cp",
-                                Compiled.runtimeClassPath(),
-                                source.toString()),
-                where);
+        Embedded.javac(source, classes);
         int name = command.indexOf("--library-name");
         EmbeddingSpec spec =
                 EmbeddingSpec.of(className, List.of(new CdefSource("plugin.h", cdef)), List.of(classes.toString()));

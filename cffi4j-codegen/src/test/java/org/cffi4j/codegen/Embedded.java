@@ -29,4 +29,25 @@ final class Embedded {
                 .withLibraryName(name)
                 .withJavaHome(System.getProperty("java.home"));
     }
+
+    /**
+     * Compiles one Java source file against cffi4j into {@code classes}, every lint warning but the
+     * restricted methods' an error; returns {@code classes}.
+     */
+    static Path javac(Path source, Path classes) {
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-Xlint:all,-restricted",
+                        "-Werror",
+                        "-d",
+                        classes.toString(),
+                        "-cp",
+                        Compiled.runtimeClassPath(),
+                        source.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, rc, "javac " + source);
+        return classes;
+    }
 }

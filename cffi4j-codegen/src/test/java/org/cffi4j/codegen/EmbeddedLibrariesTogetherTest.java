@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,16 +42,7 @@ class EmbeddedLibrariesTogetherTest {
         Path src = Files.createDirectories(dir.resolve("second/src/org/example/second"));
         Path classes = Files.createDirectories(dir.resolve("second/classes"));
         Files.writeString(src.resolve("Greeter.java"), SECOND);
-        assertEquals(
-                0,
-                ToolProvider.getSystemJavaCompiler()
-                        .run(
-                                null,
-                                null,
-                                null,
-                                "-d",
-                                classes.toString(),
-                                src.resolve("Greeter.java").toString()));
+        Embedded.javac(src.resolve("Greeter.java"), classes);
         Path libs = Files.createDirectories(dir.resolve("libs"));
         Embedder.build(Embedded.spec("plugin.cdef", EmbeddedPlugin.class, "plugin"), libs);
         Embedder.build(
