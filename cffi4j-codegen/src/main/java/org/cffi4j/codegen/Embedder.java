@@ -11,7 +11,11 @@ import org.cffi4j.CDefException;
 import org.cffi4j.FFI;
 import org.cffi4j.FFIException;
 import org.cffi4j.internal.api.ApiModule;
+import org.cffi4j.internal.decl.Declaration;
+import org.cffi4j.internal.decl.DeclarationTable;
+import org.cffi4j.internal.decl.FfiTables;
 import org.cffi4j.internal.embed.EmbeddedFunction;
+import org.cffi4j.support.BindingLibraries;
 
 /**
  * Builds an embedded library (CFFI's embedding mode): a C shared library whose functions are the
@@ -52,6 +56,10 @@ public final class Embedder {
      *     jni.h}, or the C compiler fails (with its output)
      */
     public static Output build(EmbeddingSpec spec, Path outDir) {
+        if (!BindingLibraries.platform().startsWith("linux-")) {
+            throw new FFIException("cffi4j embed builds Linux libraries (ELF, dlopen, pthreads); this is "
+                    + BindingLibraries.platform());
+        }
         FFI ffi = new FFI();
         StringBuilder cdefs = new StringBuilder();
         StringBuilder marked = new StringBuilder();
@@ -62,6 +70,7 @@ public final class Embedder {
             cdefs.append(cdef.text().strip()).append("\n\n");
         }
         List<EmbeddedFunction> functions = EmbeddedFunction.all(ffi);
+        refuseVariables(ffi);
         if (functions.isEmpty()) {
             throw new FFIException("the cdef declares no function: an embedded library exports its cdef's functions");
         }
@@ -126,6 +135,20 @@ public final class Embedder {
                             .digest(in.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    // A global variable would be defined, hidden, in the library and again in every C file that
+    // includes the header: the library exports functions only.
+    private static void refuseVariables(FFI ffi) {
+        DeclarationTable table = FfiTables.of(ffi);
+        for (Declaration d : table.declarations()) {
+            if (d instanceof Declaration.Variable v) {
+                String where = table.locationOf(v.name());
+                throw new FFIException((where == null ? "" : where + ": ") + "'" + v.describe()
+                        + "' is a global variable: an embedded library exports functions only; declare a function"
+                        + " that returns it (or its address)");
+            }
         }
     }
 

@@ -178,6 +178,38 @@ class EmbeddingFailureTest {
                 r.err());
     }
 
+    // The program owns its signals: its Ctrl-C handler still runs once the library has started a JVM.
+    static final String SIGNALS = """
+            #include <signal.h>
+            #include <stdio.h>
+            #include <unistd.h>
+            int add(int a, int b);
+            static volatile sig_atomic_t interrupted;
+            static void on_interrupt(int sig) {
+                interrupted = sig;
+            }
+            int main(void) {
+                signal(SIGINT, on_interrupt);
+                printf("%d\\n", add(2, 3));
+                fflush(stdout);
+                raise(SIGINT);
+                for (int i = 0; i < 100 && !interrupted; i++) {
+                    usleep(10000);
+                }
+                printf("interrupted: %d, then %d\\n", interrupted == SIGINT, add(4, 5));
+                return 0;
+            }
+            """;
+
+    @Test
+    void theProgramKeepsItsSignalHandlers() {
+        Embedder.build(spec(ADD, EmbeddedPlugin.class.getName()), dir);
+        CProgram.Run r =
+                CProgram.compile(dir, "signals", SIGNALS, dir, "test").run(EmbeddedLibraryTest.cleanEnvironment());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("5\ninterrupted: 1, then 9\n", r.out(), r.describe());
+    }
+
     @Test
     void aBadJvmOptionIsReportedWithTheOptions() {
         Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
@@ -241,6 +273,13 @@ class EmbeddingFailureTest {
         assertEquals(
                 "the cdef declares no function: an embedded library exports its cdef's functions",
                 assertThrows(FFIException.class, () -> Embedder.build(spec("typedef int t;", "X"), dir))
+                        .getMessage());
+        assertEquals(
+                "test.cdef:1:12: 'int counter' is a global variable: an embedded library exports functions only;"
+                        + " declare a function that returns it (or its address)",
+                assertThrows(
+                                FFIException.class,
+                                () -> Embedder.build(spec("extern int counter; int f(void);", "X"), dir))
                         .getMessage());
         CDefException e = assertThrows(CDefException.class, () -> Embedder.build(spec("int f(int;\n", "X"), dir));
         assertTrue(e.getMessage().startsWith("test.cdef:1:"), e.getMessage());

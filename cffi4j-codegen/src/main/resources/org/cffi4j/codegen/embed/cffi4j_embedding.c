@@ -141,6 +141,8 @@ static JavaVM *start_jvm(const struct cffi4j_embedding *lib, const char *path, J
     options[n++].optionString = class_path;
     /* upcall stubs are restricted methods; cffi4j and the plugin are on the class path */
     options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
+    /* the program owns its signals: the JVM must not take over Ctrl-C (SIGINT), SIGTERM or SIGHUP */
+    options[n++].optionString = "-Xrs";
     for (char *save = NULL, *w = strtok_r(words, " \t\n", &save); w != NULL && n < CFFI4J_MAX_OPTIONS;
          w = strtok_r(NULL, " \t\n", &save)) {
         options[n++].optionString = w;
