@@ -210,6 +210,41 @@ class EmbeddingFailureTest {
         assertEquals("5\ninterrupted: 1, then 9\n", r.out(), r.describe());
     }
 
+    // A child forked after the JVM started has none of its threads: it gets zero and one report,
+    // while the parent goes on calling Java.
+    static final String FORK = """
+            #include <stdio.h>
+            #include <sys/wait.h>
+            #include <unistd.h>
+            int add(int a, int b);
+            int main(void) {
+                printf("before: %d\\n", add(2, 3));
+                fflush(stdout);
+                pid_t child = fork();
+                if (child == 0) {
+                    printf("child: %d %d\\n", add(4, 5), add(6, 7));
+                    return 0;
+                }
+                int status;
+                waitpid(child, &status, 0);
+                printf("parent: %d, child exit %d\\n", add(8, 9), WEXITSTATUS(status));
+                return 0;
+            }
+            """;
+
+    @Test
+    void aChildForkedAfterTheStartGetsZeroNotAHang() {
+        Embedder.build(spec(ADD, EmbeddedPlugin.class.getName()), dir);
+        CProgram.Run r = CProgram.compile(dir, "fork", FORK, dir, "test").run(EmbeddedLibraryTest.cleanEnvironment());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("before: 5\nchild: 0 0\nparent: 17, child exit 0\n", r.out(), r.describe());
+        assertEquals(
+                "cffi4j: libtest.so: this process was forked after the library started its JVM, whose threads a fork"
+                        + " does not copy: Java cannot run here, and every function of libtest.so returns zero (start"
+                        + " the JVM after fork, in each child)\n",
+                r.err());
+    }
+
     @Test
     void aBadJvmOptionIsReportedWithTheOptions() {
         Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());

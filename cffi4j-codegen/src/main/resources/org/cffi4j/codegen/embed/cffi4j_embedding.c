@@ -334,7 +334,28 @@ static int attach_this_thread(struct cffi4j_embedding *lib) {
     return 1;
 }
 
+/* The library started in this process (one per library: each has its own copy of this file). */
+static struct cffi4j_embedding *started;
+
+/* In the child of a fork after the start: the JVM's threads were not copied, so a call into Java
+   would hang or crash; the library fails instead (only a store: a fork handler may do little). */
+static void forked(void) {
+    __atomic_store_n(&started->state, CFFI4J_FORKED, __ATOMIC_RELEASE);
+}
+
 int cffi4j_start(struct cffi4j_embedding *lib) {
+    if (__atomic_load_n(&lib->state, __ATOMIC_ACQUIRE) == CFFI4J_FORKED) {
+        pthread_mutex_lock(&lib->lock); /* the forking thread held no lock of ours: it was READY */
+        if (lib->state == CFFI4J_FORKED) {
+            fprintf(stderr, "cffi4j: %s: this process was forked after the library started its JVM, whose threads"
+                            " a fork does not copy: Java cannot run here, and every function of %s returns zero"
+                            " (start the JVM after fork, in each child)\n", lib->library, lib->library);
+            fflush(stderr);
+            __atomic_store_n(&lib->state, CFFI4J_FAILED, __ATOMIC_RELEASE);
+        }
+        pthread_mutex_unlock(&lib->lock);
+        return 0;
+    }
     if (starting == lib) {
         fprintf(stderr, "cffi4j: %s: a function of the library was called while the library was starting"
                         " (by the static initialiser of %s?); it returns zero\n", lib->library, lib->java_class);
@@ -356,6 +377,10 @@ int cffi4j_start(struct cffi4j_embedding *lib) {
                             "cffi4j: every function of %s returns zero (a zero-filled struct)\n",
                     lib->library, lib->java_class, r.text, lib->library);
             fflush(stderr);
+        }
+        if (ok) {
+            started = lib;
+            pthread_atfork(NULL, NULL, forked);
         }
         __atomic_store_n(&lib->state, ok ? CFFI4J_READY : CFFI4J_FAILED, __ATOMIC_RELEASE);
     }

@@ -8,7 +8,8 @@
 
 #include <pthread.h>
 
-enum cffi4j_state { CFFI4J_UNSTARTED, CFFI4J_READY, CFFI4J_FAILED };
+/* FORKED: this process is a child forked after the JVM started, whose threads fork did not copy */
+enum cffi4j_state { CFFI4J_UNSTARTED, CFFI4J_READY, CFFI4J_FAILED, CFFI4J_FORKED };
 
 /* One embedded library: what its build baked in, and whether it has started. */
 struct cffi4j_embedding {
