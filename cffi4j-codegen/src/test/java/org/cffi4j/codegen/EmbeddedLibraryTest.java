@@ -58,6 +58,19 @@ class EmbeddedLibraryTest {
                 r.err());
     }
 
+    // The JVM's own checker of JNI use, as the oracle of the library's start: no call left unchecked.
+    @Test
+    void itsJniUsePassesTheJvmsChecks() {
+        Map<String, String> env = cleanEnvironment();
+        env.put("CFFI4J_JVM_OPTIONS", "-Xcheck:jni");
+        CProgram.Run r = program.run(env);
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals(
+                List.of("main: 0 failed", "threads: 8 x 10000 calls, 0 wrong", "ALL OK"),
+                r.out().lines().toList());
+        assertTrue(r.err().lines().noneMatch(l -> l.contains("WARNING") || l.contains("FATAL")), r.err());
+    }
+
     // The library starts at its first call, made by 8 threads at once: one JVM, all slots filled.
     @RepeatedTest(5)
     void firstCallsFromEightThreadsAtOnceStartItOnce() {

@@ -89,7 +89,7 @@ class EmbeddingFailureTest {
 
     // A class the build's class path lacks, found at run time through CFFI4J_CLASSPATH: checked when
     // the library starts.
-    CProgram.Run buildWithoutTheClass(String cdef, String className) {
+    CProgram.Run buildWithoutTheClass(String cdef, String className, String... jvmOptions) {
         Embedder.Output out = Embedder.build(
                 EmbeddingSpec.of(className, List.of(new CdefSource("test.cdef", cdef)), List.of())
                         .withLibraryName("test")
@@ -100,6 +100,7 @@ class EmbeddingFailureTest {
                 out.notes());
         Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
         env.put("CFFI4J_CLASSPATH", Embedded.classPath().getFirst());
+        env.put("CFFI4J_JVM_OPTIONS", String.join(" ", jvmOptions));
         return CProgram.compile(dir, "main", MAIN, dir, "test").run(env);
     }
 
@@ -138,7 +139,7 @@ class EmbeddingFailureTest {
 
     @Test
     void aMissingClassIsNamedWithTheClassPath() {
-        CProgram.Run r = buildWithoutTheClass(ADD, "org.example.Nowhere");
+        CProgram.Run r = buildWithoutTheClass(ADD, "org.example.Nowhere", "-Xcheck:jni");
         assertEquals("0 0\n", r.out(), r.describe());
         assertTrue(
                 r.err()

@@ -170,48 +170,79 @@ static JavaVM *start_jvm(const struct cffi4j_embedding *lib, const char *path, J
 static void say_exception(JNIEnv *env, struct report *r) {
     jthrowable t = (*env)->ExceptionOccurred(env);
     (*env)->ExceptionClear(env);
+    if (t == NULL) {
+        say(r, "(no exception)");
+        return;
+    }
     jclass throwable = (*env)->FindClass(env, "java/lang/Throwable");
-    jmethodID to_string = (*env)->GetMethodID(env, throwable, "toString", "()Ljava/lang/String;");
-    jstring text = (jstring) (*env)->CallObjectMethod(env, t, to_string);
-    if ((*env)->ExceptionCheck(env) || text == NULL) {
+    jmethodID to_string = throwable == NULL ? NULL
+        : (*env)->GetMethodID(env, throwable, "toString", "()Ljava/lang/String;");
+    jstring text = to_string == NULL ? NULL : (jstring) (*env)->CallObjectMethod(env, t, to_string);
+    const char *chars = text == NULL || (*env)->ExceptionCheck(env) ? NULL
+        : (*env)->GetStringUTFChars(env, text, NULL);
+    if (chars == NULL) {
         (*env)->ExceptionClear(env);
         say(r, "an exception that cannot be shown");
         return;
     }
-    const char *chars = (*env)->GetStringUTFChars(env, text, NULL);
     say(r, "%s", chars);
     (*env)->ReleaseStringUTFChars(env, text, chars);
 }
 
-/* The loader of the implementing class: a Java thread's context loader, else the system loader. */
+/* The loader of the implementing class: a Java thread's context loader, else the system loader;
+   NULL with an exception pending if a call failed. Every JNI call is followed by its check. */
 static jobject class_loader(JNIEnv *env, int java_thread) {
     if (java_thread) {
         jclass thread = (*env)->FindClass(env, "java/lang/Thread");
-        jmethodID current = (*env)->GetStaticMethodID(env, thread, "currentThread", "()Ljava/lang/Thread;");
-        jmethodID context = (*env)->GetMethodID(env, thread, "getContextClassLoader", "()Ljava/lang/ClassLoader;");
-        jobject loader = (*env)->CallObjectMethod(env, (*env)->CallStaticObjectMethod(env, thread, current), context);
+        jmethodID current = thread == NULL ? NULL
+            : (*env)->GetStaticMethodID(env, thread, "currentThread", "()Ljava/lang/Thread;");
+        jmethodID context = current == NULL ? NULL
+            : (*env)->GetMethodID(env, thread, "getContextClassLoader", "()Ljava/lang/ClassLoader;");
+        jobject self = context == NULL ? NULL : (*env)->CallStaticObjectMethod(env, thread, current);
+        jobject loader = self == NULL || (*env)->ExceptionCheck(env) ? NULL
+            : (*env)->CallObjectMethod(env, self, context);
+        if ((*env)->ExceptionCheck(env)) {
+            return NULL;
+        }
         if (loader != NULL) {
             return loader;
         }
     }
     jclass loaders = (*env)->FindClass(env, "java/lang/ClassLoader");
-    jmethodID system = (*env)->GetStaticMethodID(env, loaders, "getSystemClassLoader", "()Ljava/lang/ClassLoader;");
-    return (*env)->CallStaticObjectMethod(env, loaders, system);
+    jmethodID system = loaders == NULL ? NULL
+        : (*env)->GetStaticMethodID(env, loaders, "getSystemClassLoader", "()Ljava/lang/ClassLoader;");
+    jobject loader = system == NULL ? NULL : (*env)->CallStaticObjectMethod(env, loaders, system);
+    return (*env)->ExceptionCheck(env) ? NULL : loader;
+}
+
+/* cffi4j's Java side, EmbeddedLibrary, through `loader`; NULL with a report if it is not there. */
+static jclass java_side(JNIEnv *env, jobject loader, const struct cffi4j_embedding *lib, struct report *r) {
+    jclass loaders = (*env)->FindClass(env, "java/lang/ClassLoader");
+    jmethodID load = loaders == NULL ? NULL
+        : (*env)->GetMethodID(env, loaders, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
+    jstring name = load == NULL ? NULL : (*env)->NewStringUTF(env, "org.cffi4j.support.EmbeddedLibrary");
+    jclass side = name == NULL ? NULL : (jclass) (*env)->CallObjectMethod(env, loader, load, name);
+    if ((*env)->ExceptionCheck(env) || side == NULL) {
+        say(r, "cffi4j (its org.cffi4j.support.EmbeddedLibrary) is not on the JVM's class path: ");
+        say_exception(env, r);
+        say(r, "\nthe library's class path is the build's --classpath (%s) plus CFFI4J_CLASSPATH (%s)",
+            lib->class_path, getenv("CFFI4J_CLASSPATH") == NULL ? "not set" : getenv("CFFI4J_CLASSPATH"));
+        return NULL;
+    }
+    return side;
 }
 
 /* Asks cffi4j's Java side to fill the slots; returns whether it did. */
 static int fill_slots(
     JNIEnv *env, const struct cffi4j_embedding *lib, const char *path, int java_thread, struct report *r) {
     jobject loader = class_loader(env, java_thread);
-    jclass loaders = (*env)->FindClass(env, "java/lang/ClassLoader");
-    jmethodID load = (*env)->GetMethodID(env, loaders, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
-    jclass side = (jclass) (*env)->CallObjectMethod(
-        env, loader, load, (*env)->NewStringUTF(env, "org.cffi4j.support.EmbeddedLibrary"));
-    if ((*env)->ExceptionCheck(env)) {
-        say(r, "cffi4j (its org.cffi4j.support.EmbeddedLibrary) is not on the JVM's class path: ");
+    if (loader == NULL) {
+        say(r, "no class loader to load the class with: ");
         say_exception(env, r);
-        say(r, "\nthe library's class path is the build's --classpath (%s) plus CFFI4J_CLASSPATH (%s)",
-            lib->class_path, getenv("CFFI4J_CLASSPATH") == NULL ? "not set" : getenv("CFFI4J_CLASSPATH"));
+        return 0;
+    }
+    jclass side = java_side(env, loader, lib, r);
+    if (side == NULL) {
         return 0;
     }
     jmethodID start = (*env)->GetStaticMethodID(env, side, "start",
@@ -222,18 +253,25 @@ static int fill_slots(
         say(r, "the cffi4j on the class path has no EmbeddedLibrary.start: it is older than the library's build");
         return 0;
     }
-    jstring error = (jstring) (*env)->CallStaticObjectMethod(env, side, start, loader,
-        (*env)->NewStringUTF(env, lib->library), (*env)->NewStringUTF(env, lib->java_class),
-        (*env)->NewStringUTF(env, lib->cdef), (*env)->NewStringUTF(env, lib->names), (jlong) (size_t) lib->slots,
-        (*env)->NewStringUTF(env, path));
+    jstring args[5] = {(*env)->NewStringUTF(env, lib->library), (*env)->NewStringUTF(env, lib->java_class),
+                       (*env)->NewStringUTF(env, lib->cdef), (*env)->NewStringUTF(env, lib->names),
+                       (*env)->NewStringUTF(env, path)};
+    jstring error = NULL;
+    if (!(*env)->ExceptionCheck(env)) {
+        error = (jstring) (*env)->CallStaticObjectMethod(env, side, start, loader, args[0], args[1], args[2],
+                                                         args[3], (jlong) (size_t) lib->slots, args[4]);
+    }
     if ((*env)->ExceptionCheck(env)) {
         say_exception(env, r);
         return 0;
     }
     if (error != NULL) {
         const char *chars = (*env)->GetStringUTFChars(env, error, NULL);
-        say(r, "%s", chars);
-        (*env)->ReleaseStringUTFChars(env, error, chars);
+        say(r, "%s", chars == NULL ? "(a report too large for the memory left)" : chars);
+        if (chars != NULL) {
+            (*env)->ReleaseStringUTFChars(env, error, chars);
+        }
+        (*env)->ExceptionClear(env);
         return 0;
     }
     return 1;
