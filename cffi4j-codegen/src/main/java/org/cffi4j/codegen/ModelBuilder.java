@@ -117,8 +117,16 @@ final class ModelBuilder {
             symbol = api.wrapperSymbols().get(f.name());
             called = api.wrapperTypes().get(f.name());
         }
-        return new BindingModel.FunctionModel(
-                JavaNames.of(f.name()), symbol, called, f.type().declare(f.name()));
+        return new BindingModel.FunctionModel(JavaNames.of(f.name()), symbol, called, withParameterNames(f));
+    }
+
+    // The C declaration as javadoc and messages quote it, with the cdef's parameter names.
+    private static String withParameterNames(Declaration.Function f) {
+        try {
+            return org.cffi4j.ctype.CPrinter.definition(f.type(), f.name());
+        } catch (org.cffi4j.FFIException tooLarge) {
+            return f.type().declare(f.name());
+        }
     }
 
     // Why a function cannot be generated, if it cannot.

@@ -222,7 +222,7 @@ class GeneratedAbiTest {
                     FFIException.class,
                     () -> call("snprintf", buffer, 64L, arena.allocateFrom("%d"), new Object[] {new int[1]}));
             assertEquals(
-                    "cannot pass int[] of length 1 as variadic argument 4 of 'int snprintf(char *, size_t, const char *, ...)':"
+                    "cannot pass int[] of length 1 as variadic argument 4 of 'int snprintf(char *str, size_t size, const char *format, ...)':"
                             + " use an Integer, Long, Double, String or MemorySegment",
                     e.getMessage());
         }
@@ -274,7 +274,7 @@ class GeneratedAbiTest {
             assertTrue(
                     e.getMessage()
                             .startsWith(
-                                    "cannot call 'int abs(int)': org.example.nolib.NoLib: cannot load library"
+                                    "cannot call 'int abs(int j)': org.example.nolib.NoLib: cannot load library"
                                             + " 'cffi4j_no_such_lib'; tried, in order:\n  the dynamic linker's cache (ldconfig -p)"),
                     e.getMessage());
         }

@@ -61,7 +61,7 @@ public final class BenchLib {
 
     /**
      * {@snippet lang=c :
-     * int add_ints(int, int);
+     * int add_ints(int a, int b);
      * }
      */
     public static int add_ints(int a, int b) {
@@ -74,7 +74,7 @@ public final class BenchLib {
 
     /**
      * {@snippet lang=c :
-     * double add_doubles(double, double);
+     * double add_doubles(double a, double b);
      * }
      */
     public static double add_doubles(double a, double b) {
@@ -87,7 +87,7 @@ public final class BenchLib {
 
     /**
      * {@snippet lang=c :
-     * int sum_point(struct point);
+     * int sum_point(struct point p);
      * }
      */
     public static int sum_point(struct_point p) {
@@ -100,7 +100,7 @@ public final class BenchLib {
 
     /**
      * {@snippet lang=c :
-     * size_t my_strlen(const char *);
+     * size_t my_strlen(const char *s);
      * }
      */
     public static long my_strlen(MemorySegment s) {
@@ -122,7 +122,7 @@ public final class BenchLib {
     private static final class add_ints$ {
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
 
-        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "add_ints", "int add_ints(int, int)", DESCRIPTOR);
+        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "add_ints", "int add_ints(int a, int b)", DESCRIPTOR);
 
         static final BindingCalls.ErrnoCapture ERRNO = BindingCalls.errnoCapture();
     }
@@ -130,7 +130,7 @@ public final class BenchLib {
     private static final class add_doubles$ {
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
 
-        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "add_doubles", "double add_doubles(double, double)", DESCRIPTOR);
+        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "add_doubles", "double add_doubles(double a, double b)", DESCRIPTOR);
 
         static final BindingCalls.ErrnoCapture ERRNO = BindingCalls.errnoCapture();
     }
@@ -140,7 +140,7 @@ public final class BenchLib {
             ValueLayout.JAVA_INT.withName("x"),
             ValueLayout.JAVA_INT.withName("y")));
 
-        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "sum_point", "int sum_point(struct point)", DESCRIPTOR);
+        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "sum_point", "int sum_point(struct point p)", DESCRIPTOR);
 
         static final BindingCalls.ErrnoCapture ERRNO = BindingCalls.errnoCapture();
     }
@@ -148,7 +148,7 @@ public final class BenchLib {
     private static final class my_strlen$ {
         static final FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
 
-        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "my_strlen", "size_t my_strlen(const char *)", DESCRIPTOR);
+        static final MethodHandle HANDLE = BindingCalls.capturingDowncall(BenchLib.SYMBOLS, "my_strlen", "size_t my_strlen(const char *s)", DESCRIPTOR);
 
         static final BindingCalls.ErrnoCapture ERRNO = BindingCalls.errnoCapture();
     }
