@@ -1,6 +1,7 @@
 package org.cffi4j.apimode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,32 @@ class LayoutCrossCheckTest {
         assertTrue(m.contains("offsetof scale: cdef 0, C compiler 8"), m);
         assertTrue(m.contains("offsetof tag: cdef 8, C compiler 0"), m);
         assertTrue(m.contains("end the struct with '...;'"), m);
+    }
+
+    // The same layout with other member types: the offsets agree, the compiler's type check does not.
+    @Test
+    void aMemberOfAnotherTypeFailsNamingTheMember() {
+        FFI ffi = demo("struct demo_record { char tag; long scale; short count; float values[3]; };");
+
+        FFIException e = assertThrows(FFIException.class, ffi::compile);
+
+        String m = e.getMessage();
+        assertTrue(
+                m.contains("member 'scale' of 'struct demo_record' has another type in the cdef than in the C"
+                        + " source (fix the cdef's member type):"),
+                m);
+        assertTrue(m.contains("member 'values' of 'struct demo_record' has another type"), m);
+        assertFalse(m.contains("member 'tag'") || m.contains("member 'count'"), m);
+    }
+
+    @Test
+    void aConstTheCdefAddsToAPointerMemberStillPasses() {
+        FFI ffi = new FFI();
+        ffi.cdef("struct names { const char *first; char **rest; int count; };");
+        ffi.setSource(
+                "_member_const", "struct names { char *first; const char **rest; int count; };", SourceOptions.none());
+        ffi.compile();
+        assertEquals(24L, ffi.sizeof("struct names"));
     }
 
     @Test

@@ -327,6 +327,35 @@ final class CWriter {
             values.addAll(OpenLengths.expressions(s.field(m).orElseThrow().type(), "((" + cName + " *) 0)->" + m));
         }
         emit("const long long " + sym + "[" + values.size() + "] = { " + String.join(", ", values) + " };", cName);
+        memberTypes(s, cName, members);
+    }
+
+    // Each member's type against the compiler's (MemberCheck), as CFFI checks them: a layout can
+    // agree while a member's type does not (a 'long' for a 'double', one struct for another).
+    private void memberTypes(StructType s, String cName, List<String> members) {
+        // a struct declared with '...': the compiler decides its members, and the types it gives
+        // them after the build must not change the C the build's cache key was made from
+        if (s.state() != StructType.State.COMPLETE || org.cffi4j.internal.call.NativeLayouts.isCompletedByCompiler(s)) {
+            return;
+        }
+        List<String> checks = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (String m : members) {
+            Field f = s.field(m).orElseThrow();
+            String check = MemberCheck.of(f, "p->" + m);
+            if (check != null) {
+                checks.add(check);
+                owners.add(cName + "." + m);
+            }
+        }
+        if (checks.isEmpty()) {
+            return;
+        }
+        emit("static void " + symbol("members") + "(" + cName + " *p) {", cName);
+        for (int i = 0; i < checks.size(); i++) {
+            emit("    " + checks.get(i), owners.get(i));
+        }
+        emit("    (void) p;\n}", cName);
     }
 
     private static void collectMembers(StructType s, List<String> members) {

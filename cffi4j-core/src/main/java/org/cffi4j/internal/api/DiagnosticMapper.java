@@ -43,6 +43,13 @@ final class DiagnosticMapper {
     }
 
     private static String explain(String owner, DeclarationTable table) {
+        int dot = owner.lastIndexOf('.');
+        if (dot > 0 && table.lookup(owner).isEmpty()) { // "struct tag.member" or "typedef_name.member"
+            String struct = owner.substring(0, dot);
+            String where = table.locationOf(struct);
+            return (where == null ? "" : where + ": ") + "member '" + owner.substring(dot + 1) + "' of '" + struct
+                    + "' has another type in the cdef than in the C source (fix the cdef's member type):";
+        }
         String where = table.locationOf(owner);
         String prefix = where == null ? "" : where + ": ";
         Declaration d = table.lookup(owner).orElse(null);

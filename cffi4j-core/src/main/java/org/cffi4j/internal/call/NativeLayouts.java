@@ -114,6 +114,17 @@ public final class NativeLayouts {
         COMPLETED_BY_COMPILER.put(s, Boolean.TRUE);
     }
 
+    /**
+     * Whether API mode completed {@code s} from a declaration with '...' (see {@link
+     * #completedByCompiler}).
+     *
+     * @param s a struct or union
+     * @return true if the compiler gave its layout
+     */
+    public static boolean isCompletedByCompiler(StructType s) {
+        return COMPLETED_BY_COMPILER.containsKey(s);
+    }
+
     /** The carrier layout of a primitive type. */
     static MemoryLayout primitive(PrimitiveType p) {
         if (!p.isComplete()) {
