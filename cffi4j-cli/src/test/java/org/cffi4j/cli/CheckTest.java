@@ -39,6 +39,24 @@ class CheckTest {
                 findings);
     }
 
+    // The layout agrees (8 bytes at offset 8 either way): only the member's type tells them apart.
+    @Test
+    void aStructMemberOfAnotherTypeIsReportedAtItsStruct() throws IOException {
+        Path cdef = Files.writeString(dir.resolve("time.cdef"), """
+                struct timespec { long tv_sec; double tv_nsec; };
+                """);
+        Cli.Result r = Cli.run("check", "--cdef", cdef.toString(), "--source", "#include <time.h>");
+
+        assertEquals(1, r.exitCode());
+        assertEquals(
+                List.of(
+                        "cffi4j check: the C compiler rejected the cdef or the C source:",
+                        cdef + ":1:8: member 'tv_nsec' of 'struct timespec' has another type in the cdef than in the C"
+                                + " source (fix the cdef's member type):",
+                        "    static assertion failed: \"the cdef says double\""),
+                r.err().lines().toList());
+    }
+
     @Test
     void aCdefThatAgreesWithTheHeadersPassesQuietly() throws IOException {
         Path cdef = Files.writeString(dir.resolve("zlib.cdef"), """

@@ -44,7 +44,7 @@ final class MemberCheck {
         if (spelled == null) {
             return null;
         }
-        String says = "\"the cdef's '" + spelled.replace("\"", "") + "'";
+        String says = "\"the cdef says " + spelled.replace("\"", "").replace("'", "");
         return switch (t) {
             case EnumType e -> integer(lvalue, t.byteSize(), says);
             case PrimitiveType p
@@ -54,17 +54,16 @@ final class MemberCheck {
                         : integer(lvalue, t.byteSize(), says);
             case PrimitiveType p when p.kind() == PrimitiveType.Kind.UNKNOWN_FLOATING -> null;
             case PrimitiveType p ->
-                "_Static_assert(_Generic((" + lvalue + "), " + spelled + ": 1, default: 0), " + says
-                        + " is not the C source's\");";
+                "_Static_assert(_Generic((" + lvalue + "), " + spelled + ": 1, default: 0), " + says + "\");";
             case PointerType p ->
                 "_Static_assert(__builtin_classify_type(" + lvalue + ") == " + POINTER_TYPE_CLASS + ", " + says
-                        + " is a pointer\");";
+                        + ", a pointer\");";
             default -> pointsToPointers(t) ? null : addressCheck(f, lvalue);
         };
     }
 
     private static String integer(String lvalue, long size, String says) {
-        return "(void) ((" + lvalue + ") << 1); _Static_assert(sizeof(" + lvalue + ") == " + size + ", " + says + " is "
+        return "(void) ((" + lvalue + ") << 1); _Static_assert(sizeof(" + lvalue + ") == " + size + ", " + says + ", "
                 + size + " bytes\");";
     }
 

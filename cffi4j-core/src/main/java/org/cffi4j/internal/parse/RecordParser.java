@@ -67,6 +67,9 @@ final class RecordParser {
         } else if (ctx.table.tag(tagToken.text()).isEmpty()) {
             ctx.table.putTag(tagToken.text(), target);
         }
+        if (tagToken != null) { // where later stages (API mode's checks) cite the struct
+            ctx.table.noteLocation(kind.keyword() + " " + tagToken.text(), ts.location(tagToken));
+        }
         String outer = ts.declarationName();
         ts.declaring(tagToken != null ? target.toString() : outer);
         Body body = body(target.toString());
