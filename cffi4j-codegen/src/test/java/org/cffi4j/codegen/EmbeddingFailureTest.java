@@ -78,6 +78,26 @@ class EmbeddingFailureTest {
         assertEquals("0 0\n", r.out());
     }
 
+    // Debian's default JDK (17) where the machine has it: a JVM too old for cffi4j, named with its path.
+    static final Path JAVA_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+
+    @Test
+    void aJvmTooOldIsNamedWithItsPath() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.exists(JAVA_17.resolve("lib/server/libjvm.so")), "no Java 17 installed to try");
+        Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
+        env.put("JAVA_HOME", JAVA_17.toString());
+        CProgram.Run r = build(spec(ADD, EmbeddedPlugin.class.getName()).withJavaHome(null), env);
+        assertEquals("0 0\n", r.out(), r.describe());
+        assertTrue(
+                r.err()
+                        .startsWith("cffi4j: libtest.so cannot call its Java methods (" + EmbeddedPlugin.class.getName()
+                                + "): the JVM (" + JAVA_17.resolve("lib/server/libjvm.so")
+                                + " of JAVA_HOME) did not start: it is"
+                                + " too old (cffi4j needs Java 25 or later); its options were -Djava.class.path="),
+                r.err());
+    }
+
     @Test
     void cffi4jJavaHomeFindsTheJvmWhenTheBuildGaveNone() {
         Map<String, String> env = new java.util.HashMap<>(EmbeddedLibraryTest.cleanEnvironment());
@@ -252,7 +272,9 @@ class EmbeddingFailureTest {
         env.put("CFFI4J_JVM_OPTIONS", "-Xmx64m -Xno-such-option");
         CProgram.Run r = build(spec(ADD, EmbeddedPlugin.class.getName()), env);
         assertEquals("0 0\n", r.out(), r.describe());
-        assertTrue(r.err().contains("the JVM did not start"), r.err());
+        assertTrue(
+                r.err().contains(" of --java-home of the build) did not start: see the JVM's message above;"), r.err());
+        assertTrue(r.err().startsWith("Unrecognized option: -Xno-such-option\n"), r.err());
         assertTrue(r.err().contains(" -Xmx64m -Xno-such-option "), r.err());
     }
 

@@ -65,7 +65,7 @@ static JavaVM *running_jvm(void) {
 }
 
 /* JNI_CreateJavaVM of the first libjvm that loads, each place tried named in the report. */
-static create_vm_fn load_libjvm(const struct cffi4j_embedding *lib, struct report *r) {
+static create_vm_fn load_libjvm(const struct cffi4j_embedding *lib, char *chosen, size_t size, struct report *r) {
     const char *places[3][2] = {
         {"CFFI4J_JAVA_HOME", getenv("CFFI4J_JAVA_HOME")},
         {"--java-home of the build", lib->java_home},
@@ -90,6 +90,7 @@ static create_vm_fn load_libjvm(const struct cffi4j_embedding *lib, struct repor
         if (create != NULL) {
             r->length = 0; /* found: what failed before does not matter */
             r->text[0] = '\0';
+            snprintf(chosen, size, "%s of %s", path, places[i][0]);
             return create;
         }
         say(r, "  %s: %s has no JNI_CreateJavaVM\n", places[i][0], path);
@@ -100,7 +101,7 @@ static create_vm_fn load_libjvm(const struct cffi4j_embedding *lib, struct repor
 
 static const char *jni_error(jint code) {
     switch (code) {
-    case JNI_EVERSION: return "the JVM is too old (cffi4j needs Java 25 or later)";
+    case JNI_EVERSION: return "it is too old (cffi4j needs Java 25 or later)";
     case JNI_ENOMEM: return "not enough memory";
     case JNI_EINVAL: return "an invalid option";
     case JNI_EEXIST: return "a JVM already exists in this process";
@@ -122,7 +123,8 @@ static char *class_path(const struct cffi4j_embedding *lib) {
 
 /* Starts a JVM with the library's class path and the options of CFFI4J_JVM_OPTIONS. */
 static JavaVM *start_jvm(const struct cffi4j_embedding *lib, const char *path, JNIEnv **env, struct report *r) {
-    create_vm_fn create = load_libjvm(lib, r);
+    char chosen[4200];
+    create_vm_fn create = load_libjvm(lib, chosen, sizeof chosen, r);
     if (create == NULL) {
         return NULL;
     }
@@ -154,7 +156,7 @@ static JavaVM *start_jvm(const struct cffi4j_embedding *lib, const char *path, J
     JavaVM *vm = NULL;
     jint code = create(&vm, (void **) env, &args);
     if (code != JNI_OK) {
-        say(r, "the JVM did not start (%s); its options were", jni_error(code));
+        say(r, "the JVM (%s) did not start: %s; its options were", chosen, jni_error(code));
         for (int i = 0; i < n; i++) {
             say(r, " %s", options[i].optionString);
         }
@@ -223,7 +225,19 @@ static jclass java_side(JNIEnv *env, jobject loader, const struct cffi4j_embeddi
     jstring name = load == NULL ? NULL : (*env)->NewStringUTF(env, "org.cffi4j.support.EmbeddedLibrary");
     jclass side = name == NULL ? NULL : (jclass) (*env)->CallObjectMethod(env, loader, load, name);
     if ((*env)->ExceptionCheck(env) || side == NULL) {
-        say(r, "cffi4j (its org.cffi4j.support.EmbeddedLibrary) is not on the JVM's class path: ");
+        /* a JVM of Java 21 to 24 starts, then cannot read cffi4j's class files */
+        jthrowable pending = (*env)->ExceptionOccurred(env);
+        (*env)->ExceptionClear(env);
+        jclass too_old = (*env)->FindClass(env, "java/lang/UnsupportedClassVersionError");
+        if (pending != NULL && too_old != NULL && (*env)->IsInstanceOf(env, pending, too_old)) {
+            say(r, "the JVM is older than the cffi4j on its class path, which needs Java 25 or later: ");
+        } else {
+            say(r, "cffi4j (its org.cffi4j.support.EmbeddedLibrary) is not on the JVM's class path: ");
+        }
+        (*env)->ExceptionClear(env);
+        if (pending != NULL) {
+            (*env)->Throw(env, pending); /* for say_exception */
+        }
         say_exception(env, r);
         say(r, "\nthe library's class path is the build's --classpath (%s) plus CFFI4J_CLASSPATH (%s)",
             lib->class_path, getenv("CFFI4J_CLASSPATH") == NULL ? "not set" : getenv("CFFI4J_CLASSPATH"));
