@@ -72,14 +72,24 @@ class ErrnoPathsTest {
 
     @Test
     void eachThreadHasItsOwnErrnoThroughCallAndInvoke() throws InterruptedException {
+        eachThreadHasItsOwnErrno(Thread.ofPlatform(), 2);
+    }
+
+    // Virtual threads move between carriers, and errno's address with them: each call asks for it.
+    @Test
+    void eachVirtualThreadHasItsOwnErrnoThroughCallAndInvoke() throws InterruptedException {
+        eachThreadHasItsOwnErrno(Thread.ofVirtual(), 16);
+    }
+
+    private static void eachThreadHasItsOwnErrno(Thread.Builder builder, int count) throws InterruptedException {
         FFI ffi = new FFI();
         Library lib = load(ffi);
         CFunction set = lib.function("set_errno");
         List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 2; t++) {
+        for (int t = 0; t < count; t++) {
             int base = (t + 1) * 100_000;
-            threads.add(Thread.ofPlatform().start(() -> {
+            threads.add(builder.start(() -> {
                 for (int i = 0; i < 20_000; i++) {
                     int mine = base + i;
                     lib.call("set_errno", mine); // C sets it: captured for this thread
@@ -88,6 +98,9 @@ class ErrnoPathsTest {
                     check(mismatches, "invoke set_errno", mine + 1, ffi.errno());
                     ffi.setErrno(mine + 2); // Java sets it, for this thread only
                     check(mismatches, "ffi.setErrno", mine + 2, ffi.errno());
+                    if (i % 64 == 0) {
+                        Thread.yield(); // a virtual thread may come back on another carrier
+                    }
                 }
             }));
         }

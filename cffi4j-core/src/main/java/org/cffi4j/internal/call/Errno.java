@@ -43,19 +43,13 @@ public final class Errno {
                 MethodHandles.lookup(), Errno.class, "restore", MethodType.methodType(void.class, MemorySegment.class));
     }
 
-    // __errno_location (__error on macOS, _errno on Windows), linked with the descriptor of dlsym, (void *, void *) ->
-    // void *: the JVM has
-    // made that stub when the library was loaded, and a new descriptor costs milliseconds in a
-    // fresh JVM. A function without parameters ignores the two argument registers on every ABI
-    // the JDK supports.
+    // __errno_location (__error on macOS, _errno on Windows), linked with the descriptor of dlsym,
+    // (void *, void *) -> void *: the JVM has made that stub when the library was loaded, and a new
+    // descriptor costs milliseconds in a fresh JVM. A function without parameters ignores the two
+    // argument registers on every ABI the JDK supports.
     private static final class Location {
-        static final MethodHandle ERRNO_LOCATION = Linker.nativeLinker()
-                .downcallHandle(
-                        Linker.nativeLinker()
-                                .defaultLookup()
-                                .find(OsLibraries.errnoFunction(Abi.current().os()))
-                                .orElseThrow(),
-                        FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        static final MethodHandle ERRNO_LOCATION =
+                errnoLocation(FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
 
         static long current() {
             try {
@@ -68,17 +62,11 @@ public final class Errno {
 
     // For virtual threads, which ask at every call (their OS thread, and errno's address, can change
     // between calls): a critical downcall, without the thread-state transitions of an ordinary one
-    // (__errno_location only returns a thread-local address). A handle of its own, made at the first
+    // (the function only returns a thread-local address). A handle of its own, made at the first
     // virtual thread's call, so that platform threads' first calls do not pay for a new stub.
     private static final class VirtualLocation {
-        static final MethodHandle ERRNO_LOCATION = Linker.nativeLinker()
-                .downcallHandle(
-                        Linker.nativeLinker()
-                                .defaultLookup()
-                                .find(OsLibraries.errnoFunction(Abi.current().os()))
-                                .orElseThrow(),
-                        FunctionDescriptor.of(ValueLayout.JAVA_LONG),
-                        Linker.Option.critical(false));
+        static final MethodHandle ERRNO_LOCATION =
+                errnoLocation(FunctionDescriptor.of(ValueLayout.JAVA_LONG), Linker.Option.critical(false));
 
         static long current() {
             try {
@@ -87,6 +75,16 @@ public final class Errno {
                 throw new IllegalStateException(t);
             }
         }
+    }
+
+    private static MethodHandle errnoLocation(FunctionDescriptor descriptor, Linker.Option... options) {
+        Linker linker = Linker.nativeLinker();
+        return linker.downcallHandle(
+                linker.defaultLookup()
+                        .find(OsLibraries.errnoFunction(Abi.current().os()))
+                        .orElseThrow(),
+                descriptor,
+                options);
     }
 
     private Errno() {}
