@@ -24,18 +24,6 @@ final class CProgram {
         String describe() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
         }
-
-        /**
-         * What the program printed, without the lines of -Xcheck:jni's periodic check of the
-         * signal handlers, which the JVM prints to stdout when the check races the C program's
-         * exit ("Warning: SIGSEGV handler modified!", "Signal Handlers:", "   SIGSEGV: ...").
-         */
-        String outWithoutSignalCheck() {
-            return out.lines()
-                    .filter(l -> !l.matches("Warning: SIG\\w+ handler modified!|Signal Handlers:|   SIG\\w+: .*"))
-                    .map(l -> l + "\n")
-                    .collect(java.util.stream.Collectors.joining());
-        }
     }
 
     /**

@@ -159,8 +159,8 @@ class EmbeddingFailureTest {
 
     @Test
     void aMissingClassIsNamedWithTheClassPath() {
-        CProgram.Run r = buildWithoutTheClass(ADD, "org.example.Nowhere", "-Xcheck:jni");
-        assertEquals("0 0\n", r.outWithoutSignalCheck(), r.describe());
+        CProgram.Run r = buildWithoutTheClass(ADD, "org.example.Nowhere", EmbeddedLibraryTest.JNI_CHECKS);
+        assertEquals("0 0\n", r.out(), r.describe());
         assertTrue(
                 r.err()
                         .startsWith("cffi4j: libtest.so cannot call its Java methods (org.example.Nowhere): the class"
