@@ -33,4 +33,14 @@ public record CdefSource(String name, String text) {
             throw new UncheckedIOException("cannot read the cdef file " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The text after a line marker naming the file, as in the C preprocessor's output, so that
+     * {@code cdef}'s errors cite this cdef's own {@code file:line:col}.
+     *
+     * @return the marked text, ending with a newline
+     */
+    public String marked() {
+        return "# 1 \"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n" + text + "\n";
+    }
 }

@@ -64,7 +64,7 @@ public final class Embedder {
         StringBuilder cdefs = new StringBuilder();
         StringBuilder marked = new StringBuilder();
         for (CdefSource cdef : spec.cdefs()) {
-            String m = "# 1 \"" + cdef.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n" + cdef.text() + "\n";
+            String m = cdef.marked();
             ffi.cdef(m);
             marked.append(m);
             cdefs.append(cdef.text().strip()).append("\n\n");
@@ -129,13 +129,7 @@ public final class Embedder {
         StringBuilder in = new StringBuilder(Embedder.class.getPackage().getImplementationVersion() + "\0");
         in.append(spec).append('\0').append(System.getProperty("java.home")).append('\0');
         in.append(ApiModule.compilerIdentity());
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(in.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Generator.sha256(in.toString());
     }
 
     // A global variable would be defined, hidden, in the library and again in every C file that

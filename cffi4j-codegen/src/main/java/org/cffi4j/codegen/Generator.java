@@ -39,9 +39,7 @@ public final class Generator {
         FFI ffi = new FFI();
         StringBuilder declarations = new StringBuilder();
         for (CdefSource cdef : spec.cdefs()) {
-            // A line marker, as in the C preprocessor's output: errors cite the cdef's own file and lines.
-            String marked =
-                    "# 1 \"" + cdef.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n" + cdef.text() + "\n";
+            String marked = cdef.marked(); // errors cite the cdef's own file and lines
             ffi.cdef(marked);
             declarations.append(marked);
         }
@@ -81,10 +79,15 @@ public final class Generator {
         if (spec.mode() == Mode.API) {
             in.append(ApiModule.compilerIdentity());
         }
+        return sha256(in.toString());
+    }
+
+    /** The hex SHA-256 of {@code text}'s UTF-8 bytes: the fingerprints of bindings and embeddings. */
+    static String sha256(String text) {
         try {
             return java.util.HexFormat.of()
                     .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(in.toString().getBytes(StandardCharsets.UTF_8)));
+                            .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

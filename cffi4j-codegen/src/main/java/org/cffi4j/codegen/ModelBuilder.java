@@ -122,11 +122,7 @@ final class ModelBuilder {
 
     // The C declaration as javadoc and messages quote it, with the cdef's parameter names.
     private static String withParameterNames(Declaration.Function f) {
-        try {
-            return org.cffi4j.ctype.CPrinter.definition(f.type(), f.name());
-        } catch (org.cffi4j.FFIException tooLarge) {
-            return f.type().declare(f.name());
-        }
+        return org.cffi4j.ctype.CPrinter.definition(f.type(), f.name());
     }
 
     // Why a function cannot be generated, if it cannot.
